@@ -1,0 +1,93 @@
+/**
+ * Compiles validated content into the artefact: entries in a stable order, purpose rendered to
+ * HTML, the inverted index for full-text search, facet postings, sort orders, and a content hash.
+ * Pure: takes the validated content and a Markdown renderer, returns data.
+ */
+import { createHash } from 'node:crypto';
+import { CONTENT_LOCALES, type ContentLocale } from '../schema/locales.ts';
+import type { Entry } from '../schema/entry.ts';
+import type { TaxonomyTerm } from '../schema/taxonomy.ts';
+import { FACETS, facetValues, type Artefact, type ArtefactEntry, type FacetName } from '../directory/artefact.ts';
+import { nameKey, tokenize, websiteDomain } from './normalise-text.ts';
+import type { ValidContent } from './validate-content.ts';
+
+/** How much a word found in each field counts towards relevance. */
+export const FIELD_WEIGHTS = { name: 8, alternate: 6, subject: 3, summary: 2, purpose: 1 } as const;
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+function textsOf(t: Partial<Record<ContentLocale, string>> | undefined): string[] {
+  return t ? CONTENT_LOCALES.map((l) => t[l]).filter((v): v is string => typeof v === 'string') : [];
+}
+
+function termLabels(term: TaxonomyTerm | undefined): string[] {
+  return term ? Object.values(term.label).filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** Word → weight for one entry: each word counts once per field, with that field's weight. */
+export function documentWeights(entry: Entry, subjects: Map<string, TaxonomyTerm>): Map<string, number> {
+  const weights = new Map<string, number>();
+  const add = (texts: string[], weight: number) => {
+    const seen = new Set<string>();
+    for (const text of texts) for (const token of tokenize(text)) seen.add(token);
+    for (const token of seen) weights.set(token, (weights.get(token) ?? 0) + weight);
+  };
+  add([entry.name], FIELD_WEIGHTS.name);
+  add([entry.short_name ?? '', ...(entry.alternate_names ?? [])], FIELD_WEIGHTS.alternate);
+  add((entry.subjects ?? []).flatMap((s) => termLabels(subjects.get(s))), FIELD_WEIGHTS.subject);
+  add(textsOf(entry.summary), FIELD_WEIGHTS.summary);
+  add(textsOf(entry.purpose), FIELD_WEIGHTS.purpose);
+  return weights;
+}
+
+export function buildArtefact(content: ValidContent, renderMarkdown: (md: string) => string): Artefact {
+  const entries: ArtefactEntry[] = [...content.entries]
+    .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
+    .map((entry) => {
+      if (!entry.purpose) return entry;
+      const html: Partial<Record<ContentLocale, string>> = {};
+      for (const locale of CONTENT_LOCALES) {
+        const md = entry.purpose[locale];
+        if (md) html[locale] = renderMarkdown(md);
+      }
+      return { ...entry, purpose_html: html };
+    });
+
+  const subjects = new Map(content.taxonomies.subjects.map((t) => [t.slug, t]));
+  const postingsByTerm = new Map<string, number[]>();
+  entries.forEach((entry, doc) => {
+    for (const [token, weight] of documentWeights(entry, subjects)) {
+      let list = postingsByTerm.get(token);
+      if (!list) postingsByTerm.set(token, (list = []));
+      list.push(doc, weight);
+    }
+  });
+  const terms = [...postingsByTerm.keys()].sort();
+  const postings = terms.map((t) => postingsByTerm.get(t)!);
+
+  const facets = Object.fromEntries(FACETS.map((f) => [f, {} as Record<string, number[]>])) as Record<FacetName, Record<string, number[]>>;
+  entries.forEach((entry, doc) => {
+    for (const facet of FACETS) {
+      for (const value of facetValues(entry, facet)) (facets[facet][value] ??= []).push(doc);
+    }
+  });
+
+  const ids = entries.map((_, i) => i);
+  const byName = [...ids].sort((a, b) => collator.compare(entries[a]!.name, entries[b]!.name) || a - b);
+  const nameRank = new Array<number>(entries.length);
+  byName.forEach((doc, rank) => (nameRank[doc] = rank));
+  const byUpdated = [...ids].sort((a, b) => (entries[a]!.updated < entries[b]!.updated ? -1 : entries[a]!.updated > entries[b]!.updated ? 1 : nameRank[a]! - nameRank[b]!));
+
+  const nameKeys = entries.map((e) => [...new Set([e.name, e.short_name, ...(e.alternate_names ?? [])].filter((n): n is string => !!n).map(nameKey))]);
+  const domains = entries.map((e) => websiteDomain(e.website) ?? '');
+
+  const body = { entries, taxonomies: content.taxonomies };
+  const version = createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 16);
+  return {
+    format: 1,
+    version,
+    entries,
+    taxonomies: content.taxonomies,
+    index: { terms, postings, facets, byName, byUpdated, nameKeys, domains },
+  };
+}

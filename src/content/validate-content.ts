@@ -1,0 +1,120 @@
+/**
+ * Validates raw content against the schema and the taxonomies, collecting every problem in every
+ * file before reporting: `content/groups/x.md → countries[1]: "XX" is not an ISO 3166-1 alpha-2 country code`.
+ */
+import type { z } from 'zod';
+import { entrySchema, type Entry } from '../schema/entry.ts';
+import { taxonomyTermSchema, TAXONOMIES, type TaxonomyName, type TaxonomyTerm } from '../schema/taxonomy.ts';
+import { decodeEntryFile } from './entry-file.ts';
+import { FrontMatterError, parseFrontMatter, parseYaml } from './front-matter.ts';
+import type { ContentFile, RawContent } from './load-content.ts';
+
+export interface ContentProblem {
+  file: string;
+  /** Dotted path with [i] for list positions, or '' for the whole file. */
+  field: string;
+  message: string;
+}
+
+export interface ValidContent {
+  entries: Entry[];
+  taxonomies: Record<TaxonomyName, TaxonomyTerm[]>;
+}
+
+export type ValidationResult = { ok: true; content: ValidContent } | { ok: false; problems: ContentProblem[] };
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out;
+}
+
+export function formatProblem(p: ContentProblem): string {
+  return p.field ? `${p.file} → ${p.field}: ${p.message}` : `${p.file}: ${p.message}`;
+}
+
+function zodProblems(file: string, error: z.ZodError): ContentProblem[] {
+  return error.issues.map((issue) => ({ file, field: formatPath(issue.path), message: issue.message }));
+}
+
+function baseName(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return name.replace(/\.(md|ya?ml)$/, '');
+}
+
+function validateTerms(files: ContentFile[], problems: ContentProblem[]): TaxonomyTerm[] {
+  const terms: TaxonomyTerm[] = [];
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    let data: unknown;
+    try {
+      data = parseYaml(file.text);
+    } catch (error) {
+      problems.push({ file: file.path, field: '', message: (error as Error).message });
+      continue;
+    }
+    const parsed = taxonomyTermSchema.safeParse(data);
+    if (!parsed.success) {
+      problems.push(...zodProblems(file.path, parsed.error));
+      continue;
+    }
+    const term = parsed.data;
+    if (term.slug !== baseName(file.path)) {
+      problems.push({ file: file.path, field: 'slug', message: `"${term.slug}" does not match the file name; rename the file to ${term.slug}.yml or change the slug` });
+    }
+    const other = seen.get(term.slug);
+    if (other) problems.push({ file: file.path, field: 'slug', message: `"${term.slug}" is already used by ${other}` });
+    else seen.set(term.slug, file.path);
+    terms.push(term);
+  }
+  return terms.sort((a, b) => (a.order ?? 1000) - (b.order ?? 1000) || a.slug.localeCompare(b.slug));
+}
+
+export function validateContent(raw: RawContent): ValidationResult {
+  const problems: ContentProblem[] = [];
+  const taxonomies = Object.fromEntries(
+    TAXONOMIES.map((name) => [name, validateTerms(raw.taxonomies[name], problems)]),
+  ) as Record<TaxonomyName, TaxonomyTerm[]>;
+  const known = Object.fromEntries(TAXONOMIES.map((name) => [name, new Set(taxonomies[name].map((t) => t.slug))])) as Record<TaxonomyName, Set<string>>;
+
+  const entries: Entry[] = [];
+  const seen = new Map<string, string>();
+  for (const file of raw.groups) {
+    let front;
+    try {
+      front = parseFrontMatter(file.text);
+    } catch (error) {
+      if (!(error instanceof FrontMatterError)) throw error;
+      problems.push({ file: file.path, field: '', message: error.message });
+      continue;
+    }
+    const decoded = decodeEntryFile(front.data, front.body);
+    problems.push(...decoded.problems.map((p) => ({ file: file.path, field: formatPath(p.path), message: p.message })));
+    const parsed = entrySchema.safeParse(decoded.value);
+    if (!parsed.success) {
+      problems.push(...zodProblems(file.path, parsed.error));
+      continue;
+    }
+    const entry = parsed.data;
+    const expected = baseName(file.path);
+    if (entry.slug !== expected) {
+      problems.push({ file: file.path, field: 'slug', message: `"${entry.slug}" does not match the file name; rename the file to ${entry.slug}.md or change the slug to "${expected}"` });
+    }
+    const other = seen.get(entry.slug);
+    if (other) problems.push({ file: file.path, field: 'slug', message: `"${entry.slug}" is already used by ${other}` });
+    else seen.set(entry.slug, file.path);
+    for (const taxonomy of TAXONOMIES) {
+      entry[taxonomy]?.forEach((slug, i) => {
+        if (!known[taxonomy].has(slug)) {
+          problems.push({ file: file.path, field: `${taxonomy}[${i}]`, message: `"${slug}" is not a known ${taxonomy === 'subjects' ? 'subject heading' : 'sector'}; add content/${taxonomy}/${slug}.yml or pick an existing one` });
+        }
+      });
+    }
+    entries.push(entry);
+  }
+  if (raw.groups.length === 0) problems.push({ file: 'content/groups', field: '', message: 'no group files found' });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, content: { entries, taxonomies } };
+}

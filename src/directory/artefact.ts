@@ -1,0 +1,60 @@
+/**
+ * The prebuilt, pre-indexed directory that `npm run build` writes and the functions import.
+ * Everything a request needs is here already: no Markdown, YAML or index building at run time.
+ */
+import type { Entry } from '../schema/entry.ts';
+import type { ContentLocale } from '../schema/locales.ts';
+import type { TaxonomyName, TaxonomyTerm } from '../schema/taxonomy.ts';
+import { FACET_NAMES, type FacetParam } from '../schema/query.ts';
+
+export const FACETS = FACET_NAMES;
+export type FacetName = FacetParam;
+
+export interface ArtefactEntry extends Entry {
+  /** Rendered purpose, per language, from the Markdown at build time. */
+  purpose_html?: Partial<Record<ContentLocale, string>>;
+}
+
+export interface Artefact {
+  format: 1;
+  /** Hash of the validated content: changes whenever any served byte could change. */
+  version: string;
+  entries: ArtefactEntry[];
+  taxonomies: Record<TaxonomyName, TaxonomyTerm[]>;
+  index: {
+    /** Sorted, folded vocabulary. */
+    terms: string[];
+    /** Per term: [doc, weight, doc, weight, …] with docs ascending. */
+    postings: number[][];
+    /** Facet value → ascending doc ids. */
+    facets: Record<FacetName, Record<string, number[]>>;
+    /** Doc ids in name order (locale-aware, accent-insensitive). */
+    byName: number[];
+    /** Doc ids by `updated` ascending, ties by name. */
+    byUpdated: number[];
+    /** Folded name and short/alternate names per doc, for duplicate checks. */
+    nameKeys: string[][];
+    /** Website domain per doc ('' when none). */
+    domains: string[];
+  };
+}
+
+/** The facet values of one entry; the build indexes by it and the engine counts by it. */
+export function facetValues(entry: Entry, facet: FacetName): readonly string[] {
+  switch (facet) {
+    case 'country':
+      return entry.countries ?? [];
+    case 'scope':
+      return entry.geographic_scope ? [entry.geographic_scope] : [];
+    case 'subject':
+      return entry.subjects ?? [];
+    case 'sector':
+      return entry.sectors ?? [];
+    case 'language':
+      return entry.languages ?? [];
+    case 'relation':
+      return [entry.network_relation];
+    case 'structure':
+      return entry.structure ? [entry.structure] : [];
+  }
+}

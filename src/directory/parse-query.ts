@@ -1,0 +1,50 @@
+/**
+ * URL query → validated query, or a map of per-parameter messages. Repeated and comma-separated
+ * values both work for list parameters; a single-valued parameter given twice is an error, as is
+ * any parameter the API does not know.
+ */
+import type { z } from 'zod';
+import { MULTI_PARAMS } from '../schema/query.ts';
+
+export type FieldErrors = Record<string, string>;
+export type Parsed<T> = { ok: true; value: T } | { ok: false; fields: FieldErrors };
+
+const multi = new Set<string>(MULTI_PARAMS);
+
+export function searchParamsToObject(params: URLSearchParams): { raw: Record<string, string | string[]>; fields: FieldErrors } {
+  const raw: Record<string, string | string[]> = {};
+  const fields: FieldErrors = {};
+  for (const [key, value] of params) {
+    if (multi.has(key)) {
+      const values = value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+      raw[key] = [...((raw[key] as string[] | undefined) ?? []), ...values];
+    } else if (key in raw) {
+      fields[key] = `give "${key}" only once`;
+    } else if (value.trim() !== '') {
+      raw[key] = value;
+    }
+  }
+  for (const key of multi) if (Array.isArray(raw[key]) && raw[key].length === 0) delete raw[key];
+  return { raw, fields };
+}
+
+export function issuesToFields(error: z.ZodError, fields: FieldErrors = {}): FieldErrors {
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) fields[key] ??= 'unknown parameter';
+      continue;
+    }
+    const [head, index] = issue.path;
+    const name = String(head ?? '');
+    if (fields[name]) continue;
+    fields[name] = typeof index === 'number' ? `value ${index + 1}: ${issue.message}` : issue.message;
+  }
+  return fields;
+}
+
+export function parseParams<S extends z.ZodType>(schema: S, params: URLSearchParams): Parsed<z.output<S>> {
+  const { raw, fields } = searchParamsToObject(params);
+  const parsed = schema.safeParse(raw);
+  if (parsed.success && Object.keys(fields).length === 0) return { ok: true, value: parsed.data };
+  return { ok: false, fields: parsed.success ? fields : issuesToFields(parsed.error, fields) };
+}

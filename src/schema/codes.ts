@@ -1,0 +1,82 @@
+/**
+ * Country and language codes, validated and named by the platform's CLDR data through
+ * `Intl.DisplayNames` rather than a hand-made table.
+ *
+ * ICU also names a few two-letter region codes that are not ISO 3166-1 countries
+ * (exceptionally reserved and deprecated codes, user-assigned ranges); those are refused here.
+ * See https://www.iso.org/iso-3166-country-codes.html and CLDR's region validity data.
+ */
+const NOT_COUNTRIES = new Set([
+  // exceptionally reserved
+  'AC', 'CP', 'CQ', 'DG', 'EA', 'EU', 'EZ', 'FX', 'IC', 'TA', 'UK', 'UN',
+  // transitionally reserved / deprecated
+  'AN', 'BU', 'CS', 'DD', 'DY', 'HV', 'NH', 'NT', 'RH', 'SU', 'TP', 'VD', 'YD', 'YU', 'ZR',
+  // unknown region
+  'ZZ',
+]);
+
+const regionNames = new Map<string, Intl.DisplayNames>();
+const languageNames = new Map<string, Intl.DisplayNames>();
+
+function regionNamesIn(locale: string): Intl.DisplayNames {
+  let names = regionNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
+    regionNames.set(locale, names);
+  }
+  return names;
+}
+
+function languageNamesIn(locale: string): Intl.DisplayNames {
+  let names = languageNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' });
+    languageNames.set(locale, names);
+  }
+  return names;
+}
+
+/** True for an ISO 3166-1 alpha-2 code of a country or territory (upper case). */
+export function isCountryCode(code: string): boolean {
+  if (!/^[A-Z]{2}$/.test(code)) return false;
+  if (NOT_COUNTRIES.has(code)) return false;
+  if (/^(Q[M-Z]|X[A-JL-Z])$/.test(code)) return false; // user-assigned, except XK (Kosovo)
+  return regionNamesIn('en').of(code) !== undefined;
+}
+
+/** True for an ISO 639-1 two-letter language code (lower case). */
+export function isLanguageCode(code: string): boolean {
+  return /^[a-z]{2}$/.test(code) && languageNamesIn('en').of(code) !== undefined;
+}
+
+export function countryName(code: string, locale = 'en'): string {
+  return regionNamesIn(locale).of(code) ?? code;
+}
+
+export function languageName(code: string, locale = 'en'): string {
+  return languageNamesIn(locale).of(code) ?? code;
+}
+
+/** Every valid country code, derived by asking the platform about each two-letter code. */
+export function allCountryCodes(): string[] {
+  const codes: string[] = [];
+  for (let a = 65; a <= 90; a++) {
+    for (let b = 65; b <= 90; b++) {
+      const code = String.fromCharCode(a, b);
+      if (isCountryCode(code)) codes.push(code);
+    }
+  }
+  return codes;
+}
+
+/** Every valid ISO 639-1 language code, asked of the platform the same way. */
+export function allLanguageCodes(): string[] {
+  const codes: string[] = [];
+  for (let a = 97; a <= 122; a++) {
+    for (let b = 97; b <= 122; b++) {
+      const code = String.fromCharCode(a, b);
+      if (isLanguageCode(code)) codes.push(code);
+    }
+  }
+  return codes;
+}

@@ -1,0 +1,161 @@
+/**
+ * The one definition of a directory entry. Types, content validation, API validation, the join
+ * request, the published JSON Schema / OpenAPI and the CMS fields are all derived from what is
+ * declared here. `.meta({ title, description })` carries the human labels and hints that the
+ * CMS config and the JSON Schema both show.
+ */
+import { z } from 'zod';
+import { isCountryCode, isLanguageCode } from './codes.ts';
+import { CONTENT_LOCALES, type ContentLocale } from './locales.ts';
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG_MAX = 80;
+
+export const GEOGRAPHIC_SCOPES = ['international', 'national', 'regional', 'local'] as const;
+export const NETWORK_RELATIONS = ['founding_member', 'member', 'participant', 'observer', 'none'] as const;
+export const STRUCTURES = [
+  'union',
+  'confederation',
+  'federation',
+  'network',
+  'coordination',
+  'collective',
+  'association',
+  'other',
+] as const;
+
+export const SUMMARY_MAX = 300;
+export const PURPOSE_MAX = 20_000;
+export const NAME_MAX = 200;
+
+export const slugSchema = z
+  .string()
+  .max(SLUG_MAX)
+  .regex(SLUG_PATTERN, 'use lower-case letters, digits and single hyphens (e.g. "cgt-spain")')
+  .meta({ title: 'Slug', description: 'Lower-case letters, digits and hyphens; the last part of the group’s address.' });
+
+export const countryCodeSchema = z
+  .string()
+  .refine(isCountryCode, { error: (issue) => `"${String(issue.input)}" is not an ISO 3166-1 alpha-2 country code` })
+  .meta({ title: 'Country', description: 'ISO 3166-1 alpha-2 code, upper case (e.g. FR).', pattern: '^[A-Z]{2}$' });
+
+export const languageCodeSchema = z
+  .string()
+  .refine(isLanguageCode, { error: (issue) => `"${String(issue.input)}" is not an ISO 639-1 language code` })
+  .meta({ title: 'Language', description: 'ISO 639-1 code, lower case (e.g. fr).', pattern: '^[a-z]{2}$' });
+
+export const httpUrlSchema = z.url({
+  protocol: /^https?$/,
+  hostname: z.regexes.domain,
+  error: 'must be a web address starting with http:// or https://',
+});
+
+/** A year of founding: no trade union predates the first ones, and none is founded in the future. */
+export const foundedSchema = z
+  .int('must be a whole year such as 1995')
+  .min(1800, 'must be 1800 or later')
+  .max(2100, 'must be a year, not a date');
+
+export const isoDateSchema = z.iso.date('must be a date written YYYY-MM-DD');
+
+function unique<T extends z.ZodType>(item: T, what: string) {
+  return z.array(item).refine((values) => new Set(values).size === values.length, `each ${what} may appear only once`);
+}
+
+/**
+ * A text that a group may give in several languages; at least one is required. The keys are the
+ * content locales; the API chooses among them (see directory/pick-language.ts).
+ */
+export function translated(text: z.ZodString, label: string) {
+  const shape = Object.fromEntries(CONTENT_LOCALES.map((locale) => [locale, text.optional()])) as Record<
+    ContentLocale,
+    z.ZodOptional<z.ZodString>
+  >;
+  return z
+    .strictObject(shape)
+    .refine((value) => Object.values(value).some((v) => typeof v === 'string' && v.trim() !== ''), {
+      message: `give the ${label} in at least one language`,
+    });
+}
+
+export const summaryTextSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(SUMMARY_MAX, `must be at most ${SUMMARY_MAX} characters`);
+export const purposeTextSchema = z.string().max(PURPOSE_MAX, `must be at most ${PURPOSE_MAX} characters`);
+
+export const sourceSchema = z
+  .strictObject({
+    url: httpUrlSchema.optional().meta({ title: 'Address', description: 'The page the facts come from.' }),
+    title: z.string().trim().min(1).max(300).optional().meta({ title: 'Title or note', description: 'E.g. “Connexions Directory of Groups & Websites 2018”.' }),
+  })
+  .refine((s) => s.url !== undefined || s.title !== undefined, 'give an address or a title');
+
+/**
+ * The fields of an entry, without the translatable texts. Kept separate so that the CMS and the
+ * join request can pick from it by name.
+ */
+export const entryFields = {
+  slug: slugSchema,
+  name: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(NAME_MAX)
+    .meta({ title: 'Name', description: 'As the group writes it, in its own language.' }),
+  short_name: z.string().trim().min(1).max(40).optional().meta({ title: 'Short name or acronym', description: 'E.g. CGT, CUB.' }),
+  alternate_names: unique(z.string().trim().min(1).max(NAME_MAX), 'name')
+    .optional()
+    .meta({ title: 'Other names', description: 'Names in other languages, former names.' }),
+  summary: translated(summaryTextSchema, 'summary').meta({
+    title: 'Summary',
+    description: `One or two sentences for listings, at most ${SUMMARY_MAX} characters.`,
+  }),
+  purpose: translated(purposeTextSchema, 'purpose')
+    .optional()
+    .meta({ title: 'Purpose', description: 'What the group is for, in its own words (Markdown).' }),
+  geographic_scope: z.enum(GEOGRAPHIC_SCOPES).optional().meta({ title: 'Geographic scope' }),
+  countries: unique(countryCodeSchema, 'country')
+    .optional()
+    .meta({ title: 'Countries', description: 'Where the group is based or active.' }),
+  city: z.string().trim().min(1).max(120).optional().meta({ title: 'City' }),
+  subjects: unique(slugSchema, 'subject').optional().meta({ title: 'Subject headings' }),
+  sectors: unique(slugSchema, 'sector').optional().meta({ title: 'Sectors' }),
+  languages: unique(languageCodeSchema, 'language')
+    .optional()
+    .meta({ title: 'Working languages', description: 'The languages the group works in.' }),
+  structure: z.enum(STRUCTURES).optional().meta({ title: 'Structure' }),
+  network_relation: z.enum(NETWORK_RELATIONS).meta({
+    title: 'Relation to the network',
+    description: 'Only what a source states: a delegation at a meeting is a participant, not a member.',
+  }),
+  relation_note: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .optional()
+    .meta({ title: 'Relation as the sources state it', description: 'E.g. “adheres to the network (per Umanità Nova, Nov 2025)”.' }),
+  website: httpUrlSchema.optional().meta({ title: 'Website' }),
+  email: z.email('must be an email address').optional().meta({ title: 'Public email' }),
+  social: unique(httpUrlSchema, 'link').optional().meta({ title: 'Social media links' }),
+  founded: foundedSchema.optional().meta({ title: 'Year founded' }),
+  sources: z.array(sourceSchema).optional().meta({ title: 'Sources', description: 'Where the facts in this entry come from.' }),
+  created: isoDateSchema.meta({ title: 'Created' }),
+  updated: isoDateSchema.meta({ title: 'Updated' }),
+};
+
+export const entrySchema = z
+  .strictObject(entryFields)
+  .refine((e) => e.updated >= e.created, { path: ['updated'], message: 'must not be before the created date' })
+  .meta({ id: 'Entry', title: 'Directory entry' });
+
+export type Entry = z.infer<typeof entrySchema>;
+export type GeographicScope = (typeof GEOGRAPHIC_SCOPES)[number];
+export type NetworkRelation = (typeof NETWORK_RELATIONS)[number];
+export type Structure = (typeof STRUCTURES)[number];
+export type TranslatedText = Partial<Record<ContentLocale, string>>;
+
+/** The fields whose values are given per language. */
+export const TRANSLATABLE_FIELDS = ['summary', 'purpose'] as const satisfies readonly (keyof Entry)[];
