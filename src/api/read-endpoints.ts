@@ -1,0 +1,92 @@
+/**
+ * The read API's request → response glue. Each endpoint: method check, parameter validation,
+ * conditional request, then one pure call and one serialisation. Functions in
+ * netlify/functions/ only bind these to the built directory and a route.
+ */
+import { groupQuerySchema, groupsQuerySchema } from '../schema/query.ts';
+import { slugSchema } from '../schema/entry.ts';
+import type { Directory } from '../directory/directory.ts';
+import { parseParams } from '../directory/parse-query.ts';
+import { preferredLocales } from '../directory/pick-language.ts';
+import { etag, ifNoneMatchHits, notModified, readCacheHeaders } from '../http/caching.ts';
+import { createResponseCache } from '../http/response-cache.ts';
+import { checkMethod, CORS_READ_HEADERS, guarded, invalidParameters, jsonText, notFound } from '../http/respond.ts';
+import { getGroup } from './get-group.ts';
+import { canonicalQuery, listGroups } from './list-groups.ts';
+import { listTaxonomies } from './list-taxonomies.ts';
+
+const GROUPS_VARY = Object.keys(groupsQuerySchema.shape);
+
+interface Prepared {
+  key: string;
+  tag: string;
+  headers: Record<string, string>;
+}
+
+/** Everything up to the conditional check: the cache key, the ETag and the headers of a 200 or 304. */
+function prepare(dir: Directory, request: Request, keyParts: string, vary: readonly string[], contentLanguage: string): Prepared {
+  const key = `${keyParts}|${new URL(request.url).origin}`;
+  const tag = etag(dir.artefact.version, key);
+  return { key, tag, headers: { ...CORS_READ_HEADERS, ...readCacheHeaders(vary), ETag: tag, 'Content-Language': contentLanguage } };
+}
+
+export function createGroupsEndpoint(dir: Directory, cacheSize = 2000) {
+  const cache = createResponseCache<string>(cacheSize);
+  return guarded((request) => {
+    const denied = checkMethod(request, ['GET']);
+    if (denied) return denied;
+    const url = new URL(request.url);
+    const parsed = parseParams(groupsQuerySchema, url.searchParams);
+    if (!parsed.ok) return invalidParameters(parsed.fields, CORS_READ_HEADERS);
+    const prefs = preferredLocales(parsed.value.lang, request.headers.get('accept-language'));
+    const p = prepare(dir, request, `${canonicalQuery(parsed.value)}|${prefs.join(',')}`, GROUPS_VARY, prefs[0]!);
+    if (ifNoneMatchHits(request.headers.get('if-none-match'), p.tag)) return notModified(p.tag, p.headers);
+    let text = cache.get(p.key);
+    if (text === undefined) {
+      const outcome = listGroups(dir, parsed.value, prefs, url.origin);
+      if (!outcome.ok) return invalidParameters(outcome.fields, CORS_READ_HEADERS);
+      text = JSON.stringify(outcome.body);
+      cache.set(p.key, text);
+    }
+    return jsonText(200, text, p.headers);
+  }, 'groups');
+}
+
+export function createGroupEndpoint(dir: Directory) {
+  return guarded((request) => {
+    const denied = checkMethod(request, ['GET']);
+    if (denied) return denied;
+    const url = new URL(request.url);
+    const raw = url.pathname.replace(/\/+$/, '').split('/').pop() ?? '';
+    let slug: string;
+    try {
+      slug = decodeURIComponent(raw);
+    } catch {
+      return notFound('No group has that address.', CORS_READ_HEADERS); // malformed %-escape: not a slug either
+    }
+    const parsed = parseParams(groupQuerySchema, url.searchParams);
+    if (!parsed.ok) return invalidParameters(parsed.fields, CORS_READ_HEADERS);
+    if (!slugSchema.safeParse(slug).success || dir.findSlug(slug) < 0) {
+      return notFound(`No group "${slug.slice(0, 80)}" in the directory.`, CORS_READ_HEADERS);
+    }
+    const prefs = preferredLocales(parsed.value.lang, request.headers.get('accept-language'));
+    const p = prepare(dir, request, `${slug}|${prefs.join(',')}`, ['lang'], prefs[0]!);
+    if (ifNoneMatchHits(request.headers.get('if-none-match'), p.tag)) return notModified(p.tag, p.headers);
+    const body = getGroup(dir, slug, prefs, url.origin)!;
+    return jsonText(200, JSON.stringify(body), { ...p.headers, 'Content-Language': body.meta.lang });
+  }, 'group');
+}
+
+export function createTaxonomiesEndpoint(dir: Directory) {
+  return guarded((request) => {
+    const denied = checkMethod(request, ['GET']);
+    if (denied) return denied;
+    const url = new URL(request.url);
+    const parsed = parseParams(groupQuerySchema, url.searchParams);
+    if (!parsed.ok) return invalidParameters(parsed.fields, CORS_READ_HEADERS);
+    const prefs = preferredLocales(parsed.value.lang, request.headers.get('accept-language'));
+    const p = prepare(dir, request, `taxonomies|${prefs[0]}`, ['lang'], prefs[0]!);
+    if (ifNoneMatchHits(request.headers.get('if-none-match'), p.tag)) return notModified(p.tag, p.headers);
+    return jsonText(200, JSON.stringify(listTaxonomies(dir, prefs[0]!)), p.headers);
+  }, 'taxonomies');
+}

@@ -1,0 +1,37 @@
+/**
+ * Conditional requests and cache headers for the read API. An ETag is the content version plus a
+ * hash of everything else that shapes the body (canonical query, chosen languages), so a deploy
+ * with new content changes every ETag, and a revalidation costs no query at all.
+ */
+import { createHash } from 'node:crypto';
+import { CONTENT_LOCALES } from '../schema/locales.ts';
+
+export function etag(version: string, key: string): string {
+  return `"${version}.${createHash('sha1').update(key).digest('base64url').slice(0, 16)}"`;
+}
+
+/** RFC 9110 §13.1.2: weak comparison, a list of tags or `*`. */
+export function ifNoneMatchHits(header: string | null, tag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const bare = tag.replace(/^W\//, '');
+  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === bare);
+}
+
+/**
+ * Browsers keep answers a minute; Netlify's CDN keeps them until the next deploy purges them
+ * (durable cache shared across edge nodes), serving stale for a day while it revalidates.
+ * https://docs.netlify.com/platform/caching/
+ */
+export function readCacheHeaders(varyQuery: readonly string[]): Record<string, string> {
+  return {
+    'Cache-Control': 'public, max-age=60, must-revalidate',
+    'Netlify-CDN-Cache-Control': 'public, durable, max-age=31536000, stale-while-revalidate=86400',
+    'Netlify-Vary': [varyQuery.length > 0 ? `query=${varyQuery.join('|')}` : '', `language=${CONTENT_LOCALES.join('|')}`].filter(Boolean).join(','),
+    Vary: 'Accept-Language, Origin',
+  };
+}
+
+export function notModified(tag: string, headers: Record<string, string>): Response {
+  return new Response(null, { status: 304, headers: { ...headers, ETag: tag } });
+}

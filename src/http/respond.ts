@@ -1,0 +1,84 @@
+/**
+ * The small shared layer between pure results and web Responses: JSON and error envelopes, CORS,
+ * method checks. Every error has the same shape: `{ "error": { "code", "message", "fields"? } }`.
+ */
+export type ErrorCode =
+  | 'bad_request'
+  | 'invalid_parameters'
+  | 'invalid_body'
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'rate_limited'
+  | 'upstream_unavailable'
+  | 'internal_error';
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  fields?: Record<string, string>;
+}
+
+/** Read-only endpoints answer any origin: partner sites embed the directory. */
+export const CORS_READ_HEADERS: Record<string, string> = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+  'Access-Control-Allow-Headers': 'Accept, Accept-Language, If-None-Match, Content-Type',
+  'Access-Control-Expose-Headers': 'ETag, Content-Language, Link, Retry-After',
+  'Access-Control-Max-Age': '86400',
+};
+
+export const JSON_TYPE = 'application/json; charset=utf-8';
+
+export function jsonText(status: number, text: string, headers: Record<string, string> = {}): Response {
+  return new Response(text, { status, headers: { 'Content-Type': JSON_TYPE, 'X-Content-Type-Options': 'nosniff', ...headers } });
+}
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return jsonText(status, JSON.stringify(body), headers);
+}
+
+export function errorResponse(status: number, error: ApiError, headers: Record<string, string> = {}): Response {
+  return json(status, { error }, { 'Cache-Control': 'no-store', ...headers });
+}
+
+export function invalidParameters(fields: Record<string, string>, headers: Record<string, string> = {}): Response {
+  const names = Object.keys(fields);
+  return errorResponse(
+    400,
+    { code: 'invalid_parameters', message: `Invalid parameter${names.length > 1 ? 's' : ''}: ${names.join(', ')}`, fields },
+    headers,
+  );
+}
+
+export function notFound(message: string, headers: Record<string, string> = {}): Response {
+  return errorResponse(404, { code: 'not_found', message }, headers);
+}
+
+/**
+ * Answers OPTIONS preflights and wrong methods; returns undefined when the method is allowed.
+ * HEAD is served like GET by the runtime.
+ */
+export function checkMethod(request: Request, allowed: readonly string[], cors: Record<string, string> = CORS_READ_HEADERS): Response | undefined {
+  const allow = [...new Set([...allowed, ...(allowed.includes('GET') ? ['HEAD'] : []), 'OPTIONS'])].join(', ');
+  if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: { ...cors, Allow: allow } });
+  if (allowed.includes(request.method) || (request.method === 'HEAD' && allowed.includes('GET'))) return undefined;
+  return errorResponse(405, { code: 'method_not_allowed', message: `${request.method} is not allowed here; use ${allowed.join(' or ')}` }, { ...cors, Allow: allow });
+}
+
+/**
+ * The last line of defence: an unexpected exception becomes a JSON 500 without a stack trace,
+ * and the log line names the error, never the request body.
+ */
+export function guarded(handler: (request: Request) => Promise<Response> | Response, name: string): (request: Request) => Promise<Response> {
+  return async (request) => {
+    try {
+      return await handler(request);
+    } catch (error) {
+      console.error(`[${name}] unexpected error: ${error instanceof Error ? `${error.name}: ${error.message}` : 'unknown'}`);
+      return errorResponse(500, { code: 'internal_error', message: 'Something went wrong on our side. Please try again later.' }, CORS_READ_HEADERS);
+    }
+  };
+}
