@@ -1,0 +1,25 @@
+/**
+ * Serves generated documents (OpenAPI, JSON Schema). Each is generated once per process on first
+ * use, from the zod schemas, and revalidates with an ETag of its own bytes.
+ */
+import { createHash } from 'node:crypto';
+import { ifNoneMatchHits, notModified } from '../http/caching.ts';
+import { checkMethod, CORS_READ_HEADERS, guarded, jsonText } from '../http/respond.ts';
+
+export function createDocumentEndpoint(name: string, generate: (origin: string) => unknown) {
+  const byOrigin = new Map<string, { text: string; tag: string }>();
+  return guarded((request) => {
+    const denied = checkMethod(request, ['GET']);
+    if (denied) return denied;
+    const origin = new URL(request.url).origin;
+    let doc = byOrigin.get(origin);
+    if (!doc) {
+      const text = JSON.stringify(generate(origin), null, 2);
+      doc = { text, tag: `"${createHash('sha1').update(text).digest('base64url').slice(0, 20)}"` };
+      if (byOrigin.size < 16) byOrigin.set(origin, doc);
+    }
+    const headers = { ...CORS_READ_HEADERS, ETag: doc.tag, 'Cache-Control': 'public, max-age=300', 'Netlify-CDN-Cache-Control': 'public, durable, max-age=31536000' };
+    if (ifNoneMatchHits(request.headers.get('if-none-match'), doc.tag)) return notModified(doc.tag, headers);
+    return jsonText(200, doc.text, headers);
+  }, name);
+}
