@@ -20,28 +20,33 @@ function lowerBound(terms: readonly string[], word: string): number {
   return lo;
 }
 
-function idf(docCount: number, postingLength: number): number {
-  return Math.log(1 + docCount / Math.max(1, postingLength / 2));
+function idf(docCount: number, matching: number): number {
+  return Math.log(1 + docCount / Math.max(1, matching));
 }
 
-/** doc → score for one word; `prefix` lets it match every term that starts with it. */
+/**
+ * doc → score for one word; `prefix` lets it match every term that starts with it. The word's
+ * rarity is measured over every document it matches, so a rare completion ("unionists") does not
+ * outrank the word itself ("union").
+ */
 function wordScores(index: Artefact['index'], docCount: number, word: string, prefix: boolean): Map<number, number> {
   const scores = new Map<number, number>();
   const { terms, postings } = index;
-  let i = lowerBound(terms, word);
-  for (; i < terms.length; i++) {
+  for (let i = lowerBound(terms, word); i < terms.length; i++) {
     const term = terms[i]!;
     if (term !== word && !(prefix && term.startsWith(word))) break;
     const list = postings[i]!;
-    const weight = idf(docCount, list.length) * (term === word ? 1 : 0.8);
+    const exactness = term === word ? 1 : 0.8;
     for (let p = 0; p < list.length; p += 2) {
       const doc = list[p]!;
-      const score = list[p + 1]! * weight;
+      const score = list[p + 1]! * exactness;
       const prev = scores.get(doc);
       if (prev === undefined || score > prev) scores.set(doc, score);
     }
     if (!prefix) break;
   }
+  const weight = idf(docCount, scores.size);
+  for (const [doc, score] of scores) scores.set(doc, score * weight);
   return scores;
 }
 
