@@ -21,22 +21,18 @@ export function parseFrontMatter(text: string): FrontMatterFile {
   const close = /^---[ \t]*$/m.exec(rest);
   if (!close) throw new FrontMatterError('the front matter block is not closed by a "---" line');
   const yamlText = rest.slice(0, close.index);
-  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, version: '1.2' });
-  if (doc.errors.length > 0) {
-    const first = doc.errors[0]!;
-    const line = first.linePos?.[0]?.line;
-    throw new FrontMatterError(`invalid YAML${line ? ` on front matter line ${line}` : ''}: ${first.message.split('\n')[0]}`);
-  }
+  const data = parseYaml(yamlText, text.slice(0, open[0].length).split('\n').length - 1);
   const body = rest.slice(close.index + close[0].length).replace(/^\r?\n/, '');
-  return { data: doc.toJSON(), body };
+  return { data, body };
 }
 
-export function parseYaml(text: string): unknown {
+/** Parses YAML 1.2; errors name the line in the file (`lineOffset` lines precede `text`). */
+export function parseYaml(text: string, lineOffset = 0): unknown {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, version: '1.2' });
   if (doc.errors.length > 0) {
     const first = doc.errors[0]!;
-    const line = first.linePos?.[0]?.line;
-    throw new FrontMatterError(`invalid YAML${line ? ` on line ${line}` : ''}: ${first.message.split('\n')[0]}`);
+    const line = text.slice(0, first.pos[0]).split('\n').length + lineOffset;
+    throw new FrontMatterError(`invalid YAML on line ${line}: ${first.message.split('\n')[0]}`);
   }
   return doc.toJSON();
 }

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { entrySchema, type Entry } from '../schema/entry.ts';
+import { parseOptions } from '../schema/messages.ts';
 import { taxonomyTermSchema, TAXONOMIES, type TaxonomyName, type TaxonomyTerm } from '../schema/taxonomy.ts';
 import { decodeEntryFile } from './entry-file.ts';
 import { FrontMatterError, parseFrontMatter, parseYaml } from './front-matter.ts';
@@ -37,7 +38,11 @@ export function formatProblem(p: ContentProblem): string {
 }
 
 function zodProblems(file: string, error: z.ZodError): ContentProblem[] {
-  return error.issues.map((issue) => ({ file, field: formatPath(issue.path), message: issue.message }));
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ file, field: formatPath([...issue.path, key]), message: 'unknown field; check its spelling or remove it' }))
+      : [{ file, field: formatPath(issue.path), message: issue.message }],
+  );
 }
 
 function baseName(path: string): string {
@@ -56,7 +61,7 @@ function validateTerms(files: ContentFile[], problems: ContentProblem[]): Taxono
       problems.push({ file: file.path, field: '', message: (error as Error).message });
       continue;
     }
-    const parsed = taxonomyTermSchema.safeParse(data);
+    const parsed = taxonomyTermSchema.safeParse(data, parseOptions);
     if (!parsed.success) {
       problems.push(...zodProblems(file.path, parsed.error));
       continue;
@@ -93,7 +98,7 @@ export function validateContent(raw: RawContent): ValidationResult {
     }
     const decoded = decodeEntryFile(front.data, front.body);
     problems.push(...decoded.problems.map((p) => ({ file: file.path, field: formatPath(p.path), message: p.message })));
-    const parsed = entrySchema.safeParse(decoded.value);
+    const parsed = entrySchema.safeParse(decoded.value, parseOptions);
     if (!parsed.success) {
       problems.push(...zodProblems(file.path, parsed.error));
       continue;

@@ -4,6 +4,7 @@
  * any parameter the API does not know.
  */
 import type { z } from 'zod';
+import { parseOptions } from '../schema/messages.ts';
 import { MULTI_PARAMS } from '../schema/query.ts';
 
 export type FieldErrors = Record<string, string>;
@@ -44,7 +45,7 @@ export function issuesToFields(error: z.ZodError, fields: FieldErrors = {}): Fie
 
 export function parseParams<S extends z.ZodType>(schema: S, params: URLSearchParams): Parsed<z.output<S>> {
   const { raw, fields } = searchParamsToObject(params);
-  const parsed = schema.safeParse(raw);
+  const parsed = schema.safeParse(raw, parseOptions);
   if (parsed.success && Object.keys(fields).length === 0) return { ok: true, value: parsed.data };
   return { ok: false, fields: parsed.success ? fields : issuesToFields(parsed.error, fields) };
 }

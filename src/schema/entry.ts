@@ -56,7 +56,7 @@ export const foundedSchema = z
   .min(1800, 'must be 1800 or later')
   .max(2100, 'must be a year, not a date');
 
-export const isoDateSchema = z.iso.date('must be a date written YYYY-MM-DD');
+export const isoDateSchema = z.iso.date({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a date written YYYY-MM-DD') });
 
 function unique<T extends z.ZodType>(item: T, what: string) {
   return z.array(item).refine((values) => new Set(values).size === values.length, `each ${what} may appear only once`);
