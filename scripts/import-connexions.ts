@@ -1,0 +1,80 @@
+/**
+ * `npm run import:connexions -- [--dry-run] <file or folder>...`: imports Connexions directory
+ * listings (plain text, one listing per file; a folder stands for its .txt files) into
+ * content/groups/. The work is done by src/import/connexions/import-run.ts; this file only reads
+ * the arguments, wires up the disk and the terminal, and prints the report. See docs/importing.md.
+ *
+ * CONTENT_ROOT, as for build:content, names another project folder to import into.
+ * Exit status: 0 when every listing was imported, merged or already present; 1 when one was
+ * incomplete or skipped, or the content did not pass the build; 2 for a wrong command line.
+ */
+import { createInterface } from 'node:readline/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { importListings } from '../src/import/connexions/import-run.ts';
+import { createNodeIo } from '../src/import/connexions/node-io.ts';
+import { formatReport, reportFailed } from '../src/import/connexions/report.ts';
+
+const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+const USAGE = `Usage: npm run import:connexions -- [--dry-run] <file or folder>...
+
+Imports Connexions directory listings (plain text, one listing per file; a folder stands for its
+.txt files) into content/groups/. Existing entries are never overwritten: only their empty
+fields are filled, and differing values are reported as conflicts.
+
+  --dry-run   print what would change, write nothing
+  --help      show this text`;
+
+export function parseArguments(argv: readonly string[]): { dryRun: boolean; inputs: string[] } | { help: true } | { error: string } {
+  let dryRun = false;
+  const inputs: string[] = [];
+  let optionsEnded = false;
+  for (const arg of argv) {
+    if (optionsEnded || !arg.startsWith('-') || arg === '-') inputs.push(arg);
+    else if (arg === '--') optionsEnded = true;
+    else if (arg === '--dry-run' || arg === '-n') dryRun = true;
+    else if (arg === '--help' || arg === '-h') return { help: true };
+    else return { error: `unknown option ${arg}` };
+  }
+  if (inputs.length === 0) return { error: 'give at least one listing file or folder' };
+  return { dryRun, inputs };
+}
+
+/** Asks on the terminal; without one (CI, a pipe) there is nobody to ask and the listing is reported incomplete. */
+async function askNameOnTerminal(file: string): Promise<string | undefined> {
+  const terminal = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const answer = await terminal.question(`${file} has no name line and its purpose does not state one.\nThe group's name (Enter to skip): `);
+    return answer.trim() || undefined;
+  } finally {
+    terminal.close();
+  }
+}
+
+async function main() {
+  const args = parseArguments(process.argv.slice(2));
+  if ('help' in args) {
+    console.log(USAGE);
+    return;
+  }
+  if ('error' in args) {
+    console.error(`import:connexions: ${args.error}\n\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+  const report = await importListings({
+    root: process.env.CONTENT_ROOT ? resolve(process.env.CONTENT_ROOT) : PROJECT_ROOT,
+    inputs: args.inputs,
+    dryRun: args.dryRun,
+    clock: () => new Date(),
+    // npm runs scripts in the project folder; INIT_CWD is where the editor typed the command
+    io: createNodeIo(process.env.INIT_CWD ?? process.cwd()),
+    ...(interactive ? { askName: askNameOnTerminal } : {}),
+  });
+  console.log(formatReport(report));
+  if (reportFailed(report)) process.exitCode = 1;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
