@@ -1,0 +1,79 @@
+/**
+ * The editors' CMS at /admin: Decap CMS from npm, configured with the config that
+ * scripts/build-admin.ts derived from the schema (src/cms/cms-config.ts) and injected as
+ * `__CMS_CONFIG__`. `load_config_file: false`: there is no config.yml to drift from the schema.
+ */
+import CMS from 'decap-cms-app';
+import { fromJS, type Map as ImmutableMap } from 'immutable';
+import { checkEntry, type EntryDraft } from '../src/cms/check-entry.ts';
+import type { DecapConfig } from '../src/cms/decap-config-types.ts';
+import { GroupPreview, TermPreview } from './preview.ts';
+
+declare const __CMS_CONFIG__: DecapConfig;
+
+/** Decap shows `String(error)` in its toasts; without the "Error:" prefix the list reads as a sentence. */
+class EntryRefused extends Error {
+  constructor(problems: string[]) {
+    super(problems.join(' • '));
+    this.name = 'EntryRefused';
+  }
+  override toString(): string {
+    return this.message;
+  }
+}
+
+type DecapEntry = ImmutableMap<string, unknown>;
+
+function draftOf(entry: DecapEntry): EntryDraft {
+  const plain = entry.toJS() as { collection: string; slug?: string; newRecord?: boolean; data?: Record<string, unknown>; i18n?: EntryDraft['i18n'] };
+  return {
+    collection: plain.collection,
+    slug: plain.slug || undefined,
+    newRecord: plain.newRecord === true,
+    data: plain.data ?? {},
+    i18n: plain.i18n,
+  };
+}
+
+/**
+ * Before a save (a draft in the editorial workflow) and before publishing (which also covers
+ * applicants' entries that never went through the editor), check the entry exactly as the content
+ * build will. Decap's events: https://decapcms.org/docs/registering-events/
+ */
+CMS.registerEventListener({
+  name: 'preSave',
+  handler: ({ entry }: { entry: DecapEntry }) => {
+    const { data, problems } = checkEntry(draftOf(entry));
+    if (problems.length > 0) throw new EntryRefused(problems);
+    return fromJS(data); // the same entry, without the empty values cleared fields leave behind
+  },
+} as never);
+
+CMS.registerEventListener({
+  name: 'prePublish',
+  handler: ({ entry }: { entry: DecapEntry }) => {
+    const { problems } = checkEntry({ ...draftOf(entry), newRecord: false });
+    if (problems.length > 0) throw new EntryRefused(problems);
+  },
+} as never);
+
+/** Plainer wording for volunteers, and the schema's message as the whole pattern error. */
+function phrases(base: Record<string, unknown>): Record<string, unknown> {
+  const copy = structuredClone(base) as Record<string, Record<string, Record<string, Record<string, string>>>>;
+  const widget = copy.editor?.editorControlPane?.widget;
+  if (widget) widget.regexPattern = '%{fieldLabel}: %{pattern}';
+  const toast = copy.ui?.toast as unknown as Record<string, string> | undefined;
+  if (toast) {
+    toast.onFailToPersist = 'Not saved. %{details}';
+    toast.onFailToPublishEntry = 'Not published. %{details}';
+  }
+  return copy;
+}
+const english = CMS.getLocale('en');
+if (english) CMS.registerLocale('en', phrases(english as Record<string, unknown>) as never);
+
+CMS.registerPreviewTemplate('groups', GroupPreview as never);
+CMS.registerPreviewTemplate('subjects', TermPreview as never);
+CMS.registerPreviewTemplate('sectors', TermPreview as never);
+
+CMS.init({ config: __CMS_CONFIG__ as never });
