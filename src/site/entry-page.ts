@@ -1,0 +1,114 @@
+/**
+ * An entry's page: its facts, purpose, sources, related groups ("similar topics") and schema.org
+ * JSON-LD. Built once per entry and language from the artefact; readable without JavaScript.
+ */
+import type { Directory } from '../directory/directory.ts';
+import { pickText } from '../directory/pick-language.ts';
+import { facetLabel } from '../directory/present.ts';
+import { relatedDocs } from '../directory/related.ts';
+import { RELATION_LABELS, SCOPE_LABELS, STRUCTURE_LABELS, labelIn } from '../schema/labels.ts';
+import { html, jsonForScript, raw, type Html } from './html.ts';
+import { MESSAGES, paths, SITE_LOCALES, type SiteLocale } from './i18n.ts';
+import { entryJsonLd } from './json-ld.ts';
+import { layout } from './layout.ts';
+import { otherLanguageNote } from './listing-page.ts';
+import type { NetworkRef } from './site-config.ts';
+
+function fact(label: string, value: Html | string | undefined | false): Html {
+  if (value === undefined || value === false || value === '') return html``;
+  return html`<div class="fact"><dt>${label}</dt><dd>${value}</dd></div>`;
+}
+
+function inlineList(items: Html[]): Html | undefined {
+  return items.length > 0 ? html`<ul class="tags">${items.map((i) => html`<li>${i}</li>`)}</ul>` : undefined;
+}
+
+function langAttr(locale: SiteLocale, textLang: string): Html {
+  return textLang !== locale ? html` lang="${textLang}"` : html``;
+}
+
+export function renderEntryPage(dir: Directory, doc: number, locale: SiteLocale, baseUrl: string, network: NetworkRef | undefined): string {
+  const m = MESSAGES[locale];
+  const e = dir.artefact.entries[doc]!;
+  const prefs = [locale, 'en'] as const;
+  const summary = pickText(e.summary, prefs);
+  const purpose = pickText(e.purpose, prefs);
+  const purposeHtml = purpose ? e.purpose_html?.[purpose.lang] : undefined;
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  const filterLink = (param: string, value: string, label: string) => html`<a href="${paths.listing(locale, `${param}=${encodeURIComponent(value)}`)}">${label}</a>`;
+
+  const related = relatedDocs(dir, doc).map((other) => {
+    const r = dir.artefact.entries[other]!;
+    const rs = pickText(r.summary, prefs);
+    const shared = (r.subjects ?? []).filter((s) => e.subjects?.includes(s)).map((s) => facetLabel(dir, 'subject', s, locale));
+    return html`<li class="result">
+  <h3><a href="${paths.entry(locale, r.slug)}">${r.name}</a></h3>
+  ${rs ? html`<p${langAttr(locale, rs.lang)}>${rs.text}</p>` : ''}
+  <p class="meta">${m.sharedSubjects}: ${shared.join(', ')}</p>
+</li>`;
+  });
+
+  const relationText = labelIn(RELATION_LABELS, e.network_relation, locale);
+  const main = html`<p class="breadcrumb"><a href="${paths.home(locale)}">${m.backToDirectory}</a></p>
+<article class="entry">
+<h1>${e.name}${e.short_name && e.short_name !== e.name ? html` <span class="short-name">(${e.short_name})</span>` : ''}</h1>
+${e.alternate_names?.length ? html`<p class="alternate-names">${e.alternate_names.join(' · ')}</p>` : ''}
+${summary ? html`<p class="lead"${langAttr(locale, summary.lang)}>${summary.text}</p>` : ''}
+${summary && summary.lang !== locale ? html`<p class="field-hint">${otherLanguageNote(locale, summary.lang)}</p>` : ''}
+<section aria-labelledby="facts-heading">
+<h2 id="facts-heading">${m.factsHeading}</h2>
+<dl class="facts">
+  ${fact(m.countries, inlineList((e.countries ?? []).map((c) => filterLink('country', c, facetLabel(dir, 'country', c, locale)))))}
+  ${fact(m.city, e.city)}
+  ${fact(m.scope, e.geographic_scope && filterLink('scope', e.geographic_scope, labelIn(SCOPE_LABELS, e.geographic_scope, locale)))}
+  ${fact(m.structure, e.structure && filterLink('structure', e.structure, labelIn(STRUCTURE_LABELS, e.structure, locale)))}
+  ${fact(m.relation, filterLink('relation', e.network_relation, relationText))}
+  ${fact(m.relationNote, e.relation_note)}
+  ${fact(m.languages, inlineList((e.languages ?? []).map((l) => filterLink('language', l, facetLabel(dir, 'language', l, locale)))))}
+  ${fact(m.founded, e.founded !== undefined ? String(e.founded) : undefined)}
+  ${fact(m.website, e.website && html`<a href="${e.website}">${e.website}</a>`)}
+  ${fact(m.email, e.email && html`<a href="mailto:${e.email}">${e.email}</a>`)}
+  ${fact(m.social, inlineList((e.social ?? []).map((s) => html`<a href="${s}">${s}</a>`)))}
+  ${fact(m.subjects, inlineList((e.subjects ?? []).map((s) => filterLink('subject', s, facetLabel(dir, 'subject', s, locale)))))}
+  ${fact(m.sectors, inlineList((e.sectors ?? []).map((s) => filterLink('sector', s, facetLabel(dir, 'sector', s, locale)))))}
+  ${fact(m.updated, html`<time datetime="${e.updated}">${date.format(new Date(`${e.updated}T00:00:00Z`))}</time>`)}
+</dl>
+</section>
+${purpose && purposeHtml
+  ? html`<section aria-labelledby="purpose-heading">
+<h2 id="purpose-heading">${m.purpose}</h2>
+${purpose.lang !== locale ? html`<p class="field-hint">${otherLanguageNote(locale, purpose.lang)}</p>` : ''}
+<div class="prose"${langAttr(locale, purpose.lang)}>${raw(purposeHtml)}</div>
+</section>`
+  : ''}
+${e.sources?.length
+  ? html`<section aria-labelledby="sources-heading">
+<h2 id="sources-heading">${m.sources}</h2>
+<ul class="sources">${e.sources.map((s) => html`<li>${s.url ? html`<a href="${s.url}">${s.title ?? s.url}</a>` : s.title}</li>`)}</ul>
+</section>`
+  : ''}
+${related.length > 0
+  ? html`<section aria-labelledby="related-heading">
+<h2 id="related-heading">${m.related}</h2>
+<p>${m.relatedIntro}</p>
+<ul class="results">${related}</ul>
+</section>`
+  : ''}
+<section aria-labelledby="data-heading">
+<h2 id="data-heading">${m.dataHeading}</h2>
+<ul class="tags"><li><a href="${paths.groupApi(e.slug)}?lang=${locale}">${m.dataJson}</a></li><li><a href="${paths.murmurations(e.slug)}">${m.dataMurmurations}</a></li></ul>
+</section>
+</article>
+<aside class="join-call"><p>${m.missingGroup} <a href="${paths.join()}">${m.joinCall}</a></p></aside>`;
+
+  return layout({
+    locale,
+    title: `${e.name}${e.short_name && e.short_name !== e.name ? ` (${e.short_name})` : ''} — ${m.siteName}`,
+    description: summary?.text ?? m.tagline,
+    baseUrl,
+    path: paths.entry(locale, e.slug),
+    alternates: Object.fromEntries(SITE_LOCALES.map((l) => [l, paths.entry(l, e.slug)])) as Record<SiteLocale, string>,
+    head: html`<script type="application/ld+json">${jsonForScript(entryJsonLd(dir, doc, locale, baseUrl, network))}</script>`,
+    main,
+  }).value;
+}

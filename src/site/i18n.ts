@@ -1,0 +1,267 @@
+/**
+ * The languages the public pages are written in, their addresses, and every sentence the pages
+ * and exports show. Content texts (summaries, purposes) come from the entries; taxonomy, country
+ * and language names come from the artefact and `Intl` (see directory/present.ts).
+ *
+ * English lives at `/`, French under `/fr/`: static files cannot vary by query string, and a path
+ * prefix is what search engines and `hreflang` expect.
+ */
+import type { FacetName } from '../directory/artefact.ts';
+import type { ContentLocale } from '../schema/locales.ts';
+
+export const SITE_LOCALES = ['en', 'fr'] as const satisfies readonly ContentLocale[];
+export type SiteLocale = (typeof SITE_LOCALES)[number];
+
+export function isSiteLocale(value: string): value is SiteLocale {
+  return (SITE_LOCALES as readonly string[]).includes(value);
+}
+
+const PREFIX: Record<SiteLocale, string> = { en: '', fr: '/fr' };
+
+export const paths = {
+  home: (locale: SiteLocale) => `${PREFIX[locale]}/`,
+  /** The listing with a state: `/groups?country=FR` (server-rendered, shareable). */
+  listing: (locale: SiteLocale, query = '') => `${PREFIX[locale]}/groups${query ? `?${query}` : ''}`,
+  entry: (locale: SiteLocale, slug: string) => `${PREFIX[locale]}/groups/${encodeURIComponent(slug)}/`,
+  /** The join form belongs to another part of the site; it chooses its language itself. */
+  join: () => '/join',
+  widgetExample: () => '/widget-example.html',
+  csv: (query = '') => `/api/v1/groups.csv${query ? `?${query}` : ''}`,
+  ndjson: (query = '') => `/api/v1/groups.ndjson${query ? `?${query}` : ''}`,
+  feed: (query = '') => `/api/v1/groups.atom${query ? `?${query}` : ''}`,
+  api: (query = '') => `/api/v1/groups${query ? `?${query}` : ''}`,
+  groupApi: (slug: string) => `/api/v1/groups/${encodeURIComponent(slug)}`,
+  murmurations: (slug: string) => `/api/v1/groups/${encodeURIComponent(slug)}/murmurations.json`,
+};
+
+/** The locale a site path belongs to. */
+export function localeOfPath(pathname: string): SiteLocale {
+  return pathname === '/fr' || pathname.startsWith('/fr/') ? 'fr' : 'en';
+}
+
+export interface Messages {
+  htmlLang: string;
+  languageName: string;
+  siteName: string;
+  tagline: string;
+  skipToContent: string;
+  navDirectory: string;
+  navJoin: string;
+  navWidget: string;
+  mainNav: string;
+  otherLanguages: string;
+  listingTitle: string;
+  listingIntro: string;
+  searchLabel: string;
+  searchHint: string;
+  searchButton: string;
+  filtersHeading: string;
+  skipToResults: string;
+  facetLegend: Record<FacetName, string>;
+  subjectModeLabel: string;
+  subjectModeAny: string;
+  subjectModeAll: string;
+  sortLabel: string;
+  sortOptions: Record<'relevance' | 'name' | '-name' | 'updated' | '-updated', string>;
+  applyFilters: string;
+  clearFilters: string;
+  resultsHeading: string;
+  resultCount: (total: number) => string;
+  pageOf: (page: number, pages: number) => string;
+  noResults: string;
+  pagination: string;
+  previous: string;
+  next: string;
+  pageLink: (page: number) => string;
+  downloadResults: string;
+  invalidQuery: string;
+  countries: string;
+  scope: string;
+  city: string;
+  structure: string;
+  relation: string;
+  relationNote: string;
+  languages: string;
+  founded: string;
+  website: string;
+  email: string;
+  social: string;
+  subjects: string;
+  sectors: string;
+  purpose: string;
+  sources: string;
+  related: string;
+  relatedIntro: string;
+  sharedSubjects: string;
+  updated: string;
+  factsHeading: string;
+  dataHeading: string;
+  dataJson: string;
+  dataMurmurations: string;
+  textInOtherLanguage: (language: string) => string;
+  backToDirectory: string;
+  missingGroup: string;
+  joinCall: string;
+  openData: string;
+  feed: string;
+  footerNote: string;
+  notFoundTitle: string;
+  notFoundText: string;
+}
+
+export const MESSAGES: Record<SiteLocale, Messages> = {
+  en: {
+    htmlLang: 'en',
+    languageName: 'English',
+    siteName: 'Solidarity Directory',
+    tagline: 'Combative, democratic, self-organised trade unions around the world.',
+    skipToContent: 'Skip to content',
+    navDirectory: 'Directory',
+    navJoin: 'Add your union',
+    navWidget: 'Embed on your site',
+    mainNav: 'Main',
+    otherLanguages: 'Other languages',
+    listingTitle: 'Find a union',
+    listingIntro: 'Search the directory by name or topic, and narrow it down by country, scope, subject, sector, working language and relation to the network.',
+    searchLabel: 'Search',
+    searchHint: 'Names, summaries and subjects; accents and capitals do not matter.',
+    searchButton: 'Search',
+    filtersHeading: 'Filters',
+    skipToResults: 'Skip to the results',
+    facetLegend: {
+      country: 'Country',
+      scope: 'Geographic scope',
+      subject: 'Subject',
+      sector: 'Sector',
+      language: 'Working language',
+      relation: 'Relation to the network',
+      structure: 'Kind of organisation',
+    },
+    subjectModeLabel: 'Groups with',
+    subjectModeAny: 'any chosen subject',
+    subjectModeAll: 'all chosen subjects',
+    sortLabel: 'Sort by',
+    sortOptions: { relevance: 'Relevance', name: 'Name (A–Z)', '-name': 'Name (Z–A)', updated: 'Least recently updated', '-updated': 'Recently updated' },
+    applyFilters: 'Apply filters',
+    clearFilters: 'Clear search and filters',
+    resultsHeading: 'Results',
+    resultCount: (n) => (n === 1 ? '1 group' : `${n} groups`),
+    pageOf: (page, pages) => `page ${page} of ${pages}`,
+    noResults: 'No group matches. Try fewer filters or another word.',
+    pagination: 'Pages',
+    previous: 'Previous',
+    next: 'Next',
+    pageLink: (page) => `Page ${page}`,
+    downloadResults: 'Download these results',
+    invalidQuery: 'Some of the search settings could not be used:',
+    countries: 'Countries',
+    scope: 'Geographic scope',
+    city: 'City',
+    structure: 'Kind of organisation',
+    relation: 'Relation to the network',
+    relationNote: 'As the sources state it',
+    languages: 'Working languages',
+    founded: 'Founded',
+    website: 'Website',
+    email: 'Email',
+    social: 'Social media',
+    subjects: 'Subjects',
+    sectors: 'Sectors',
+    purpose: 'Purpose',
+    sources: 'Sources',
+    related: 'Similar topics',
+    relatedIntro: 'Groups that share subjects with this one.',
+    sharedSubjects: 'Shared subjects',
+    updated: 'Last updated',
+    factsHeading: 'Facts',
+    dataHeading: 'This entry as data',
+    dataJson: 'JSON (API)',
+    dataMurmurations: 'Murmurations profile',
+    textInOtherLanguage: (language) => `This text is in ${language}.`,
+    backToDirectory: 'Back to the directory',
+    missingGroup: 'Is your union missing?',
+    joinCall: 'Ask to be listed',
+    openData: 'Open data',
+    feed: 'Newly added groups (Atom feed)',
+    footerNote: 'Entries state only what their sources say. Corrections are welcome.',
+    notFoundTitle: 'Page not found',
+    notFoundText: 'There is no page at this address. The group may have changed its address.',
+  },
+  fr: {
+    htmlLang: 'fr',
+    languageName: 'Français',
+    siteName: 'Annuaire de la solidarité',
+    tagline: 'Syndicats combatifs, démocratiques et auto-organisés à travers le monde.',
+    skipToContent: 'Aller au contenu',
+    navDirectory: 'Annuaire',
+    navJoin: 'Ajouter votre syndicat',
+    navWidget: 'Intégrer à votre site',
+    mainNav: 'Navigation principale',
+    otherLanguages: 'Autres langues',
+    listingTitle: 'Trouver un syndicat',
+    listingIntro: 'Cherchez dans l’annuaire par nom ou par thème, et affinez par pays, échelle, thème, secteur, langue de travail et relation au réseau.',
+    searchLabel: 'Recherche',
+    searchHint: 'Noms, résumés et thèmes ; accents et majuscules sont indifférents.',
+    searchButton: 'Chercher',
+    filtersHeading: 'Filtres',
+    skipToResults: 'Aller aux résultats',
+    facetLegend: {
+      country: 'Pays',
+      scope: 'Échelle géographique',
+      subject: 'Thème',
+      sector: 'Secteur',
+      language: 'Langue de travail',
+      relation: 'Relation au réseau',
+      structure: 'Type d’organisation',
+    },
+    subjectModeLabel: 'Groupes avec',
+    subjectModeAny: 'au moins un des thèmes choisis',
+    subjectModeAll: 'tous les thèmes choisis',
+    sortLabel: 'Trier par',
+    sortOptions: { relevance: 'Pertinence', name: 'Nom (A–Z)', '-name': 'Nom (Z–A)', updated: 'Mis à jour il y a le plus longtemps', '-updated': 'Mis à jour récemment' },
+    applyFilters: 'Appliquer les filtres',
+    clearFilters: 'Effacer la recherche et les filtres',
+    resultsHeading: 'Résultats',
+    resultCount: (n) => (n <= 1 ? `${n} groupe` : `${n} groupes`),
+    pageOf: (page, pages) => `page ${page} sur ${pages}`,
+    noResults: 'Aucun groupe ne correspond. Essayez moins de filtres ou un autre mot.',
+    pagination: 'Pages',
+    previous: 'Précédente',
+    next: 'Suivante',
+    pageLink: (page) => `Page ${page}`,
+    downloadResults: 'Télécharger ces résultats',
+    invalidQuery: 'Certains réglages de recherche n’ont pas pu être utilisés :',
+    countries: 'Pays',
+    scope: 'Échelle géographique',
+    city: 'Ville',
+    structure: 'Type d’organisation',
+    relation: 'Relation au réseau',
+    relationNote: 'Selon les sources',
+    languages: 'Langues de travail',
+    founded: 'Fondation',
+    website: 'Site web',
+    email: 'Courriel',
+    social: 'Réseaux sociaux',
+    subjects: 'Thèmes',
+    sectors: 'Secteurs',
+    purpose: 'Objet',
+    sources: 'Sources',
+    related: 'Thèmes proches',
+    relatedIntro: 'Groupes qui partagent des thèmes avec celui-ci.',
+    sharedSubjects: 'Thèmes communs',
+    updated: 'Dernière mise à jour',
+    factsHeading: 'En bref',
+    dataHeading: 'Cette fiche en données',
+    dataJson: 'JSON (API)',
+    dataMurmurations: 'Profil Murmurations',
+    textInOtherLanguage: (language) => `Ce texte est en ${language}.`,
+    backToDirectory: 'Retour à l’annuaire',
+    missingGroup: 'Votre syndicat n’y est pas ?',
+    joinCall: 'Demander à y figurer',
+    openData: 'Données ouvertes',
+    feed: 'Groupes ajoutés récemment (flux Atom)',
+    footerNote: 'Les fiches ne disent que ce que disent leurs sources. Les corrections sont bienvenues.',
+    notFoundTitle: 'Page introuvable',
+    notFoundText: 'Il n’y a pas de page à cette adresse. Le groupe a peut-être changé d’adresse.',
+  },
+};

@@ -1,0 +1,200 @@
+/**
+ * The directory listing as an HTML page: search box, facet filters with counts, results and pages.
+ * Every result and every count comes from the query engine (`runQuery`, `presentFacet`), the same
+ * calls the JSON API makes; this module only lays them out. The state is the URL's query string,
+ * in the API's own parameter names, so a filtered view is a link anyone can share.
+ */
+import { canonicalQuery } from '../api/list-groups.ts';
+import { FACETS, type FacetName } from '../directory/artefact.ts';
+import type { Directory } from '../directory/directory.ts';
+import { parseParams, type FieldErrors } from '../directory/parse-query.ts';
+import { pickText, preferredLocales } from '../directory/pick-language.ts';
+import { facetLabel, presentFacet, type FacetBucket } from '../directory/present.ts';
+import { runQuery } from '../directory/run-query.ts';
+import { languageName } from '../schema/codes.ts';
+import { RELATION_LABELS, SCOPE_LABELS, labelIn } from '../schema/labels.ts';
+import { groupsQuerySchema, PER_PAGE_DEFAULT, SORTS, type GroupsQuery } from '../schema/query.ts';
+import { html, type Html } from './html.ts';
+import { MESSAGES, paths, SITE_LOCALES, type SiteLocale } from './i18n.ts';
+import { layout } from './layout.ts';
+
+/**
+ * Query parameters a listing page understands: the API's, less those the page sets itself
+ * (`facets`, `fields`) and `lang`, which the address (`/fr/…`) decides.
+ */
+export const PAGE_PARAMS = Object.keys(groupsQuerySchema.shape).filter((k) => !['facets', 'fields', 'lang'].includes(k));
+
+export interface ListingRender {
+  status: 200 | 400;
+  body: string;
+}
+
+/**
+ * Keeps only the parameters a page understands: a shared link carrying `utm_source` or `fbclid`
+ * still opens the view it was shared from.
+ */
+export function pageSearchParams(params: URLSearchParams): URLSearchParams {
+  const kept = new URLSearchParams();
+  for (const [key, value] of params) if (PAGE_PARAMS.includes(key)) kept.append(key, value);
+  return kept;
+}
+
+const DEFAULT_QUERY = groupsQuerySchema.parse({});
+
+/** The filters of a query without paging and sorting: what exports and the other language keep. */
+export function filterQueryString(query: GroupsQuery): string {
+  return canonicalQuery({ ...query, page: 1, per_page: PER_PAGE_DEFAULT, sort: undefined, fields: undefined, facets: undefined, lang: undefined });
+}
+
+function viewQueryString(query: GroupsQuery, page: number): string {
+  return canonicalQuery({ ...query, page, fields: undefined, facets: undefined, lang: undefined });
+}
+
+function selectedValues(query: GroupsQuery, facet: FacetName): string[] {
+  return (query[facet] as string[] | undefined) ?? [];
+}
+
+function facetFieldset(locale: SiteLocale, facet: FacetName, buckets: FacetBucket[], query: GroupsQuery): Html {
+  const m = MESSAGES[locale];
+  if (buckets.length === 0) return html``;
+  const id = (value: string) => `f-${facet}-${value}`;
+  return html`<fieldset class="facet" id="facet-${facet}">
+  <legend>${m.facetLegend[facet]}</legend>
+  <ul class="facet-values">
+    ${buckets.map(
+      (b) => html`<li><input type="checkbox" name="${facet}" value="${b.value}" id="${id(b.value)}" form="listing"${b.selected ? html` checked` : ''}>
+      <label for="${id(b.value)}">${b.label} <span class="count">(${b.count})</span></label></li>`,
+    )}
+  </ul>
+  ${facet === 'subject'
+    ? html`<p class="form-field"><label for="subject-mode">${m.subjectModeLabel}</label>
+  <select name="subject_mode" id="subject-mode" form="listing">
+    <option value="any"${query.subject_mode === 'any' ? html` selected` : ''}>${m.subjectModeAny}</option>
+    <option value="all"${query.subject_mode === 'all' ? html` selected` : ''}>${m.subjectModeAll}</option>
+  </select></p>`
+    : ''}
+</fieldset>`;
+}
+
+function pagination(locale: SiteLocale, query: GroupsQuery, totalPages: number): Html {
+  const m = MESSAGES[locale];
+  if (totalPages <= 1 && query.page === 1) return html``;
+  const href = (p: number) => paths.listing(locale, viewQueryString(query, p));
+  const pages = Array.from({ length: totalPages }, (_, i) => i + 1);
+  return html`<nav class="pagination" aria-label="${m.pagination}">
+  <ul>
+    ${query.page > 1 ? html`<li><a href="${href(Math.min(query.page - 1, totalPages))}" rel="prev">${m.previous}</a></li>` : ''}
+    ${pages.map((p) =>
+      p === query.page
+        ? html`<li><a href="${href(p)}" aria-current="page" aria-label="${m.pageLink(p)}">${p}</a></li>`
+        : html`<li><a href="${href(p)}" aria-label="${m.pageLink(p)}">${p}</a></li>`,
+    )}
+    ${query.page < totalPages ? html`<li><a href="${href(query.page + 1)}" rel="next">${m.next}</a></li>` : ''}
+  </ul>
+</nav>`;
+}
+
+function errorList(locale: SiteLocale, fields: FieldErrors): Html {
+  return html`<div class="notice notice-error" role="alert">
+  <p>${MESSAGES[locale].invalidQuery}</p>
+  <ul>${Object.entries(fields).map(([name, message]) => html`<li><code>${name}</code>: ${message}</li>`)}</ul>
+</div>`;
+}
+
+export interface ListingOptions {
+  /** Absolute site address (canonical and alternate links). */
+  baseUrl: string;
+  /** True for the prebuilt `/` and `/fr/`: the unfiltered first page, indexable. */
+  home?: boolean;
+}
+
+/** Renders the listing for a raw query string (already narrowed with `pageSearchParams`). */
+export function renderListing(dir: Directory, locale: SiteLocale, params: URLSearchParams, options: ListingOptions): ListingRender {
+  const parsed = parseParams(groupsQuerySchema, pageSearchParams(params));
+  let query = parsed.ok ? parsed.value : DEFAULT_QUERY;
+  let errors: FieldErrors | undefined = parsed.ok ? undefined : parsed.fields;
+  let outcome = runQuery(dir, { ...query, facets: [...FACETS] });
+  if (!outcome.ok) {
+    errors = outcome.fields;
+    query = DEFAULT_QUERY;
+    outcome = runQuery(dir, { ...query, facets: [...FACETS] });
+  }
+  if (!outcome.ok) throw new Error('the default listing query was refused'); // cannot happen: it has no filters
+  const { page, total, facets = {} } = outcome.result;
+  const m = MESSAGES[locale];
+  const prefs = preferredLocales(locale, null);
+  const totalPages = Math.max(1, Math.ceil(total / query.per_page));
+  const entries = dir.artefact.entries;
+  const filters = filterQueryString(query);
+  const sort = query.sort ?? (query.q ? 'relevance' : 'name');
+
+  const results = page.map((doc) => {
+    const e = entries[doc]!;
+    const summary = pickText(e.summary, prefs);
+    const meta = [
+      ...(e.countries ?? []).map((c) => facetLabel(dir, 'country', c, locale)),
+      e.city,
+      e.geographic_scope && labelIn(SCOPE_LABELS, e.geographic_scope, locale),
+      labelIn(RELATION_LABELS, e.network_relation, locale),
+    ].filter((v): v is string => typeof v === 'string' && v !== '');
+    return html`<li class="result">
+  <h3><a href="${paths.entry(locale, e.slug)}">${e.name}</a>${e.short_name && e.short_name !== e.name ? html` <span class="short-name">(${e.short_name})</span>` : ''}</h3>
+  ${summary ? html`<p${summary.lang !== locale ? html` lang="${summary.lang}"` : ''}>${summary.text}</p>` : ''}
+  <p class="meta">${meta.join(' · ')}</p>
+</li>`;
+  });
+
+  const main = html`<h1>${options.home ? m.listingTitle : `${m.listingTitle} — ${m.resultCount(total)}`}</h1>
+<p class="lead">${m.listingIntro}</p>
+${errors ? errorList(locale, errors) : ''}
+<form class="search-bar" id="listing" method="get" action="${paths.listing(locale)}" role="search">
+  <p class="form-field">
+    <label for="q">${m.searchLabel}</label>
+    <input type="search" name="q" id="q" value="${query.q ?? ''}" maxlength="200" aria-describedby="q-hint">
+    <span class="field-hint" id="q-hint">${m.searchHint}</span>
+  </p>
+  <button type="submit" class="button">${m.searchButton}</button>
+</form>
+<div class="listing-columns">
+  <section class="filters" aria-labelledby="filters-heading">
+    <h2 id="filters-heading">${m.filtersHeading}</h2>
+    <p><a class="skip-to-results" href="#results-heading">${m.skipToResults}</a></p>
+    ${FACETS.map((f) => facetFieldset(locale, f, presentFacet(dir, f, facets[f] ?? new Map(), selectedValues(query, f), locale), query))}
+    <p class="form-field"><label for="sort">${m.sortLabel}</label>
+    <select name="sort" id="sort" form="listing">
+      ${SORTS.map((s) => html`<option value="${s}"${s === sort ? html` selected` : ''}>${m.sortOptions[s]}</option>`)}
+    </select></p>
+    ${query.per_page !== PER_PAGE_DEFAULT ? html`<input type="hidden" name="per_page" value="${query.per_page}" form="listing">` : ''}
+    <p class="filter-actions"><button type="submit" class="button" form="listing">${m.applyFilters}</button>
+    <a href="${paths.listing(locale)}" class="button button-secondary">${m.clearFilters}</a></p>
+  </section>
+  <section class="results-section" aria-labelledby="results-heading">
+    <h2 id="results-heading" tabindex="-1">${m.resultsHeading}</h2>
+    <p class="result-count">${m.resultCount(total)}, ${m.pageOf(Math.min(query.page, totalPages), totalPages)}</p>
+    ${results.length > 0 ? html`<ol class="results">${results}</ol>` : html`<p class="notice">${m.noResults}</p>`}
+    ${pagination(locale, query, totalPages)}
+    <p class="downloads">${m.downloadResults}:
+      <a href="${paths.csv(filters)}">CSV</a> · <a href="${paths.ndjson(filters)}">NDJSON</a> · <a href="${paths.feed(filters)}">Atom</a></p>
+  </section>
+</div>
+<aside class="join-call"><p>${m.missingGroup} <a href="${paths.join()}">${m.joinCall}</a></p></aside>`;
+
+  const view = viewQueryString(query, query.page);
+  const body = layout({
+    locale,
+    title: options.home ? `${m.siteName} — ${m.tagline}` : `${m.listingTitle}: ${m.resultCount(total)} — ${m.siteName}`,
+    description: m.tagline,
+    baseUrl: options.baseUrl,
+    path: options.home ? paths.home(locale) : paths.listing(locale),
+    alternates: Object.fromEntries(SITE_LOCALES.map((l) => [l, options.home ? paths.home(l) : paths.listing(l)])) as Record<SiteLocale, string>,
+    alternateQuery: options.home ? '' : view,
+    indexable: options.home === true,
+    main,
+  });
+  return { status: errors ? 400 : 200, body: body.value };
+}
+
+/** Names the language of a text when it differs from the page's; used by entry pages too. */
+export function otherLanguageNote(locale: SiteLocale, textLang: string): string {
+  return MESSAGES[locale].textInOtherLanguage(languageName(textLang, locale));
+}
