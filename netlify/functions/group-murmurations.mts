@@ -1,0 +1,12 @@
+// GET /api/v1/groups/{slug}/murmurations.json — the entry as a Murmurations organisation profile.
+import type { Config } from '@netlify/functions';
+import artefact from '../../generated/directory.mjs';
+import { createDirectory } from '../../src/directory/directory.ts';
+import { createMurmurationsEndpoint } from '../../src/export/endpoints.ts';
+import { resolveNetwork } from '../../src/site/site-config.ts';
+
+const directory = createDirectory(artefact);
+
+export default createMurmurationsEndpoint(directory, resolveNetwork(directory));
+
+export const config: Config = { path: '/api/v1/groups/:slug/murmurations.json' };

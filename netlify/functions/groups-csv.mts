@@ -1,0 +1,9 @@
+// GET /api/v1/groups.csv — the whole or filtered directory as CSV (same filters as /api/v1/groups).
+import type { Config } from '@netlify/functions';
+import artefact from '../../generated/directory.mjs';
+import { createDirectory } from '../../src/directory/directory.ts';
+import { createCsvEndpoint } from '../../src/export/endpoints.ts';
+
+export default createCsvEndpoint(createDirectory(artefact));
+
+export const config: Config = { path: '/api/v1/groups.csv' };

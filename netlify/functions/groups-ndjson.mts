@@ -1,0 +1,9 @@
+// GET /api/v1/groups.ndjson — the whole or filtered directory, one entry per line (same filters as /api/v1/groups).
+import type { Config } from '@netlify/functions';
+import artefact from '../../generated/directory.mjs';
+import { createDirectory } from '../../src/directory/directory.ts';
+import { createNdjsonEndpoint } from '../../src/export/endpoints.ts';
+
+export default createNdjsonEndpoint(createDirectory(artefact));
+
+export const config: Config = { path: '/api/v1/groups.ndjson' };

@@ -1,0 +1,64 @@
+/**
+ * CSV for spreadsheets (RFC 4180: comma-separated, CRLF line ends, quotes doubled), one row per
+ * entry. Columns follow the entry schema's fields in order; translatable texts get one column per
+ * content language (`summary_en`, `summary_fr`, …). Lists are joined with "; " (codes and slugs
+ * never contain it); a source is written `title <url>`. NDJSON is the lossless export; CSV is the
+ * one people open.
+ *
+ * The file starts with a UTF-8 byte order mark, because Excel otherwise reads it as Windows-1252
+ * and turns "Confederación" into "ConfederaciÃ³n"; LibreOffice, Google Sheets and csv libraries
+ * skip it (Python: `encoding="utf-8-sig"`).
+ */
+import type { ArtefactEntry } from '../directory/artefact.ts';
+import { entryFields, TRANSLATABLE_FIELDS, type Entry } from '../schema/entry.ts';
+import { CONTENT_LOCALES } from '../schema/locales.ts';
+
+export const LIST_SEPARATOR = '; ';
+export const BOM = '\uFEFF';
+
+type Field = keyof typeof entryFields;
+const TRANSLATABLE = new Set<string>(TRANSLATABLE_FIELDS);
+
+/** Column names, derived from the schema: a new field becomes a new column. */
+export const CSV_COLUMNS: string[] = (Object.keys(entryFields) as Field[]).flatMap((field) =>
+  TRANSLATABLE.has(field) ? CONTENT_LOCALES.map((l) => `${field}_${l}`) : [field],
+);
+
+/**
+ * A cell that a spreadsheet would run as a formula (OWASP "CSV injection") gets a leading
+ * apostrophe: Excel and LibreOffice show the text and hide the apostrophe.
+ */
+export function guardFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+export function csvCell(text: string): string {
+  const guarded = guardFormula(text);
+  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+}
+
+function sourceText(s: NonNullable<Entry['sources']>[number]): string {
+  if (s.url && s.title) return `${s.title} <${s.url}>`;
+  return s.url ?? s.title ?? '';
+}
+
+function cellsOf(entry: Entry, field: Field): string[] {
+  if (TRANSLATABLE.has(field)) {
+    const texts = entry[field as (typeof TRANSLATABLE_FIELDS)[number]];
+    return CONTENT_LOCALES.map((l) => texts?.[l] ?? '');
+  }
+  if (field === 'sources') return [(entry.sources ?? []).map(sourceText).join(LIST_SEPARATOR)];
+  const value = entry[field];
+  if (value === undefined) return [''];
+  if (Array.isArray(value)) return [value.join(LIST_SEPARATOR)];
+  return [String(value)];
+}
+
+export function csvRow(entry: Entry): string[] {
+  return (Object.keys(entryFields) as Field[]).flatMap((field) => cellsOf(entry, field));
+}
+
+export function toCsv(entries: readonly ArtefactEntry[]): string {
+  const lines = [CSV_COLUMNS, ...entries.map(csvRow)].map((cells) => cells.map(csvCell).join(','));
+  return `${BOM}${lines.join('\r\n')}\r\n`;
+}

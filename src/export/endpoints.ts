@@ -1,0 +1,104 @@
+/**
+ * The open-data endpoints' request → response glue, in the same shape as the read API's
+ * (src/api/read-endpoints.ts): method check, the groups query parsing, conditional request, one
+ * pure call, one serialisation. Errors use the API's JSON envelope; bodies are CORS-readable.
+ */
+import { canonicalQuery } from '../api/list-groups.ts';
+import type { ArtefactEntry } from '../directory/artefact.ts';
+import type { Directory } from '../directory/directory.ts';
+import { parseParams } from '../directory/parse-query.ts';
+import { preferredLocales } from '../directory/pick-language.ts';
+import { etag, ifNoneMatchHits, notModified, readCacheHeaders } from '../http/caching.ts';
+import { checkMethod, CORS_READ_HEADERS, guarded, invalidParameters, jsonText, notFound } from '../http/respond.ts';
+import { groupQuerySchema, PER_PAGE_DEFAULT, type GroupsQuery } from '../schema/query.ts';
+import { slugSchema } from '../schema/entry.ts';
+import type { NetworkRef } from '../site/site-config.ts';
+import { toCsv } from './csv.ts';
+import { atomFeed } from './feed.ts';
+import { murmurationsProfile } from './murmurations.ts';
+import { toNdjson } from './ndjson.ts';
+import { exportQuerySchema, feedQuerySchema, selectEntries, type ExportQuery, type FeedQuery } from './select.ts';
+
+export const CSV_TYPE = 'text/csv; charset=utf-8; header=present';
+export const NDJSON_TYPE = 'application/x-ndjson; charset=utf-8';
+export const ATOM_TYPE = 'application/atom+xml; charset=utf-8';
+
+const EXPORT_VARY = Object.keys(exportQuerySchema.shape);
+const FEED_VARY = Object.keys(feedQuerySchema.shape);
+
+/** The filters of an export query in the API's canonical form (for cache keys and links). */
+export function exportQueryString(query: ExportQuery | FeedQuery): string {
+  return canonicalQuery({ ...(query as Partial<GroupsQuery>), page: 1, per_page: PER_PAGE_DEFAULT } as GroupsQuery);
+}
+
+function fileEndpoint(dir: Directory, name: string, type: string, filename: string, serialise: (entries: readonly ArtefactEntry[]) => string) {
+  return guarded((request) => {
+    const denied = checkMethod(request, ['GET']);
+    if (denied) return denied;
+    const url = new URL(request.url);
+    const parsed = parseParams(exportQuerySchema, url.searchParams);
+    if (!parsed.ok) return invalidParameters(parsed.fields, CORS_READ_HEADERS);
+    const tag = etag(dir.artefact.version, `${name}|${exportQueryString(parsed.value)}`);
+    const headers = { ...CORS_READ_HEADERS, ...readCacheHeaders(EXPORT_VARY), ETag: tag, 'Content-Type': type, 'Content-Disposition': `attachment; filename="${filename}"` };
+    if (ifNoneMatchHits(request.headers.get('if-none-match'), tag)) return notModified(tag, headers);
+    const selection = selectEntries(dir, parsed.value);
+    if (!selection.ok) return invalidParameters(selection.fields, CORS_READ_HEADERS);
+    return new Response(serialise(selection.entries), { status: 200, headers: { ...headers, 'X-Content-Type-Options': 'nosniff' } });
+  }, `export-${name}`);
+}
+
+/** `GET /api/v1/groups.csv?…`: every matching entry, one row each. */
+export function createCsvEndpoint(dir: Directory) {
+  return fileEndpoint(dir, 'csv', CSV_TYPE, 'solidarity-directory.csv', toCsv);
+}
+
+/** `GET /api/v1/groups.ndjson?…`: every matching entry, one JSON object per line. */
+export function createNdjsonEndpoint(dir: Directory) {
+  return fileEndpoint(dir, 'ndjson', NDJSON_TYPE, 'solidarity-directory.ndjson', toNdjson);
+}
+
+/** `GET /api/v1/groups.atom?…`: the newest matching entries. */
+export function createFeedEndpoint(dir: Directory) {
+  return guarded((request) => {
+    const denied = checkMethod(request, ['GET']);
+    if (denied) return denied;
+    const url = new URL(request.url);
+    const parsed = parseParams(feedQuerySchema, url.searchParams);
+    if (!parsed.ok) return invalidParameters(parsed.fields, CORS_READ_HEADERS);
+    const prefs = preferredLocales(parsed.value.lang, request.headers.get('accept-language'));
+    const filters = exportQueryString({ ...parsed.value, lang: undefined });
+    const self = `${url.origin}${url.pathname}${exportQueryString(parsed.value) ? `?${exportQueryString(parsed.value)}` : ''}`;
+    const tag = etag(dir.artefact.version, `atom|${self}|${prefs.join(',')}`);
+    const headers = { ...CORS_READ_HEADERS, ...readCacheHeaders(FEED_VARY), ETag: tag, 'Content-Type': ATOM_TYPE, 'Content-Language': prefs[0]! };
+    if (ifNoneMatchHits(request.headers.get('if-none-match'), tag)) return notModified(tag, headers);
+    const selection = selectEntries(dir, parsed.value);
+    if (!selection.ok) return invalidParameters(selection.fields, CORS_READ_HEADERS);
+    const body = atomFeed(dir, selection.entries, { baseUrl: url.origin, selfUrl: self, filterQuery: filters, prefs });
+    return new Response(body, { status: 200, headers: { ...headers, 'X-Content-Type-Options': 'nosniff' } });
+  }, 'export-atom');
+}
+
+/** `GET /api/v1/groups/{slug}/murmurations.json`: the entry as a Murmurations profile. */
+export function createMurmurationsEndpoint(dir: Directory, network: NetworkRef | undefined) {
+  return guarded((request) => {
+    const denied = checkMethod(request, ['GET']);
+    if (denied) return denied;
+    const url = new URL(request.url);
+    const parts = url.pathname.replace(/\/+$/, '').split('/');
+    let slug: string;
+    try {
+      slug = decodeURIComponent(parts[parts.length - 2] ?? '');
+    } catch {
+      return notFound('No group has that address.', CORS_READ_HEADERS); // malformed %-escape: not a slug either
+    }
+    const parsed = parseParams(groupQuerySchema, url.searchParams);
+    if (!parsed.ok) return invalidParameters(parsed.fields, CORS_READ_HEADERS);
+    const doc = slugSchema.safeParse(slug).success ? dir.findSlug(slug) : -1;
+    if (doc < 0) return notFound(`No group "${slug.slice(0, 80)}" in the directory.`, CORS_READ_HEADERS);
+    const prefs = preferredLocales(parsed.value.lang ?? 'en', null);
+    const tag = etag(dir.artefact.version, `murmurations|${slug}|${prefs[0]}|${url.origin}`);
+    const headers = { ...CORS_READ_HEADERS, ...readCacheHeaders(['lang']), ETag: tag };
+    if (ifNoneMatchHits(request.headers.get('if-none-match'), tag)) return notModified(tag, headers);
+    return jsonText(200, JSON.stringify(murmurationsProfile(dir, doc, url.origin, network, prefs)), headers);
+  }, 'export-murmurations');
+}

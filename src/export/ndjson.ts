@@ -1,0 +1,19 @@
+/**
+ * NDJSON (https://github.com/ndjson/ndjson-spec): one entry per line, exactly as the entry schema
+ * defines it and in its field order, every language included. Each line validates against
+ * `entrySchema`, which is what makes this the lossless export.
+ */
+import type { ArtefactEntry } from '../directory/artefact.ts';
+import { entryFields, type Entry } from '../schema/entry.ts';
+
+const FIELD_ORDER = Object.keys(entryFields) as (keyof Entry)[];
+
+export function toSchemaEntry(entry: ArtefactEntry): Entry {
+  const out: Record<string, unknown> = {};
+  for (const key of FIELD_ORDER) if (entry[key] !== undefined) out[key] = entry[key];
+  return out as Entry;
+}
+
+export function toNdjson(entries: readonly ArtefactEntry[]): string {
+  return entries.map((e) => `${JSON.stringify(toSchemaEntry(e))}\n`).join('');
+}

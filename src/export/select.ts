@@ -1,0 +1,27 @@
+/**
+ * Which entries an export holds: the API's filters, run by the query engine, without paging.
+ * The export query schemas are the groups query schema less what makes no sense for a whole
+ * file, so a filtered export takes exactly the filters `/api/v1/groups` takes.
+ */
+import type { ArtefactEntry } from '../directory/artefact.ts';
+import type { Directory } from '../directory/directory.ts';
+import { runQuery } from '../directory/run-query.ts';
+import { groupsQuerySchema, type GroupsQuery } from '../schema/query.ts';
+import type { z } from 'zod';
+
+/** CSV and NDJSON: every language is in the file, every matching entry, in `sort` order. */
+export const exportQuerySchema = groupsQuerySchema.omit({ page: true, per_page: true, facets: true, fields: true, lang: true });
+/** The Atom feed: newest first by definition, texts in `lang`. */
+export const feedQuerySchema = groupsQuerySchema.omit({ page: true, per_page: true, facets: true, fields: true, sort: true });
+
+export type ExportQuery = z.output<typeof exportQuerySchema>;
+export type FeedQuery = z.output<typeof feedQuerySchema>;
+
+export type Selection = { ok: true; entries: ArtefactEntry[] } | { ok: false; fields: Record<string, string> };
+
+export function selectEntries(dir: Directory, query: ExportQuery | FeedQuery): Selection {
+  const full: GroupsQuery = { ...query, page: 1, per_page: Math.max(1, dir.size) };
+  const outcome = runQuery(dir, full);
+  if (!outcome.ok) return outcome;
+  return { ok: true, entries: outcome.result.page.map((doc) => dir.artefact.entries[doc]!) };
+}
