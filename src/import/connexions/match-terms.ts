@@ -2,7 +2,7 @@
  * Connexions words → our vocabularies: subject headings onto the taxonomy terms in content/,
  * scope and structure onto the schema's enums, language names onto ISO 639-1 codes. Every
  * comparison goes through the same folding as search (`nameKey`: case, accents and punctuation
- * ignored, `&` read as "and"), and every vocabulary is read from where it is defined — the
+ * ignored, and "&" or "and" as good as a comma), and every vocabulary is read from where it is defined — the
  * taxonomy files, the schema's label tables, the platform's language names — never copied here.
  */
 import { nameKey } from '../../content/normalise-text.ts';
@@ -10,8 +10,12 @@ import { allLanguageCodes, languageName } from '../../schema/codes.ts';
 import { CONTENT_LOCALES, type ContentLocale } from '../../schema/locales.ts';
 import type { TaxonomyName, TaxonomyTerm } from '../../schema/taxonomy.ts';
 
+/** "Arts, Media & Culture", "Arts, media and culture" and "Arts, Media, Culture" are one key. */
 export function matchKey(text: string): string {
-  return nameKey(text.replace(/&/g, ' and '));
+  return nameKey(text)
+    .split(' ')
+    .filter((word) => word !== 'and')
+    .join(' ');
 }
 
 export interface TermMatch {
