@@ -22,11 +22,8 @@ export function createNodeIo(cwd: string): ImportIo {
         out.push(problem ? { file, problem } : { file });
       };
       for (const input of inputs) {
-        const info = await stat(resolve(cwd, input)).catch((error: NodeJS.ErrnoException) => {
-          if (error.code === 'ENOENT') return undefined;
-          throw error;
-        });
-        if (!info) add(input, 'no such file or folder');
+        const info = await stat(resolve(cwd, input)).catch((error: NodeJS.ErrnoException) => error);
+        if (info instanceof Error) add(input, info.code === 'ENOENT' ? 'no such file or folder' : `cannot be read: ${info.message}`);
         else if (info.isFile()) add(input);
         else if (info.isDirectory()) {
           const names = (await readdir(resolve(cwd, input))).filter((n) => n.toLowerCase().endsWith('.txt') && !n.startsWith('.')).sort();
