@@ -51,17 +51,20 @@ export function apiParams(get: Attributes, state: WidgetState, options: { filter
   return params;
 }
 
-/** Where the directory lives: the `api` attribute, else the origin widget.js was loaded from. */
-export function directoryOrigin(apiAttr: string | null, scriptSrc: string | undefined, pageOrigin: string): string {
+/**
+ * Where the directory lives: the `api` attribute, else the origin widget.js was loaded from,
+ * else the page's own origin.
+ */
+export function directoryOrigin(apiAttr: string | null, scriptSrc: string | undefined, pageUrl: string): string {
   for (const candidate of [apiAttr, scriptSrc]) {
     if (!candidate) continue;
     try {
-      return new URL(candidate, pageOrigin).origin;
+      return new URL(candidate, pageUrl).origin;
     } catch {
       // not an address: try the next source
     }
   }
-  return pageOrigin;
+  return new URL(pageUrl).origin;
 }
 
 export function pagePrefix(locale: string, defaultLocale: string): string {

@@ -24,6 +24,8 @@ export const NDJSON_TYPE = 'application/x-ndjson; charset=utf-8';
 export const ATOM_TYPE = 'application/atom+xml; charset=utf-8';
 
 const EXPORT_VARY = Object.keys(exportQuerySchema.shape);
+/** Parameters of /api/v1/groups that a whole file has no use for; named in the 400, not "unknown". */
+const NOT_FOR_FILES = ['page', 'per_page', 'facets', 'fields'];
 const FEED_VARY = Object.keys(feedQuerySchema.shape);
 
 /** The filters of an export query in the API's canonical form (for cache keys and links). */
@@ -36,6 +38,8 @@ function fileEndpoint(dir: Directory, name: string, type: string, filename: stri
     const denied = checkMethod(request, ['GET']);
     if (denied) return denied;
     const url = new URL(request.url);
+    const paging = Object.fromEntries(NOT_FOR_FILES.filter((k) => url.searchParams.has(k)).map((k) => [k, 'not used by exports: the file holds every matching group']));
+    if (Object.keys(paging).length > 0) return invalidParameters(paging, CORS_READ_HEADERS);
     const parsed = parseParams(exportQuerySchema, url.searchParams);
     if (!parsed.ok) return invalidParameters(parsed.fields, CORS_READ_HEADERS);
     const tag = etag(dir.artefact.version, `${name}|${exportQueryString(parsed.value)}`);

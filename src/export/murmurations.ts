@@ -16,29 +16,40 @@
  * - `relationships`: `https://schema.org/memberOf` the network, only for a stated membership.
  * - `mission` is left out: the purpose is Markdown of up to 20,000 characters.
  */
+import { z } from 'zod';
 import type { Directory } from '../directory/directory.ts';
 import { pickText } from '../directory/pick-language.ts';
 import { facetLabel } from '../directory/present.ts';
+import { isCountryCode } from '../schema/codes.ts';
 import type { ContentLocale } from '../schema/locales.ts';
 import { paths } from '../site/i18n.ts';
 import { MEMBER_RELATIONS, type NetworkRef } from '../site/site-config.ts';
 
 export const MURMURATIONS_SCHEMA = 'organizations_schema-v1.0.0';
 
-export interface MurmurationsProfile {
-  linked_schemas: [typeof MURMURATIONS_SCHEMA];
-  name: string;
-  nickname?: string;
-  primary_url?: string;
-  tags?: string[];
-  urls?: { name: string; url: string }[];
-  description?: string;
-  country_iso_3166?: string;
-  geographic_scope?: 'local' | 'regional' | 'national' | 'international';
-  contact_details?: { email: string };
-  starts_at?: number;
-  relationships?: { predicate_url: string; object_url: string }[];
-}
+const httpUrl = z.string().max(2000).regex(/^https?:\/\/.*/);
+
+/**
+ * The profile as the Murmurations field definitions constrain it (MurmurationsLibrary `fields/*.json`:
+ * linked_schemas, name, nickname, primary_url, tags, urls, description, country_iso_3166,
+ * geographic_scope, contact_details, starts_at, relationships). Tests hold every profile to it.
+ */
+export const murmurationsProfileSchema = z.object({
+  linked_schemas: z.array(z.string().regex(/^[a-z_][a-z0-9_]{4,99}$|^[a-z_][a-z0-9_]*-v\d+\.\d+\.\d+$/)).min(1).refine((l) => new Set(l).size === l.length),
+  name: z.string(),
+  nickname: z.string().optional(),
+  primary_url: httpUrl.optional(),
+  tags: z.array(z.string()).refine((l) => new Set(l).size === l.length, 'tags must be unique').optional(),
+  urls: z.array(z.object({ name: z.string().optional(), url: httpUrl })).optional(),
+  description: z.string().optional(),
+  country_iso_3166: z.string().refine(isCountryCode).optional(),
+  geographic_scope: z.enum(['local', 'regional', 'national', 'international']).optional(),
+  contact_details: z.object({ email: z.string().optional(), contact_form: httpUrl.optional() }).optional(),
+  starts_at: z.number().optional(),
+  relationships: z.array(z.object({ predicate_url: httpUrl, object_url: httpUrl })).optional(),
+});
+
+export type MurmurationsProfile = z.infer<typeof murmurationsProfileSchema>;
 
 export function murmurationsProfile(dir: Directory, doc: number, baseUrl: string, network: NetworkRef | undefined, prefs: readonly ContentLocale[] = ['en']): MurmurationsProfile {
   const e = dir.artefact.entries[doc]!;

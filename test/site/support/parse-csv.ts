@@ -1,0 +1,44 @@
+/**
+ * An RFC 4180 reader written for the tests, independently of src/export/csv.ts: a state machine
+ * over characters, quoted fields may hold commas, quotes ("") and line breaks.
+ */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else if (c === '"' || c === '\r' || c === '\n') throw new Error(`unexpected ${JSON.stringify(c)} outside quotes at ${i}`);
+    else field += c;
+  }
+  if (quoted) throw new Error('unterminated quoted field');
+  if (field !== '' || row.length > 0) throw new Error('the last record does not end with CRLF');
+  return rows;
+}
+
+/** Rows as objects keyed by the header row. */
+export function csvRecords(text: string): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(text);
+  return rows.map((cells) => {
+    if (cells.length !== header!.length) throw new Error(`a row has ${cells.length} cells, the header ${header!.length}`);
+    return Object.fromEntries(header!.map((h, i) => [h, cells[i]!]));
+  });
+}

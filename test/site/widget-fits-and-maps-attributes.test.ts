@@ -1,0 +1,67 @@
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { bundleWidget } from '../../scripts/build-site.ts';
+import { FACET_NAMES } from '../../src/schema/query.ts';
+import { SITE_LOCALES } from '../../src/site/i18n.ts';
+import { apiParams, directoryOrigin, filterParams, perPage, widgetLocale } from '../../site/widget/query.ts';
+
+const SIZE_LIMIT = 15 * 1024;
+
+describe('widget.js', () => {
+  it(`is at most ${SIZE_LIMIT} bytes gzipped`, async () => {
+    const js = await bundleWidget();
+    const gzipped = gzipSync(js, { level: 9 }).length;
+    console.log(`widget.js: ${js.length} bytes, ${gzipped} bytes gzipped (limit ${SIZE_LIMIT})`);
+    expect(gzipped).toBeLessThanOrEqual(SIZE_LIMIT);
+  });
+
+  it('carries the schema’s filter names and the site’s languages, injected at build time', async () => {
+    const js = await bundleWidget();
+    expect(js).toContain(JSON.stringify(FACET_NAMES).slice(1, -1));
+    expect(js).toContain('customElements.define("solidarity-directory"');
+    expect(js).not.toMatch(/__FILTERS__|__LOCALES__|__PER_PAGE_MAX__/);
+    for (const locale of SITE_LOCALES) expect(js).toContain(`"${locale}"`);
+  });
+});
+
+describe('attributes become the API’s query', () => {
+  const attrs = (values: Record<string, string>) => (name: string) => values[name] ?? null;
+  const options = { filters: FACET_NAMES, locale: 'fr', perPageMax: 100 };
+
+  it('passes filter attributes through under the API’s own names', () => {
+    const get = attrs({ country: 'FR,ES', subject: 'education', 'subject-mode': 'all', relation: 'member', unknown: 'x' });
+    expect(filterParams(get, FACET_NAMES).toString()).toBe('country=FR%2CES&subject=education&relation=member&subject_mode=all');
+    const params = apiParams(get, { q: ' cobas ', page: 2 }, options);
+    expect(Object.fromEntries(params)).toEqual({
+      country: 'FR,ES',
+      subject: 'education',
+      relation: 'member',
+      subject_mode: 'all',
+      q: 'cobas',
+      page: '2',
+      per_page: '10',
+      fields: 'name,short_name,summary,lang,countries,city',
+      lang: 'fr',
+    });
+  });
+
+  it('bounds per-page and falls back to 10', () => {
+    expect(perPage('3', 100)).toBe(3);
+    expect(perPage('500', 100)).toBe(100);
+    expect(perPage('0', 100)).toBe(10);
+    expect(perPage('abc', 100)).toBe(10);
+    expect(perPage(null, 100)).toBe(10);
+  });
+
+  it('speaks the lang attribute, else the page’s, else the first site language', () => {
+    expect(widgetLocale('fr', 'en', SITE_LOCALES)).toBe('fr');
+    expect(widgetLocale(null, 'fr-CA', SITE_LOCALES)).toBe('fr');
+    expect(widgetLocale('de', 'xx', SITE_LOCALES)).toBe('en');
+  });
+
+  it('reads the directory from the api attribute, else from where widget.js came from', () => {
+    expect(directoryOrigin('https://dir.example.org/some/path', 'https://cdn.example.net/widget.js', 'https://partner.example')).toBe('https://dir.example.org');
+    expect(directoryOrigin(null, 'https://dir.example.org/widget.js', 'https://partner.example')).toBe('https://dir.example.org');
+    expect(directoryOrigin(null, undefined, 'https://partner.example/page')).toBe('https://partner.example');
+  });
+});
