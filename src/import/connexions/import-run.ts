@@ -113,7 +113,8 @@ function entryChanges(entry: Entry): Change[] {
 
 interface RunContext {
   options: ImportOptions;
-  raw: RawContent;
+  /** The taxonomy files as read, for checking each entry file the way the build does. */
+  taxonomyFiles: RawContent['taxonomies'];
   groups: GroupIndex;
   vocabulary: Vocabulary;
   today: string;
@@ -128,14 +129,15 @@ export async function importListings(options: ImportOptions): Promise<ImportRepo
     report.problems.push(...valid.problems.map(formatProblem));
     return report;
   }
+  const texts = new Map(raw.groups.map((g) => [g.path, g.text]));
   const groups = new GroupIndex();
   for (const entry of valid.content.entries) {
     const path = entryPath(entry.slug); // the build checked that every slug matches its file name
-    groups.add({ path, text: raw.groups.find((g) => g.path === path)!.text, entry });
+    groups.add({ path, text: texts.get(path)!, entry });
   }
   const context: RunContext = {
     options,
-    raw,
+    taxonomyFiles: raw.taxonomies,
     groups,
     vocabulary: createVocabulary(valid.content.taxonomies),
     today: localDate(options.clock()),
@@ -176,7 +178,7 @@ async function mergeInto(context: RunContext, report: FileReport, known: KnownEn
   const done: FileReport = { ...report, target: known.path, changes: merged.filled, conflicts: merged.conflicts };
   if (merged.filled.length === 0) return { ...done, outcome: 'unchanged' };
   const text = encodeEntryFile(merged.entry);
-  const problems = checkEntryFile(known.path, text, context.raw.taxonomies);
+  const problems = checkEntryFile(known.path, text, context.taxonomyFiles);
   if (problems.length > 0) return { ...done, outcome: 'incomplete', problems: ['the merged entry would not pass the build, so it was not written:', ...problems] };
   if (!context.options.dryRun) {
     try {
@@ -200,7 +202,7 @@ async function create(context: RunContext, report: FileReport, facts: ListingFac
   const path = entryPath(slug);
   const text = encodeEntryFile(entry);
   const done: FileReport = { ...report, target: path, changes: entryChanges(entry) };
-  const problems = checkEntryFile(path, text, context.raw.taxonomies);
+  const problems = checkEntryFile(path, text, context.taxonomyFiles);
   if (problems.length > 0) return { ...done, outcome: 'incomplete', problems: ['the entry would not pass the build, so it was not written:', ...problems] };
   if (!context.options.dryRun) {
     try {
