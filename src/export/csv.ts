@@ -9,7 +9,6 @@
  * and turns "Confederación" into "ConfederaciÃ³n"; LibreOffice, Google Sheets and csv libraries
  * skip it (Python: `encoding="utf-8-sig"`).
  */
-import type { ArtefactEntry } from '../directory/artefact.ts';
 import { entryFields, TRANSLATABLE_FIELDS, type Entry } from '../schema/entry.ts';
 import { CONTENT_LOCALES } from '../schema/locales.ts';
 
@@ -58,7 +57,7 @@ export function csvRow(entry: Entry): string[] {
   return (Object.keys(entryFields) as Field[]).flatMap((field) => cellsOf(entry, field));
 }
 
-export function toCsv(entries: readonly ArtefactEntry[]): string {
+export function toCsv(entries: readonly Entry[]): string {
   const lines = [CSV_COLUMNS, ...entries.map(csvRow)].map((cells) => cells.map(csvCell).join(','));
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }

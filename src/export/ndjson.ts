@@ -3,17 +3,16 @@
  * defines it and in its field order, every language included. Each line validates against
  * `entrySchema`, which is what makes this the lossless export.
  */
-import type { ArtefactEntry } from '../directory/artefact.ts';
 import { entryFields, type Entry } from '../schema/entry.ts';
 
 const FIELD_ORDER = Object.keys(entryFields) as (keyof Entry)[];
 
-export function toSchemaEntry(entry: ArtefactEntry): Entry {
+export function toSchemaEntry(entry: Entry): Entry {
   const out: Record<string, unknown> = {};
   for (const key of FIELD_ORDER) if (entry[key] !== undefined) out[key] = entry[key];
   return out as Entry;
 }
 
-export function toNdjson(entries: readonly ArtefactEntry[]): string {
+export function toNdjson(entries: readonly Entry[]): string {
   return entries.map((e) => `${JSON.stringify(toSchemaEntry(e))}\n`).join('');
 }
