@@ -32,8 +32,8 @@ function matchesFacet(entry: Entry, facet: FacetName, query: GroupsQuery): boole
   return facet === 'subject' && query.subject_mode === 'all' ? wanted.every((w) => values.includes(w)) : wanted.some((w) => values.includes(w));
 }
 
-export function naiveQuery(entries: Entry[], subjects: TaxonomyTerm[], query: GroupsQuery) {
-  const base = (e: Entry, except?: FacetName) =>
+export function naiveQuery<E extends Entry>(entries: E[], subjects: TaxonomyTerm[], query: GroupsQuery) {
+  const base = (e: E, except?: FacetName) =>
     matchesText(e, query.q, subjects) &&
     (!query.updated_since || e.updated >= query.updated_since) &&
     FACETS.every((f) => f === except || matchesFacet(e, f, query));

@@ -44,13 +44,11 @@ export function buildArtefact(content: ValidContent, renderMarkdown: (md: string
   const entries: ArtefactEntry[] = [...content.entries]
     .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
     .map((entry) => {
-      if (!entry.purpose) return entry;
+      const purpose_langs = CONTENT_LOCALES.filter((l) => entry.purpose?.[l]);
+      if (!entry.purpose) return { ...entry, purpose_langs };
       const html: Partial<Record<ContentLocale, string>> = {};
-      for (const locale of CONTENT_LOCALES) {
-        const md = entry.purpose[locale];
-        if (md) html[locale] = renderMarkdown(md);
-      }
-      return { ...entry, purpose_html: html };
+      for (const locale of purpose_langs) html[locale] = renderMarkdown(entry.purpose[locale]!);
+      return { ...entry, purpose_html: html, purpose_langs };
     });
 
   const subjects = new Map(content.taxonomies.subjects.map((t) => [t.slug, t]));
@@ -63,7 +61,11 @@ export function buildArtefact(content: ValidContent, renderMarkdown: (md: string
     }
   });
   const terms = [...postingsByTerm.keys()].sort();
-  const postings = terms.map((t) => postingsByTerm.get(t)!);
+  const termOffsets = [0];
+  for (const t of terms) termOffsets.push(termOffsets.at(-1)! + postingsByTerm.get(t)!.length);
+  const flat = new Int32Array(termOffsets.at(-1)!);
+  terms.forEach((t, i) => flat.set(postingsByTerm.get(t)!, termOffsets[i]!));
+  const postings = Buffer.from(new Uint8Array(flat.buffer)).toString('base64');
 
   const facets = Object.fromEntries(FACETS.map((f) => [f, {} as Record<string, number[]>])) as Record<FacetName, Record<string, number[]>>;
   entries.forEach((entry, doc) => {
@@ -88,6 +90,6 @@ export function buildArtefact(content: ValidContent, renderMarkdown: (md: string
     version,
     entries,
     taxonomies: content.taxonomies,
-    index: { terms, postings, facets, byName, byUpdated, nameKeys, domains },
+    index: { terms, postings, termOffsets, facets, byName, byUpdated, nameKeys, domains },
   };
 }

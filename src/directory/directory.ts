@@ -3,7 +3,7 @@
  * once per process, no indexing). Created by the function module at import; passed to the pure
  * query functions as their "content index".
  */
-import type { Artefact } from './artefact.ts';
+import type { Artefact, FacetName } from './artefact.ts';
 
 export interface Directory {
   artefact: Artefact;
@@ -12,8 +12,42 @@ export interface Directory {
   nameRank: Int32Array;
   /** Position of each doc in `updated` order. */
   updatedRank: Int32Array;
+  /** The decoded postings (see Artefact.index.postings). */
+  postings: Int32Array;
   /** Doc id of a slug (entries are sorted by slug), or -1. */
   findSlug(slug: string): number;
+  /** Each doc's values of one facet as ids into `values` (built on first use, then kept). */
+  facetTable(facet: FacetName): FacetTable;
+}
+
+/** Compressed rows: doc d's value ids are ids[offsets[d] … offsets[d + 1]). */
+export interface FacetTable {
+  values: string[];
+  offsets: Int32Array;
+  ids: Int32Array;
+}
+
+function facetTableOf(artefact: Artefact, facet: FacetName): FacetTable {
+  const n = artefact.entries.length;
+  const postings = artefact.index.facets[facet];
+  const values = Object.keys(postings);
+  const offsets = new Int32Array(n + 1);
+  for (const value of values) for (const doc of postings[value]!) offsets[doc + 1]!++;
+  for (let d = 0; d < n; d++) offsets[d + 1]! += offsets[d]!;
+  const fill = offsets.slice(0, n);
+  const ids = new Int32Array(offsets[n]!);
+  values.forEach((value, v) => {
+    for (const doc of postings[value]!) ids[fill[doc]!++] = v;
+  });
+  return { values, offsets, ids };
+}
+
+function decodePostings(base64: string): Int32Array {
+  const bytes = Buffer.from(base64, 'base64');
+  // Copy into an aligned buffer: Buffer's pool offset need not be a multiple of 4.
+  const aligned = new Uint8Array(bytes.length);
+  aligned.set(bytes);
+  return new Int32Array(aligned.buffer);
 }
 
 function ranks(order: readonly number[]): Int32Array {
@@ -24,11 +58,18 @@ function ranks(order: readonly number[]): Int32Array {
 
 export function createDirectory(artefact: Artefact): Directory {
   const entries = artefact.entries;
+  const tables = new Map<FacetName, FacetTable>();
   return {
+    facetTable(facet) {
+      let table = tables.get(facet);
+      if (!table) tables.set(facet, (table = facetTableOf(artefact, facet)));
+      return table;
+    },
     artefact,
     size: entries.length,
     nameRank: ranks(artefact.index.byName),
     updatedRank: ranks(artefact.index.byUpdated),
+    postings: decodePostings(artefact.index.postings),
     findSlug(slug) {
       let lo = 0;
       let hi = entries.length - 1;

@@ -4,7 +4,7 @@
  */
 import { countryName, languageName } from '../schema/codes.ts';
 import { RELATION_LABELS, SCOPE_LABELS, STRUCTURE_LABELS, labelIn } from '../schema/labels.ts';
-import type { ContentLocale } from '../schema/locales.ts';
+import { CONTENT_LOCALES, type ContentLocale } from '../schema/locales.ts';
 import { DEFAULT_LIST_FIELDS, type GroupsQuery } from '../schema/query.ts';
 import type { GeographicScope, NetworkRelation, Structure } from '../schema/entry.ts';
 import type { TaxonomyTerm } from '../schema/taxonomy.ts';
@@ -33,7 +33,7 @@ export function listItem(entry: ArtefactEntry, prefs: readonly ContentLocale[], 
         out.lang = summary?.lang ?? null;
         break;
       case 'translations':
-        out.translations = availableLocales(entry.summary, entry.purpose);
+        out.translations = CONTENT_LOCALES.filter((l) => entry.summary[l] || entry.purpose_langs.includes(l));
         break;
       case 'url':
         out.url = entryLinks(baseUrl, entry.slug).url;
@@ -49,7 +49,7 @@ export function listItem(entry: ArtefactEntry, prefs: readonly ContentLocale[], 
 
 /** The whole entry, texts in one language, plus the other languages' availability. */
 export function detailItem(entry: ArtefactEntry, prefs: readonly ContentLocale[], baseUrl: string): Record<string, unknown> {
-  const { summary, purpose, purpose_html, ...rest } = entry;
+  const { summary, purpose, purpose_html, purpose_langs: _langs, ...rest } = entry;
   const s = pickText(summary, prefs);
   const p = pickText(purpose, prefs);
   const served = s?.lang ?? p?.lang ?? null;

@@ -1,11 +1,11 @@
 /**
  * Filtering, facet counting, sorting and paging over a loaded directory. Pure: a validated query
- * in, doc ids and counts out. Facets are counted the way shop filters do it: each facet over the
- * result of every *other* filter, so choosing a country still shows how many groups other
- * countries would give.
+ * in, doc ids and counts out. Every filter becomes a membership mask over the doc ids; facets are
+ * counted the way shop filters do it: each facet over the result of every *other* filter, so
+ * choosing a country still shows how many groups other countries would give.
  */
 import type { GroupsQuery } from '../schema/query.ts';
-import { FACETS, facetValues, type FacetName } from './artefact.ts';
+import { FACETS, type FacetName } from './artefact.ts';
 import type { Directory } from './directory.ts';
 import { search } from './search.ts';
 
@@ -15,55 +15,15 @@ export interface QueryResult {
   total: number;
   /** Counts per value, for the requested facets. */
   facets?: Partial<Record<FacetName, Map<string, number>>>;
-  scores?: Map<number, number>;
+  /** Relevance per doc id, when `q` searched. */
+  scores?: Float64Array;
 }
 
 export type QueryOutcome = { ok: true; result: QueryResult } | { ok: false; fields: Record<string, string> };
 
 interface Dimension {
   facet?: FacetName;
-  /** Ascending doc ids. */
-  docs: number[];
-}
-
-const PARAM_OF: Record<FacetName, keyof GroupsQuery> = {
-  country: 'country',
-  scope: 'scope',
-  subject: 'subject',
-  sector: 'sector',
-  language: 'language',
-  relation: 'relation',
-  structure: 'structure',
-};
-
-function union(lists: number[][]): number[] {
-  if (lists.length === 1) return lists[0]!;
-  const set = new Set<number>();
-  for (const list of lists) for (const doc of list) set.add(doc);
-  return [...set].sort((a, b) => a - b);
-}
-
-function intersectSorted(a: number[], b: number[]): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i]! === b[j]!) {
-      out.push(a[i]!);
-      i++;
-      j++;
-    } else if (a[i]! < b[j]!) i++;
-    else j++;
-  }
-  return out;
-}
-
-function intersectAll(lists: number[][]): number[] {
-  if (lists.length === 0) return [];
-  const sorted = [...lists].sort((a, b) => a.length - b.length);
-  let acc = sorted[0]!;
-  for (let k = 1; k < sorted.length && acc.length > 0; k++) acc = intersectSorted(acc, sorted[k]!);
-  return acc;
+  mask: Uint8Array;
 }
 
 /** Checks values that exist only in the content (taxonomy slugs), after the schema checked their form. */
@@ -78,124 +38,156 @@ function unknownTerms(dir: Directory, query: GroupsQuery): Record<string, string
   return fields;
 }
 
-function dimensions(dir: Directory, query: GroupsQuery, scores: Map<number, number> | undefined): Dimension[] {
+/** A doc is in the mask when it is in any of the lists, or in all of them when `all`. */
+function maskOf(n: number, lists: readonly (readonly number[])[], all: boolean): Uint8Array {
+  const mask = new Uint8Array(n);
+  if (!all || lists.length === 1) {
+    for (const list of lists) for (const doc of list) mask[doc] = 1;
+    return mask;
+  }
+  for (const list of lists) for (const doc of list) mask[doc]!++;
+  for (let doc = 0; doc < n; doc++) mask[doc] = mask[doc] === lists.length ? 1 : 0;
+  return mask;
+}
+
+function dimensions(dir: Directory, query: GroupsQuery, searched: ReturnType<typeof search>): Dimension[] {
+  const n = dir.size;
   const { facets, byUpdated } = dir.artefact.index;
   const dims: Dimension[] = [];
   for (const facet of FACETS) {
-    const values = query[PARAM_OF[facet]] as string[] | undefined;
+    const values = query[facet] as string[] | undefined;
     if (!values || values.length === 0) continue;
-    const lists = values.map((v) => facets[facet][v] ?? []);
-    const docs = facet === 'subject' && query.subject_mode === 'all' ? intersectAll(lists) : union(lists);
-    dims.push({ facet, docs });
+    const lists = [...new Set(values)].map((v) => facets[facet][v] ?? []);
+    dims.push({ facet, mask: maskOf(n, lists, facet === 'subject' && query.subject_mode === 'all') });
   }
-  if (scores) dims.push({ docs: [...scores.keys()].sort((a, b) => a - b) });
+  if (searched) {
+    const mask = new Uint8Array(n);
+    for (const doc of searched.docs) mask[doc] = 1;
+    dims.push({ mask });
+  }
   if (query.updated_since) {
-    const since = query.updated_since;
     const entries = dir.artefact.entries;
-    const docs = byUpdated.filter((doc) => entries[doc]!.updated >= since).sort((a, b) => a - b);
-    dims.push({ docs });
+    let lo = 0;
+    let hi = byUpdated.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (entries[byUpdated[mid]!]!.updated < query.updated_since) lo = mid + 1;
+      else hi = mid;
+    }
+    const mask = new Uint8Array(n);
+    for (let i = lo; i < byUpdated.length; i++) mask[byUpdated[i]!] = 1;
+    dims.push({ mask });
   }
   return dims;
 }
 
-function countInto(counts: Map<string, number>, values: readonly string[]): void {
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+/** Result membership: docs in every dimension. */
+function intersect(n: number, dims: Dimension[]): { member: Uint8Array; total: number } {
+  const member = new Uint8Array(n);
+  let total = 0;
+  const masks = dims.map((d) => d.mask);
+  outer: for (let doc = 0; doc < n; doc++) {
+    for (const mask of masks) if (mask[doc] === 0) continue outer;
+    member[doc] = 1;
+    total++;
+  }
+  return { member, total };
 }
 
 /**
  * One pass over every doc: a doc missing no dimension is a result and counts for every facet; a
  * doc missing exactly one facet's dimension counts for that facet only.
  */
-function filterWithFacets(dir: Directory, dims: Dimension[], wanted: FacetName[]) {
+function intersectWithFacets(dir: Directory, dims: Dimension[], wanted: FacetName[]) {
   const n = dir.size;
-  const entries = dir.artefact.entries;
-  const facets: Partial<Record<FacetName, Map<string, number>>> = {};
-  for (const f of wanted) facets[f] = new Map();
-  if (dims.length === 0) {
-    for (const f of wanted) {
-      const postings = dir.artefact.index.facets[f];
-      for (const value of Object.keys(postings)) facets[f]!.set(value, postings[value]!.length);
-    }
-    return { ids: null, facets };
-  }
-  const missing = new Uint8Array(n).fill(dims.length);
-  const seenSum = new Uint32Array(n);
-  let fullSum = 0;
-  dims.forEach((dim, k) => {
-    fullSum += k + 1;
-    for (const doc of dim.docs) {
-      missing[doc]!--;
-      seenSum[doc]! += k + 1;
-    }
-  });
-  const wantedSet = new Set(wanted);
-  const ids: number[] = [];
+  const member = new Uint8Array(n);
+  let total = 0;
+  const tables = wanted.map((f) => dir.facetTable(f));
+  const counts = tables.map((t) => new Int32Array(t.values.length));
+  const slot = new Map(wanted.map((f, i) => [f, i]));
+  const dimSlot = dims.map((d) => (d.facet !== undefined ? (slot.get(d.facet) ?? -1) : -1));
+  const masks = dims.map((d) => d.mask);
+  const count = (i: number, doc: number) => {
+    const { offsets, ids } = tables[i]!;
+    const c = counts[i]!;
+    for (let k = offsets[doc]!, end = offsets[doc + 1]!; k < end; k++) c[ids[k]!]!++;
+  };
   for (let doc = 0; doc < n; doc++) {
-    const miss = missing[doc]!;
-    if (miss > 1) continue;
-    const entry = entries[doc]!;
-    if (miss === 0) {
-      ids.push(doc);
-      for (const f of wanted) countInto(facets[f]!, facetValues(entry, f));
-    } else {
-      const facet = dims[fullSum - seenSum[doc]! - 1]!.facet;
-      if (facet && wantedSet.has(facet)) countInto(facets[facet]!, facetValues(entry, facet));
+    let missed = -1;
+    let misses = 0;
+    for (let d = 0; d < masks.length; d++) {
+      if (masks[d]![doc] === 0) {
+        missed = d;
+        if (++misses > 1) break;
+      }
+    }
+    if (misses === 0) {
+      member[doc] = 1;
+      total++;
+      for (let i = 0; i < tables.length; i++) count(i, doc);
+    } else if (misses === 1 && dimSlot[missed]! >= 0) {
+      count(dimSlot[missed]!, doc);
     }
   }
-  return { ids, facets };
+  const facets: Partial<Record<FacetName, Map<string, number>>> = {};
+  wanted.forEach((f, i) => {
+    const map = new Map<string, number>();
+    const values = tables[i]!.values;
+    counts[i]!.forEach((c, v) => c > 0 && map.set(values[v]!, c));
+    facets[f] = map;
+  });
+  return { member, total, facets };
 }
 
-/** Puts `ids` (or all docs, when null) in order and cuts out one page. */
-function sortAndPage(dir: Directory, ids: number[] | null, query: GroupsQuery, scores: Map<number, number> | undefined): number[] {
-  const sort = query.sort ?? (scores ? 'relevance' : 'name');
+/** Puts the result in order and cuts out one page. */
+function sortAndPage(dir: Directory, member: Uint8Array | null, total: number, query: GroupsQuery, scores: Float64Array | undefined, docs: Int32Array | undefined): number[] {
+  const n = dir.size;
   const start = (query.page - 1) * query.per_page;
-  const total = ids ? ids.length : dir.size;
   if (start >= total) return [];
   const end = Math.min(total, start + query.per_page);
-  if (sort === 'relevance' && scores) {
-    const rank = dir.nameRank;
-    return [...ids!].sort((a, b) => scores.get(b)! - scores.get(a)! || rank[a]! - rank[b]!).slice(start, end);
+  const sort = query.sort ?? (scores ? 'relevance' : 'name');
+  const { byName, byUpdated } = dir.artefact.index;
+  if (sort === 'relevance' && scores && docs) {
+    // One native numeric sort: the key orders by score (descending), then by name.
+    const keys = new Float64Array(total);
+    let max = 0;
+    for (const doc of docs) if (member![doc]) max = Math.max(max, Math.round(scores[doc]! * 1000));
+    let k = 0;
+    for (const doc of docs) if (member![doc]) keys[k++] = (max - Math.round(scores[doc]! * 1000)) * n + dir.nameRank[doc]!;
+    keys.sort();
+    const out: number[] = [];
+    for (let i = start; i < end; i++) out.push(byName[keys[i]! % n]!);
+    return out;
   }
-  const byUpdated = sort === 'updated' || sort === '-updated';
-  const order = byUpdated ? dir.artefact.index.byUpdated : dir.artefact.index.byName;
+  const order = sort === 'updated' || sort === '-updated' ? byUpdated : byName;
   const descending = sort.startsWith('-');
-  if (!ids) {
-    const out: number[] = [];
-    for (let i = start; i < end; i++) out.push(order[descending ? dir.size - 1 - i : i]!);
-    return out;
+  const out: number[] = [];
+  let seen = 0;
+  for (let i = 0; i < n && out.length < end - start; i++) {
+    const doc = order[descending ? n - 1 - i : i]!;
+    if (member && !member[doc]) continue;
+    if (seen++ >= start) out.push(doc);
   }
-  // Walking the precomputed order beats sorting when the result is a large part of the directory.
-  if (ids.length * Math.log2(ids.length + 1) > dir.size) {
-    const member = new Uint8Array(dir.size);
-    for (const doc of ids) member[doc] = 1;
-    const out: number[] = [];
-    let seen = 0;
-    for (let i = 0; i < dir.size && out.length < end - start; i++) {
-      const doc = order[descending ? dir.size - 1 - i : i]!;
-      if (!member[doc]) continue;
-      if (seen++ >= start) out.push(doc);
-    }
-    return out;
-  }
-  const rank = byUpdated ? dir.updatedRank : dir.nameRank;
-  const sign = descending ? -1 : 1;
-  return [...ids].sort((a, b) => sign * (rank[a]! - rank[b]!)).slice(start, end);
+  return out;
 }
 
 export function runQuery(dir: Directory, query: GroupsQuery): QueryOutcome {
   const unknown = unknownTerms(dir, query);
   if (Object.keys(unknown).length > 0) return { ok: false, fields: unknown };
-  const scores = search(dir.artefact, query.q);
-  const dims = dimensions(dir, query, scores);
+  const searched = search(dir, query.q);
+  const dims = dimensions(dir, query, searched);
   const wanted = query.facets ? [...new Set(query.facets)] : [];
-  let ids: number[] | null;
+  let member: Uint8Array | null = null;
+  let total = dir.size;
   let facets: QueryResult['facets'];
-  if (wanted.length > 0) {
-    ({ ids, facets } = filterWithFacets(dir, dims, wanted));
-  } else {
-    ids = dims.length === 0 ? null : intersectAll(dims.map((d) => d.docs));
+  if (wanted.length > 0 && dims.length === 0) {
+    facets = {};
+    for (const f of wanted) facets[f] = new Map(Object.entries(dir.artefact.index.facets[f]).map(([v, docs]) => [v, docs.length]));
+  } else if (wanted.length > 0) {
+    ({ member, total, facets } = intersectWithFacets(dir, dims, wanted));
+  } else if (dims.length > 0) {
+    ({ member, total } = intersect(dir.size, dims));
   }
-  const total = ids ? ids.length : dir.size;
-  const page = sortAndPage(dir, ids, query, scores);
-  return { ok: true, result: { page, total, ...(facets ? { facets } : {}), ...(scores ? { scores } : {}) } };
+  const page = sortAndPage(dir, member, total, query, searched?.scores, searched?.docs);
+  return { ok: true, result: { page, total, ...(facets ? { facets } : {}), ...(searched ? { scores: searched.scores } : {}) } };
 }

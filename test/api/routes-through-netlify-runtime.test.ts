@@ -33,7 +33,7 @@ async function get(path: string, init?: RequestInit) {
   return { type: result.type, status: result.response.status, headers: result.response.headers, body: text ? JSON.parse(text) : undefined };
 }
 
-describe('routing through the Netlify runtime', () => {
+describe('routing through the Netlify runtime', { timeout: 180_000 }, () => {
   it('routes /api/v1/groups with its query to the groups function', async () => {
     const r = await get('/api/v1/groups?country=FR&fields=name');
     expect(r.type).toBe('function');
