@@ -7,6 +7,7 @@ import CMS from 'decap-cms-app';
 import { fromJS, type Map as ImmutableMap } from 'immutable';
 import { checkEntry, type EntryDraft } from '../src/cms/check-entry.ts';
 import type { DecapConfig } from '../src/cms/decap-config-types.ts';
+import { skipWhenHiddenInLocale } from './hidden-locale-fields.ts';
 import { GroupPreview, TermPreview } from './preview.ts';
 
 declare const __CMS_CONFIG__: DecapConfig;
@@ -71,6 +72,8 @@ function phrases(base: Record<string, unknown>): Record<string, unknown> {
 }
 const english = CMS.getLocale('en');
 if (english) CMS.registerLocale('en', phrases(english as Record<string, unknown>) as never);
+
+skipWhenHiddenInLocale(CMS as never, 'relation');
 
 CMS.registerPreviewTemplate('groups', GroupPreview as never);
 CMS.registerPreviewTemplate('subjects', TermPreview as never);

@@ -104,6 +104,9 @@ export function fieldFor(name: string, schema: AnySchema, over: Partial<DecapFie
     case 'string': {
       if (def.format === 'date') {
         // Stored as the text YYYY-MM-DD, which YAML 1.2 (the content build's parser) reads as a string.
+        // No '{{now}}' default: Decap also mounts the field, hidden, in the other languages' pane,
+        // where a default would write the date into every language block (which the build refuses).
+        // Editors click the widget's "Now" button.
         return { ...base, widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false, ...over };
       }
       const rule = textRuleOf(inner);

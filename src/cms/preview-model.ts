@@ -85,7 +85,12 @@ function previewDirectory(entries: Entry[], taxonomies: Record<TaxonomyName, Tax
     size: entries.length,
     nameRank,
     updatedRank: nameRank,
+    // Full-text postings and facet tables serve searches, which a preview never runs.
+    postings: new Int32Array(0),
     findSlug: (slug) => entries.findIndex((e) => e.slug === slug),
+    facetTable: () => {
+      throw new Error('facet tables are not built for the CMS preview');
+    },
   };
 }
 

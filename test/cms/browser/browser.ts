@@ -1,0 +1,49 @@
+/**
+ * Debian's Chromium driven by playwright-core, with what a failing browser test leaves behind in
+ * test-results/: a full-page screenshot, the page's console, and the stack's output.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Stack } from '../../support/start-stack.ts';
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const RESULTS = join(PROJECT_ROOT, 'test-results');
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export interface TestPage {
+  page: Page;
+  /** Console messages and page errors, for the failure report. */
+  console: string[];
+}
+
+export async function openPage(browser: Browser): Promise<TestPage> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.setDefaultTimeout(20_000);
+  const console: string[] = [];
+  page.on('console', (m) => console.push(`[${m.type()}] ${m.text()}`));
+  page.on('pageerror', (e) => console.push(`[pageerror] ${e.message}`));
+  return { page, console };
+}
+
+function fileName(name: string): string {
+  return name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').slice(0, 120);
+}
+
+/** Call from a failing test's `onTestFailed`: writes test-results/<name>.png, .console.txt and .stack.txt. */
+export async function saveFailureArtifacts(name: string, tp: TestPage | undefined, stack: Stack | undefined): Promise<void> {
+  await mkdir(RESULTS, { recursive: true });
+  const base = join(RESULTS, fileName(name));
+  if (tp && !tp.page.isClosed()) {
+    await tp.page.screenshot({ path: `${base}.png`, fullPage: true }).catch((e: Error) => tp.console.push(`[screenshot failed] ${e.message}`));
+    await writeFile(`${base}.console.txt`, tp.console.join('\n'));
+  }
+  if (stack) await writeFile(`${base}.stack.txt`, stack.output());
+}

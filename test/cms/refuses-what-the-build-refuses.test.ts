@@ -1,0 +1,81 @@
+/**
+ * Before saving or publishing, the CMS checks an entry exactly as the content build will, and
+ * refuses with the build's own messages; what the build accepts, it lets through. The drafts
+ * here are shaped as Decap keeps them: the default language's fields in `data`, the others'
+ * translations in `i18n.<locale>.data`.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkEntry, withoutEmptyValues, type EntryDraft } from '../../src/cms/check-entry.ts';
+import { parseFrontMatter, parseYaml } from '../../src/content/front-matter.ts';
+import { CONTENT_LOCALES, DEFAULT_LOCALE } from '../../src/schema/locales.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+function group(data: Record<string, unknown>, i18n: EntryDraft['i18n'] = {}): EntryDraft {
+  return {
+    collection: 'groups',
+    newRecord: true,
+    data: { slug: 'new-union', name: 'New Union', summary: 'A union.', network_relation: 'member', created: '2026-01-02', updated: '2026-01-02', ...data },
+    i18n,
+  };
+}
+
+describe('the check before saving', () => {
+  it('lets every real group and term through unchanged (as Decap loads them)', async () => {
+    for (const name of await readdir(join(ROOT, 'content', 'groups'))) {
+      const { data } = parseFrontMatter(await readFile(join(ROOT, 'content', 'groups', name), 'utf8'));
+      const blocks = data as Record<string, Record<string, unknown>>;
+      const i18n = Object.fromEntries(CONTENT_LOCALES.filter((l) => l !== DEFAULT_LOCALE).map((l) => [l, { data: blocks[l] ?? {} }]));
+      const slug = name.replace(/\.md$/, '');
+      const result = checkEntry({ collection: 'groups', slug, newRecord: false, data: blocks[DEFAULT_LOCALE]!, i18n });
+      expect(result.problems, name).toEqual([]);
+      expect(result.data).toEqual(blocks[DEFAULT_LOCALE]);
+    }
+    for (const taxonomy of ['subjects', 'sectors']) {
+      for (const name of await readdir(join(ROOT, 'content', taxonomy))) {
+        const term = parseYaml(await readFile(join(ROOT, 'content', taxonomy, name), 'utf8')) as Record<string, unknown>;
+        expect(checkEntry({ collection: taxonomy, slug: String(term.slug), newRecord: false, data: term }).problems, name).toEqual([]);
+      }
+    }
+  });
+
+  it("refuses with the schema's messages, every problem at once, named by the editor's labels", () => {
+    const { problems } = checkEntry(group({ website: 'www.example.org', founded: 1750, created: '2026-03-01', updated: '2026-02-01' }));
+    expect(problems).toEqual([
+      'Website: must be a web address starting with http:// or https://',
+      'Year founded: must be 1800 or later',
+      'Updated: must not be before the created date',
+    ]);
+  });
+
+  it('requires a summary in at least one language, and accepts it in any', () => {
+    expect(checkEntry(group({ summary: '' })).problems).toEqual(['Summary: give the summary in at least one language']);
+    expect(checkEntry(group({ summary: '' }, { fr: { data: { summary: 'Un syndicat.' } } })).problems).toEqual([]);
+  });
+
+  it('refuses untranslatable fields in another language’s block', () => {
+    const { problems } = checkEntry(group({}, { fr: { data: { summary: 'Un syndicat.', subjects: ['peace'] } } }));
+    expect(problems).toEqual(['fr (fr.subjects): only summary and body are translated; give "subjects" in the en block']);
+  });
+
+  it('refuses a slug that no longer matches the file the entry was saved as', () => {
+    const draft = { ...group({ slug: 'renamed' }), newRecord: false, slug: 'new-union' };
+    expect(checkEntry(draft).problems).toEqual([expect.stringMatching(/^Slug: must be “new-union”, the name this entry was saved under/)]);
+    // Decap saved a new entry with a taken slug as "new-union-1": publishing it is refused too.
+    expect(checkEntry({ ...group({}), newRecord: false, slug: 'new-union-1' }).problems).toHaveLength(1);
+  });
+
+  it('drops what cleared fields leave behind, so they do not count as given', () => {
+    const { data, problems } = checkEntry(group({ city: '', countries: [], sources: [{ url: '', title: 'Meeting notes' }, { url: '', title: '' }] }));
+    expect(problems).toEqual([]);
+    expect(data).toEqual(group({ sources: [{ title: 'Meeting notes' }] }).data);
+    expect(withoutEmptyValues({ a: [{}, { b: null }], c: 0, d: false })).toEqual({ c: 0, d: false });
+  });
+
+  it('checks taxonomy terms against the term schema', () => {
+    const { problems } = checkEntry({ collection: 'subjects', newRecord: true, data: { slug: 'peace', label: { en: 'Peace', fr: '' }, order: -1 } });
+    expect(problems).toEqual([expect.stringMatching(/^Label \(label\.fr\): /), expect.stringMatching(/^Order: /)]);
+  });
+});
