@@ -34,7 +34,29 @@ export interface ListGroupsBody {
 
 export type ListGroupsOutcome = { ok: true; body: ListGroupsBody } | { ok: false; fields: Record<string, string> };
 
+/** Serialises one list item; the endpoint passes a caching one, everything else the plain one. */
+export type ItemSerialiser = (doc: number, prefs: readonly ContentLocale[], fields: GroupsQuery['fields'], baseUrl: string) => string;
+
 export function listGroups(dir: Directory, query: GroupsQuery, prefs: readonly ContentLocale[], baseUrl: string): ListGroupsOutcome {
+  const outcome = listGroupsParts(dir, query, prefs, baseUrl);
+  if (!outcome.ok) return outcome;
+  const { page, rest } = outcome;
+  return { ok: true, body: { data: page.map((doc) => listItem(dir.artefact.entries[doc]!, prefs, query.fields, baseUrl)), ...rest } };
+}
+
+/**
+ * The same answer as JSON text, assembled from per-item JSON so that items can come from a cache:
+ * serialising entries is most of the cost of a list request.
+ */
+export function listGroupsJson(dir: Directory, query: GroupsQuery, prefs: readonly ContentLocale[], baseUrl: string, item: ItemSerialiser): { ok: true; text: string } | { ok: false; fields: Record<string, string> } {
+  const outcome = listGroupsParts(dir, query, prefs, baseUrl);
+  if (!outcome.ok) return outcome;
+  const rest = JSON.stringify(outcome.rest);
+  const data = outcome.page.map((doc) => item(doc, prefs, query.fields, baseUrl)).join(',');
+  return { ok: true, text: `{"data":[${data}],${rest.slice(1)}` };
+}
+
+function listGroupsParts(dir: Directory, query: GroupsQuery, prefs: readonly ContentLocale[], baseUrl: string) {
   const outcome = runQuery(dir, query);
   if (!outcome.ok) return outcome;
   const { page, total, facets } = outcome.result;
@@ -43,9 +65,7 @@ export function listGroups(dir: Directory, query: GroupsQuery, prefs: readonly C
     const qs = canonicalQuery(query, { page: p });
     return `${baseUrl}/api/v1/groups${qs ? `?${qs}` : ''}`;
   };
-  const entries = dir.artefact.entries;
-  const body: ListGroupsBody = {
-    data: page.map((doc) => listItem(entries[doc]!, prefs, query.fields, baseUrl)),
+  const rest: Omit<ListGroupsBody, 'data'> = {
     meta: { total, page: query.page, per_page: query.per_page, total_pages: totalPages, lang: prefs[0]!, version: dir.artefact.version },
     links: {
       self: link(query.page),
@@ -56,11 +76,26 @@ export function listGroups(dir: Directory, query: GroupsQuery, prefs: readonly C
     },
   };
   if (facets) {
-    body.facets = {};
+    rest.facets = {};
     for (const [facet, counts] of Object.entries(facets) as [FacetName, Map<string, number>][]) {
-      const selected = (query[facet === 'country' ? 'country' : facet] as string[] | undefined) ?? [];
-      body.facets[facet] = presentFacet(dir, facet, counts, selected, prefs[0]!);
+      rest.facets[facet] = presentFacet(dir, facet, counts, (query[facet] as string[] | undefined) ?? [], prefs[0]!);
     }
   }
-  return { ok: true, body };
+  return { ok: true as const, page, rest };
+}
+
+/** A serialiser that keeps each entry's default-fields JSON per language and origin, up to `limit` items. */
+export function cachingItemSerialiser(dir: Directory, limit = 50_000): ItemSerialiser {
+  const cache = new Map<string, string>();
+  return (doc, prefs, fields, baseUrl) => {
+    const entry = dir.artefact.entries[doc]!;
+    if (fields) return JSON.stringify(listItem(entry, prefs, fields, baseUrl));
+    const key = `${doc}|${prefs.join(',')}|${baseUrl}`;
+    let text = cache.get(key);
+    if (text === undefined) {
+      text = JSON.stringify(listItem(entry, prefs, undefined, baseUrl));
+      if (cache.size < limit) cache.set(key, text);
+    }
+    return text;
+  };
 }

@@ -12,7 +12,7 @@ import { etag, ifNoneMatchHits, notModified, readCacheHeaders } from '../http/ca
 import { createResponseCache } from '../http/response-cache.ts';
 import { checkMethod, CORS_READ_HEADERS, guarded, invalidParameters, jsonText, notFound } from '../http/respond.ts';
 import { getGroup } from './get-group.ts';
-import { canonicalQuery, listGroups } from './list-groups.ts';
+import { cachingItemSerialiser, canonicalQuery, listGroupsJson } from './list-groups.ts';
 import { listTaxonomies } from './list-taxonomies.ts';
 
 const GROUPS_VARY = Object.keys(groupsQuerySchema.shape);
@@ -32,6 +32,7 @@ function prepare(dir: Directory, request: Request, keyParts: string, vary: reado
 
 export function createGroupsEndpoint(dir: Directory, cacheSize = 2000) {
   const cache = createResponseCache<string>(cacheSize);
+  const item = cachingItemSerialiser(dir);
   return guarded((request) => {
     const denied = checkMethod(request, ['GET']);
     if (denied) return denied;
@@ -43,9 +44,9 @@ export function createGroupsEndpoint(dir: Directory, cacheSize = 2000) {
     if (ifNoneMatchHits(request.headers.get('if-none-match'), p.tag)) return notModified(p.tag, p.headers);
     let text = cache.get(p.key);
     if (text === undefined) {
-      const outcome = listGroups(dir, parsed.value, prefs, url.origin);
+      const outcome = listGroupsJson(dir, parsed.value, prefs, url.origin, item);
       if (!outcome.ok) return invalidParameters(outcome.fields, CORS_READ_HEADERS);
-      text = JSON.stringify(outcome.body);
+      text = outcome.text;
       cache.set(p.key, text);
     }
     return jsonText(200, text, p.headers);

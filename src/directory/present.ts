@@ -89,6 +89,14 @@ export function facetLabel(dir: Directory, facet: FacetName, value: string, loca
   }
 }
 
+const collators = new Map<string, Intl.Collator>();
+/** Collators are costly to create and immutable: one per language for the life of the process. */
+function collatorFor(locale: ContentLocale): Intl.Collator {
+  let collator = collators.get(locale);
+  if (!collator) collators.set(locale, (collator = new Intl.Collator(locale, { sensitivity: 'base' })));
+  return collator;
+}
+
 export interface FacetBucket {
   value: string;
   label: string;
@@ -99,7 +107,7 @@ export interface FacetBucket {
 /** Buckets by count (then label); selected values are listed even when nothing is left in them. */
 export function presentFacet(dir: Directory, facet: FacetName, counts: Map<string, number>, selected: readonly string[], locale: ContentLocale): FacetBucket[] {
   const values = new Set([...counts.keys(), ...selected]);
-  const collator = new Intl.Collator(locale, { sensitivity: 'base' });
+  const collator = collatorFor(locale);
   return [...values]
     .map((value) => ({ value, label: facetLabel(dir, facet, value, locale), count: counts.get(value) ?? 0, selected: selected.includes(value) }))
     .sort((a, b) => b.count - a.count || collator.compare(a.label, b.label));
