@@ -1,0 +1,134 @@
+/**
+ * The join endpoint's configuration, read from the environment once at start-up and checked as a
+ * whole: every missing or malformed setting is named in one error, so a deployer fixes them all
+ * at once. netlify.toml documents each variable.
+ *
+ * Two modes:
+ * - **GitHub** as soon as any GitHub setting is present: GITHUB_REPOSITORY, a token *or* a GitHub
+ *   App, JOIN_FORM_SECRET and JOIN_CONTACT_PUBLIC_KEY are then all required.
+ * - **Local Git** (the embedded default of `npm start`) when none is: applications become branches
+ *   of the local repository (JOIN_LOCAL_REPOSITORY, default the working directory). The form
+ *   secret and the editors' key have local defaults. A deployed function has no Git repository,
+ *   so forgetting GitHub settings in production fails loudly instead of delivering nowhere.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseRecipients, RecipientError } from './contact-encryption.ts';
+import type { GitHubAuth } from './github-client.ts';
+
+export const DEFAULT_BASE_BRANCH = 'main';
+export const DEFAULT_API_URL = 'https://api.github.com';
+export const DEFAULT_STORE = 'join-applications';
+export const FORM_SECRET_MIN = 32;
+/** Only ever used by the embedded default, which cannot run on Netlify (no Git repository there). */
+const LOCAL_FORM_SECRET = 'local-development-only: not a secret, never used in production';
+
+interface Common {
+  formSecret: string;
+  siteUrl?: string;
+  storeName: string;
+}
+
+export type JoinConfig =
+  | (Common & {
+      mode: 'github';
+      github: { owner: string; repo: string; baseBranch: string; apiUrl: string; auth: GitHubAuth };
+      recipients: string[];
+    })
+  | (Common & {
+      mode: 'local-git';
+      local: { repoPath: string; baseBranch: string; identityFile: string };
+      /** Undefined: encrypt to the local identity in `identityFile`, created on first use. */
+      recipients?: string[];
+    });
+
+export class JoinConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The join endpoint is not configured:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee netlify.toml and docs/join.md.`);
+    this.name = 'JoinConfigError';
+  }
+}
+
+const REPO = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
+const BRANCH = /^(?!-)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]+(?<![./])$/;
+const GITHUB_SETTINGS = ['GITHUB_REPOSITORY', 'GITHUB_TOKEN', 'GITHUB_APP_ID', 'GITHUB_APP_PRIVATE_KEY', 'GITHUB_APP_INSTALLATION_ID'] as const;
+
+type Env = Record<string, string | undefined>;
+
+export function loadJoinConfig(env: Env, cwd = process.cwd()): JoinConfig {
+  const problems: string[] = [];
+  const get = (name: string) => {
+    const value = env[name]?.trim();
+    return value ? value : undefined;
+  };
+  const baseBranch = get('GITHUB_BASE_BRANCH') ?? DEFAULT_BASE_BRANCH;
+  if (!BRANCH.test(baseBranch)) problems.push(`GITHUB_BASE_BRANCH is not a branch name: "${baseBranch}"`);
+  const siteUrl = get('SITE_URL') ?? get('URL');
+  if (siteUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(siteUrl)) problems.push(`SITE_URL must be an http(s) address, got "${siteUrl}"`);
+  const storeName = get('JOIN_STORE') ?? DEFAULT_STORE;
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(storeName)) problems.push(`JOIN_STORE must be letters, digits, "-" or "_", got "${storeName}"`);
+  const secret = get('JOIN_FORM_SECRET');
+  if (secret !== undefined && secret.length < FORM_SECRET_MIN) problems.push(`JOIN_FORM_SECRET must be at least ${FORM_SECRET_MIN} characters (e.g. \`openssl rand -base64 48\`)`);
+  let recipients: string[] | undefined;
+  const key = get('JOIN_CONTACT_PUBLIC_KEY');
+  if (key !== undefined) {
+    try {
+      recipients = parseRecipients(key);
+    } catch (error) {
+      if (!(error instanceof RecipientError)) throw error;
+      problems.push(`JOIN_CONTACT_PUBLIC_KEY: ${error.message}`);
+    }
+  }
+  const common = { formSecret: secret ?? LOCAL_FORM_SECRET, storeName, ...(siteUrl ? { siteUrl: siteUrl.replace(/\/+$/, '') } : {}) };
+
+  if (!GITHUB_SETTINGS.some((name) => get(name) !== undefined)) {
+    const repoPath = resolve(cwd, get('JOIN_LOCAL_REPOSITORY') ?? '.');
+    if (!existsSync(join(repoPath, '.git'))) {
+      problems.push(
+        `no GitHub settings (GITHUB_REPOSITORY with GITHUB_TOKEN, or a GitHub App) are set, and ${repoPath} is not a Git repository for the local default. ` +
+          'On Netlify, set the GitHub settings.',
+      );
+    }
+    if (problems.length > 0) throw new JoinConfigError(problems);
+    return { mode: 'local-git', ...common, local: { repoPath, baseBranch, identityFile: join(repoPath, '.netlify', 'join', 'local-editor-identity.txt') }, ...(recipients ? { recipients } : {}) };
+  }
+
+  const repository = get('GITHUB_REPOSITORY');
+  const match = repository ? REPO.exec(repository) : null;
+  if (!repository) problems.push('GITHUB_REPOSITORY is missing: the "owner/name" of the repository applications open pull requests in');
+  else if (!match) problems.push(`GITHUB_REPOSITORY must be "owner/name", got "${repository}"`);
+  const apiUrl = get('GITHUB_API_URL') ?? DEFAULT_API_URL;
+  if (!/^https?:\/\/[^\s]+$/.test(apiUrl)) problems.push(`GITHUB_API_URL must be an http(s) address, got "${apiUrl}"`);
+
+  let auth: GitHubAuth | undefined;
+  const token = get('GITHUB_TOKEN');
+  const app = { GITHUB_APP_ID: get('GITHUB_APP_ID'), GITHUB_APP_PRIVATE_KEY: get('GITHUB_APP_PRIVATE_KEY'), GITHUB_APP_INSTALLATION_ID: get('GITHUB_APP_INSTALLATION_ID') };
+  const appGiven = Object.entries(app).filter(([, v]) => v !== undefined).map(([k]) => k);
+  if (token && appGiven.length > 0) {
+    problems.push(`give either GITHUB_TOKEN or the GitHub App settings, not both (found GITHUB_TOKEN and ${appGiven.join(', ')})`);
+  } else if (token) {
+    auth = { kind: 'token', token };
+  } else if (appGiven.length === 0) {
+    problems.push('GITHUB_TOKEN is missing (or, instead, GITHUB_APP_ID, GITHUB_APP_PRIVATE_KEY and GITHUB_APP_INSTALLATION_ID for a GitHub App)');
+  } else {
+    const missing = Object.entries(app).filter(([, v]) => v === undefined).map(([k]) => k);
+    if (missing.length > 0) problems.push(`the GitHub App settings are incomplete: ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing`);
+    const privateKey = app.GITHUB_APP_PRIVATE_KEY?.replace(/\\n/g, '\n');
+    if (privateKey && !/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(privateKey)) problems.push('GITHUB_APP_PRIVATE_KEY must be the PEM private key of the App (-----BEGIN … PRIVATE KEY-----)');
+    if (app.GITHUB_APP_INSTALLATION_ID && !/^\d+$/.test(app.GITHUB_APP_INSTALLATION_ID)) problems.push('GITHUB_APP_INSTALLATION_ID must be a number');
+    if (app.GITHUB_APP_ID && !/^(\d+|Iv[0-9a-zA-Z.]+)$/.test(app.GITHUB_APP_ID)) problems.push('GITHUB_APP_ID must be the App ID (a number) or its client ID (Iv…)');
+    if (missing.length === 0 && privateKey) {
+      auth = { kind: 'app', appId: app.GITHUB_APP_ID!, privateKey, installationId: Number(app.GITHUB_APP_INSTALLATION_ID) };
+    }
+  }
+  if (secret === undefined) problems.push(`JOIN_FORM_SECRET is missing: a random secret of ${FORM_SECRET_MIN}+ characters that signs the join form's tokens`);
+  if (key === undefined) problems.push('JOIN_CONTACT_PUBLIC_KEY is missing: the editors\' age public key(s) (age1…) that contact details are encrypted to');
+  if (problems.length > 0 || !match || !auth || !recipients) throw new JoinConfigError(problems);
+  return {
+    mode: 'github',
+    ...common,
+    github: { owner: match[1]!, repo: match[2]!, baseBranch, apiUrl: apiUrl.replace(/\/+$/, ''), auth },
+    recipients,
+  };
+}
+
