@@ -1,0 +1,16 @@
+// Every 15 minutes: deliver the join applications queued while GitHub was failing.
+import type { Config } from '@netlify/functions';
+import { getStore } from '@netlify/blobs';
+import artefact from '../../generated/directory.mjs';
+import { SCHEDULED_BUDGET_MS, wireJoin } from '../../src/join/wire.ts';
+
+const join = wireJoin(process.env, { artefact, openStore: (name) => getStore({ name, consistency: 'strong' }) });
+
+export default async () => {
+  if (!join.drain) return; // not configured: wireJoin has logged what is missing
+  const report = await join.drain(SCHEDULED_BUDGET_MS);
+  console.log(`[join] scheduled delivery: ${report.delivered.length} opened, ${report.queued.length} still queued, ${report.skipped.length} skipped`);
+};
+
+// https://docs.netlify.com/build/functions/scheduled-functions/ (30 s limit; UTC cron)
+export const config: Config = { schedule: '*/15 * * * *' };

@@ -1,0 +1,14 @@
+// GET /join, /fr/join — the join form, with a freshly signed token; /join/thanks — its answer.
+import type { Config } from '@netlify/functions';
+import { getStore } from '@netlify/blobs';
+import artefact from '../../generated/directory.mjs';
+import { wireJoin } from '../../src/join/wire.ts';
+
+const join = wireJoin(process.env, { artefact, openStore: (name) => getStore({ name, consistency: 'strong' }) });
+
+export default join.page;
+
+export const config: Config = {
+  path: ['/join', '/fr/join', '/join/thanks', '/fr/join/thanks'],
+  rateLimit: { windowLimit: 60, windowSize: 60, aggregateBy: ['ip', 'domain'] },
+};

@@ -1,0 +1,17 @@
+// POST /api/v1/join — a union or collective asks to join: validated, checked, encrypted, and
+// opened as a pull request editors review in the CMS (or queued if GitHub fails).
+import type { Config } from '@netlify/functions';
+import { getStore } from '@netlify/blobs';
+import artefact from '../../generated/directory.mjs';
+import { wireJoin } from '../../src/join/wire.ts';
+
+const join = wireJoin(process.env, { artefact, openStore: (name) => getStore({ name, consistency: 'strong' }) });
+
+export default join.submit;
+
+export const config: Config = {
+  path: '/api/v1/join',
+  // Per client IP and per domain: a person correcting a form a few times passes, a flood does not.
+  // https://docs.netlify.com/manage/security/secure-access-to-sites/rate-limiting/
+  rateLimit: { windowLimit: 10, windowSize: 60, aggregateBy: ['ip', 'domain'] },
+};

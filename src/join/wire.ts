@@ -1,0 +1,123 @@
+/**
+ * Binds the join pipeline to its collaborators, once per process: configuration, content index,
+ * page renderer, GitHub client or local repository. The thin functions in netlify/functions/ and
+ * the operator scripts call this and nothing else.
+ *
+ * The Blobs store is opened per request (`openStore`), because Netlify provides its context with
+ * each invocation. With an invalid configuration every handler answers 503 and the error, naming
+ * each missing setting, is logged once at start-up.
+ */
+import type { Artefact } from '../directory/artefact.ts';
+import { errorResponse } from '../http/respond.ts';
+import type { ApplicationRecord, BlobStore, Clock } from './application-store.ts';
+import { createApplicationStore } from './application-store.ts';
+import { JoinConfigError, loadJoinConfig, type JoinConfig } from './config.ts';
+import { ensureLocalIdentity } from './contact-encryption.ts';
+import { joinIndexFromArtefact } from './content-index.ts';
+import { createDelivery } from './deliver.ts';
+import type { ClaimHolder } from './find-duplicates.ts';
+import { createGitHubClient, type GitHubClient, type Log } from './github-client.ts';
+import { createJoinEndpoint } from './join-endpoint.ts';
+import { createLocalGitTarget } from './local-git-delivery.ts';
+import { createGitHubTarget } from './open-pull-request.ts';
+import { createJoinPageEndpoint } from './page-endpoint.ts';
+import { createQueue } from './queue.ts';
+import { createJoinPageRenderer } from './render-join-page.ts';
+import type { ReviewTarget } from './review-target.ts';
+import { createStatusEndpoint } from './status-endpoint.ts';
+
+/** How long a submission may spend delivering before the applicant gets "queued" (sync limit: 60 s). */
+export const REQUEST_BUDGET_MS = 15_000;
+/** What a scheduled run may spend in all (Netlify stops scheduled functions at 30 s). */
+export const SCHEDULED_BUDGET_MS = 24_000;
+
+export const consoleLog: Log = {
+  info: (m) => console.log(m),
+  warn: (m) => console.warn(m),
+  error: (m) => console.error(m),
+};
+
+export interface JoinWiring {
+  artefact: Artefact;
+  openStore: (name: string) => BlobStore;
+  clock?: Clock;
+  log?: Log;
+  random?: (size: number) => Uint8Array;
+  /** Tests pass their own client (pointed at the GitHub stand-in, without write spacing). */
+  octokit?: GitHubClient;
+  budgetMs?: number;
+}
+
+export function createJoinRuntime(config: JoinConfig, wiring: JoinWiring) {
+  const clock = wiring.clock ?? (() => new Date());
+  const log = wiring.log ?? consoleLog;
+  const index = joinIndexFromArtefact(wiring.artefact);
+  const renderer = createJoinPageRenderer(index);
+  const budgetMs = wiring.budgetMs ?? REQUEST_BUDGET_MS;
+  let target: ReviewTarget;
+  if (config.mode === 'github') {
+    const { owner, repo, baseBranch, apiUrl, auth } = config.github;
+    const octokit = wiring.octokit ?? createGitHubClient({ apiUrl, auth, log });
+    target = createGitHubTarget({ octokit, owner, repo, baseBranch, isPublished: index.hasSlug, siteUrl: config.siteUrl, log });
+  } else {
+    target = createLocalGitTarget({ repoPath: config.local.repoPath, baseBranch: config.local.baseBranch, isPublished: index.hasSlug });
+  }
+  let localRecipients: Promise<string[]> | undefined;
+  const recipients = async () => {
+    if (config.recipients) return config.recipients;
+    if (config.mode !== 'local-git') throw new Error('no recipients');
+    localRecipients ??= ensureLocalIdentity(config.local.identityFile).then(({ recipient, created }) => {
+      if (created) log.info(`[join] created the local editors' identity ${config.local.identityFile}`);
+      return [recipient];
+    });
+    return localRecipients;
+  };
+
+  /** Store, queue and delivery over this request's Blobs store. */
+  const services = () => {
+    const blobs = wiring.openStore(config.storeName);
+    const store = createApplicationStore(blobs);
+    const queue = createQueue(blobs, clock);
+    const delivery = createDelivery({ store, queue, target, clock, log, budgetMs });
+    const refresh = (record: ApplicationRecord) => delivery.refresh(record);
+    const holder: ClaimHolder = async (reference) => {
+      const record = await store.get(reference);
+      if (!record) return undefined;
+      const fresh = await refresh(record);
+      return fresh.state === 'declined' ? undefined : { received_at: fresh.received_at };
+    };
+    return { store, queue, delivery, refresh, holder };
+  };
+
+  return {
+    config,
+    index,
+    renderer,
+    services,
+    submit: (request: Request) => {
+      const { store, delivery, holder } = services();
+      return createJoinEndpoint({ index, store, delivery, holder, recipients, formSecret: config.formSecret, clock, renderer, log, random: wiring.random })(request);
+    },
+    status: (request: Request) => createStatusEndpoint(services())(request),
+    page: (request: Request) => createJoinPageEndpoint({ ...services(), renderer, formSecret: config.formSecret, clock, random: wiring.random })(request),
+    /** Delivers the queue (the scheduled function and `npm run join:deliver`). */
+    drain: (budget: number, only?: { reference: string }) => services().delivery.drain(budget, only),
+  };
+}
+
+export type JoinRuntime = ReturnType<typeof createJoinRuntime>;
+
+/** What a thin function binds: the runtime, or handlers that say the service is not configured. */
+export function wireJoin(env: Record<string, string | undefined>, wiring: JoinWiring): Pick<JoinRuntime, 'submit' | 'status' | 'page'> & { drain: JoinRuntime['drain'] | undefined } {
+  let config: JoinConfig;
+  try {
+    config = loadJoinConfig(env);
+  } catch (error) {
+    if (!(error instanceof JoinConfigError)) throw error;
+    (wiring.log ?? consoleLog).error(error.message);
+    const unavailable = async () =>
+      errorResponse(503, { code: 'upstream_unavailable', message: 'Applications cannot be received at the moment: the service is not configured. Please try again later.' }, { 'Retry-After': '3600' });
+    return { submit: unavailable, status: unavailable, page: unavailable, drain: undefined };
+  }
+  return createJoinRuntime(config, wiring);
+}
