@@ -15,7 +15,7 @@ export const STYLES = `
   border-radius: var(--sd-radius, 4px);
   padding: var(--sd-padding, 0);
 }
-:host([hidden]) { display: none; }
+:host([hidden]), [hidden] { display: none !important; }
 * { box-sizing: border-box; }
 h2, h3, h4, h5, h6 { font-size: 1.25em; margin: 0 0 var(--sd-gap, 0.75rem); }
 form { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 0.5rem; margin: 0 0 var(--sd-gap, 0.75rem); }
@@ -39,7 +39,6 @@ li p { margin: 0.2rem 0 0; }
 .name { font-weight: 700; font-size: 1.05em; }
 .meta { color: var(--sd-muted, #4d4d55); font-size: 0.92em; }
 nav { display: flex; align-items: center; gap: 0.75rem; margin: var(--sd-gap, 0.75rem) 0; }
-nav[hidden] { display: none; }
 .error { color: var(--sd-error, #9b1c1c); }
 .more { margin: var(--sd-gap, 0.75rem) 0 0; }
 `;

@@ -132,6 +132,7 @@ class SolidarityDirectory extends HTMLElement {
     const prev = h('button', { type: 'button', part: 'button previous' });
     const next = h('button', { type: 'button', part: 'button next' });
     const nav = h('nav', { part: 'pager' }, prev, next);
+    nav.hidden = true;
     const more = h('a', { part: 'link' });
     const section = h('section', { part: 'container' }, form, status, list, nav, h('p', { class: 'more' }, more));
     this.root.append(h('style', {}, STYLES), section);
