@@ -99,7 +99,7 @@ ${related.length > 0
 <ul class="tags"><li><a href="${paths.groupApi(e.slug)}?lang=${locale}">${m.dataJson}</a></li><li><a href="${paths.murmurations(e.slug)}">${m.dataMurmurations}</a></li></ul>
 </section>
 </article>
-<aside class="join-call"><p>${m.missingGroup} <a href="${paths.join()}">${m.joinCall}</a></p></aside>`;
+<aside class="join-call"><p>${m.missingGroup} <a href="${paths.join(locale)}">${m.joinCall}</a></p></aside>`;
 
   return layout({
     locale,

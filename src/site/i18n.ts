@@ -23,8 +23,8 @@ export const paths = {
   /** The listing with a state: `/groups?country=FR` (server-rendered, shareable). */
   listing: (locale: SiteLocale, query = '') => `${PREFIX[locale]}/groups${query ? `?${query}` : ''}`,
   entry: (locale: SiteLocale, slug: string) => `${PREFIX[locale]}/groups/${encodeURIComponent(slug)}/`,
-  /** The join form belongs to another part of the site; it chooses its language itself. */
-  join: () => '/join',
+  /** The join form (src/join) lives at /join and /fr/join. */
+  join: (locale: SiteLocale) => `${PREFIX[locale]}/join`,
   widgetExample: () => '/widget-example.html',
   csv: (query = '') => `/api/v1/groups.csv${query ? `?${query}` : ''}`,
   ndjson: (query = '') => `/api/v1/groups.ndjson${query ? `?${query}` : ''}`,

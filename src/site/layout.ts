@@ -44,7 +44,7 @@ ${page.head}
     <nav class="site-nav" aria-label="${m.mainNav}">
       <ul>
         <li><a href="${paths.home(page.locale)}">${m.navDirectory}</a></li>
-        <li><a href="${paths.join()}">${m.navJoin}</a></li>
+        <li><a href="${paths.join(page.locale)}">${m.navJoin}</a></li>
         <li><a href="${paths.widgetExample()}">${m.navWidget}</a></li>
       </ul>
     </nav>
@@ -60,7 +60,7 @@ ${page.main}
 </main>
 <footer class="site-footer">
   <div class="container">
-    <p>${m.footerNote} <a href="${paths.join()}">${m.missingGroup} ${m.joinCall}</a></p>
+    <p>${m.footerNote} <a href="${paths.join(page.locale)}">${m.missingGroup} ${m.joinCall}</a></p>
     <p>${m.openData}:
       <a href="${paths.csv()}">CSV</a> ·
       <a href="${paths.ndjson()}">NDJSON</a> ·

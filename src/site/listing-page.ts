@@ -177,7 +177,7 @@ ${errors ? errorList(locale, errors) : ''}
       <a href="${paths.csv(filters)}">CSV</a> · <a href="${paths.ndjson(filters)}">NDJSON</a> · <a href="${paths.feed(filters)}">Atom</a></p>
   </section>
 </div>
-<aside class="join-call"><p>${m.missingGroup} <a href="${paths.join()}">${m.joinCall}</a></p></aside>`;
+<aside class="join-call"><p>${m.missingGroup} <a href="${paths.join(locale)}">${m.joinCall}</a></p></aside>`;
 
   const view = viewQueryString(query, query.page);
   const body = layout({

@@ -51,6 +51,7 @@ describe('npm run build:site', () => {
     const fr = await read('fr/index.html');
     expect(fr).toContain('<html lang="fr">');
     expect(fr).toContain('action="/fr/groups"');
+    expect(fr).toContain('<a href="/fr/join">');
   });
 
   it('gives entry pages absolute JSON-LD ids on the configured site address', async () => {
