@@ -35,12 +35,10 @@ export async function buildContent(root: string, outDir: string): Promise<{ ok: 
   await mkdir(outDir, { recursive: true });
   const target = join(outDir, 'directory.mjs');
   const temp = `${target}.${process.pid}.tmp`;
-  const listTarget = join(outDir, 'directory-list.mjs');
+  const listTarget = join(outDir, 'directory-list.json');
   await writeFile(temp, artefactModule(artefact));
-  await writeFile(`${listTarget}.tmp`, artefactModule(listArtefact(artefact)));
-  const types = `declare const artefact: import('../src/directory/artefact.ts').Artefact;\nexport default artefact;\n`;
-  await writeFile(join(outDir, 'directory.d.mts'), types);
-  await writeFile(join(outDir, 'directory-list.d.mts'), types);
+  await writeFile(`${listTarget}.tmp`, JSON.stringify(listArtefact(artefact)));
+  await writeFile(join(outDir, 'directory.d.mts'), `declare const artefact: import('../src/directory/artefact.ts').Artefact;\nexport default artefact;\n`);
   // Each rename is atomic: readers see an old artefact or a new one, never half of one.
   await rename(`${listTarget}.tmp`, listTarget);
   await rename(temp, target);

@@ -1,9 +1,10 @@
 // GET /api/v1/groups — search, filters, facets and pages over the prebuilt directory.
 import type { Config } from '@netlify/functions';
-import artefact from '../../generated/directory-list.mjs';
 import { createGroupsEndpoint } from '../../src/api/read-endpoints.ts';
 import { createDirectory } from '../../src/directory/directory.ts';
+import { readArtefact } from '../../src/runtime/read-artefact.ts';
 
-export default createGroupsEndpoint(createDirectory(artefact));
+// Read from disk, not imported: see src/runtime/read-artefact.ts (shipped by included_files).
+export default createGroupsEndpoint(createDirectory(readArtefact('directory-list.json', import.meta.url)));
 
 export const config: Config = { path: '/api/v1/groups' };

@@ -1,0 +1,25 @@
+/**
+ * Reads a prebuilt artefact JSON file at cold start. Functions read it from disk rather than
+ * importing it as a module: V8 parses a multi-megabyte string literal in a module several times
+ * slower than JSON.parse reads the same bytes from a file (see bench/RESULTS.md).
+ *
+ * On Netlify the file ships with the function through `included_files` (netlify.toml) at its
+ * path relative to the repository; the bundle may sit at another depth than the source, so the
+ * candidates are: relative to this module's URL, then to the working directory (the function's
+ * root on Netlify, the project under `netlify dev`).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Artefact } from '../directory/artefact.ts';
+
+export function artefactPath(name: string, moduleUrl: string): string {
+  const candidates = [fileURLToPath(new URL(`../../generated/${name}`, moduleUrl)), join(process.cwd(), 'generated', name)];
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error(`generated/${name} is missing: run \`npm run build:content\` (looked in ${candidates.join(', ')})`);
+  return found;
+}
+
+export function readArtefact(name: string, moduleUrl: string): Artefact {
+  return JSON.parse(readFileSync(artefactPath(name, moduleUrl), 'utf8')) as Artefact;
+}
