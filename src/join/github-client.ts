@@ -33,6 +33,8 @@ export interface GitHubClientOptions {
   log: Log;
   /** Pause between two writes; GitHub asks for one second (the throttling plugin's default). */
   writeSpacingMs?: number;
+  /** Pause between two writes that notify people (a pull request); the plugin's default is 3 s. */
+  notificationSpacingMs?: number;
   /** plugin-retry waits base × (n + 1)² before retry n: 0.5 s, then 2 s. */
   retryBaseMs?: number;
   retries?: number;
@@ -86,6 +88,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     throttle: {
       id: 'solidarity-directory-join',
       write: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.writeSpacingMs ?? 1_000 }),
+      notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.notificationSpacingMs ?? 3_000 }),
       onRateLimit: waitsWithinBudget('primary', log),
       onSecondaryRateLimit: waitsWithinBudget('secondary', log),
     },

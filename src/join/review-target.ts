@@ -33,8 +33,12 @@ export class DeliveryError extends Error {
 /** Any error → a short code for logs and records: never a message, which may quote a request. */
 export function errorCode(error: unknown): string {
   if (error instanceof DeliveryError) return error.code;
-  const e = error as { name?: string; status?: number; response?: unknown };
+  const e = error as { name?: string; status?: number; response?: unknown; cause?: { name?: string } };
   if (e?.name === 'AbortError' || e?.name === 'TimeoutError') return 'timeout';
-  if (e?.name === 'HttpError' && typeof e.status === 'number') return e.response ? `github_${e.status}` : 'network';
+  if (e?.name === 'HttpError' && typeof e.status === 'number') {
+    if (e.response) return `github_${e.status}`;
+    // Octokit wraps fetch failures in a 500 without a response; the deadline's abort is its cause.
+    return e.cause?.name === 'TimeoutError' || e.cause?.name === 'AbortError' ? 'timeout' : 'network';
+  }
   return 'unexpected';
 }

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { joinRequestSchema, type JoinRequest } from '../schema/join.ts';
-import { parseOptions } from '../schema/messages.ts';
+import { friendlyErrors, parseOptions } from '../schema/messages.ts';
 import type { JoinIndex } from './content-index.ts';
 
 export interface FieldProblem {
@@ -61,8 +61,22 @@ export function firstPerField(problems: readonly FieldProblem[]): FieldProblem[]
   return problems.filter((p) => !seen.has(p.field) && seen.add(p.field));
 }
 
+/**
+ * The shared plain-language messages, completed for the limits the entry schema states without
+ * words of its own (`.max(200)`): applicants should read "at most 200 characters", not zod's
+ * "Too big: expected string to have <=200 characters".
+ */
+const joinErrors: z.core.$ZodErrorMap = (issue) => {
+  const friendly = friendlyErrors(issue);
+  if (friendly !== undefined) return friendly;
+  if (issue.code === 'too_big' && issue.origin === 'string') return `must be at most ${issue.maximum} characters`;
+  if (issue.code === 'too_small' && issue.origin === 'string') return `must be at least ${issue.minimum} characters`;
+  if (issue.code === 'too_big' && issue.origin === 'array') return `give at most ${issue.maximum} values`;
+  return undefined;
+};
+
 export function validateJoinRequest(raw: Record<string, unknown>, index: JoinIndex): Validated {
-  const parsed = joinRequestSchema.safeParse(raw, parseOptions);
+  const parsed = joinRequestSchema.safeParse(raw, { ...parseOptions, error: joinErrors });
   const problems = parsed.success ? [] : problemsOf(parsed.error);
   const lists = { subjects: raw.subjects, sectors: raw.sectors } as const;
   for (const taxonomy of ['subjects', 'sectors'] as const) {

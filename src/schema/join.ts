@@ -50,7 +50,7 @@ export const joinContactSchema = z
       .max(CONTACT_NAME_MAX, `must be at most ${CONTACT_NAME_MAX} characters`)
       .meta({ title: 'Your name', description: 'The person the editors may contact about this application.' }),
     email: z
-      .email('must be an email address')
+      .email({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be an email address') })
       .max(254, 'must be at most 254 characters')
       .meta({ title: 'Your email', description: 'Only the editors can read it; it is never published.' }),
     role: z

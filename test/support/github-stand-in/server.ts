@@ -296,6 +296,10 @@ export async function startGitHubStandIn(options: StandInOptions = {}) {
     inject(rule: FaultRule) {
       rules.push({ ...rule, left: rule.times ?? 1 });
     },
+    /** Stops playing every fault not yet used up: GitHub has recovered. */
+    clearFaults() {
+      rules.length = 0;
+    },
     /** Forgets recorded requests (the repository stays). */
     clearRequests() {
       requests.length = 0;
