@@ -5,6 +5,7 @@
  */
 import { groupQuerySchema, groupsQuerySchema } from '../schema/query.ts';
 import { slugSchema } from '../schema/entry.ts';
+import type { ContentLocale } from '../schema/locales.ts';
 import type { Directory } from '../directory/directory.ts';
 import { parseParams } from '../directory/parse-query.ts';
 import { preferredLocales } from '../directory/pick-language.ts';
@@ -53,11 +54,21 @@ export function createGroupsEndpoint(dir: Directory, cacheSize = 2000) {
   }, 'groups');
 }
 
+/** Method check and the `lang` parameter, shared by the endpoints that take nothing else. */
+function readLanguage(request: Request): { response: Response } | { url: URL; prefs: ContentLocale[] } {
+  const denied = checkMethod(request, ['GET']);
+  if (denied) return { response: denied };
+  const url = new URL(request.url);
+  const parsed = parseParams(groupQuerySchema, url.searchParams);
+  if (!parsed.ok) return { response: invalidParameters(parsed.fields, CORS_READ_HEADERS) };
+  return { url, prefs: preferredLocales(parsed.value.lang, request.headers.get('accept-language')) };
+}
+
 export function createGroupEndpoint(dir: Directory) {
   return guarded((request) => {
-    const denied = checkMethod(request, ['GET']);
-    if (denied) return denied;
-    const url = new URL(request.url);
+    const read = readLanguage(request);
+    if ('response' in read) return read.response;
+    const { url, prefs } = read;
     const raw = url.pathname.replace(/\/+$/, '').split('/').pop() ?? '';
     let slug: string;
     try {
@@ -65,12 +76,9 @@ export function createGroupEndpoint(dir: Directory) {
     } catch {
       return notFound('No group has that address.', CORS_READ_HEADERS); // malformed %-escape: not a slug either
     }
-    const parsed = parseParams(groupQuerySchema, url.searchParams);
-    if (!parsed.ok) return invalidParameters(parsed.fields, CORS_READ_HEADERS);
     if (!slugSchema.safeParse(slug).success || dir.findSlug(slug) < 0) {
       return notFound(`No group "${slug.slice(0, 80)}" in the directory.`, CORS_READ_HEADERS);
     }
-    const prefs = preferredLocales(parsed.value.lang, request.headers.get('accept-language'));
     const p = prepare(dir, request, `${slug}|${prefs.join(',')}`, ['lang'], prefs[0]!);
     if (ifNoneMatchHits(request.headers.get('if-none-match'), p.tag)) return notModified(p.tag, p.headers);
     const body = getGroup(dir, slug, prefs, url.origin)!;
@@ -80,14 +88,11 @@ export function createGroupEndpoint(dir: Directory) {
 
 export function createTaxonomiesEndpoint(dir: Directory) {
   return guarded((request) => {
-    const denied = checkMethod(request, ['GET']);
-    if (denied) return denied;
-    const url = new URL(request.url);
-    const parsed = parseParams(groupQuerySchema, url.searchParams);
-    if (!parsed.ok) return invalidParameters(parsed.fields, CORS_READ_HEADERS);
-    const prefs = preferredLocales(parsed.value.lang, request.headers.get('accept-language'));
-    const p = prepare(dir, request, `taxonomies|${prefs[0]}`, ['lang'], prefs[0]!);
+    const read = readLanguage(request);
+    if ('response' in read) return read.response;
+    const locale = read.prefs[0]!;
+    const p = prepare(dir, request, `taxonomies|${locale}`, ['lang'], locale);
     if (ifNoneMatchHits(request.headers.get('if-none-match'), p.tag)) return notModified(p.tag, p.headers);
-    return jsonText(200, JSON.stringify(listTaxonomies(dir, prefs[0]!)), p.headers);
+    return jsonText(200, JSON.stringify(listTaxonomies(dir, locale)), p.headers);
   }, 'taxonomies');
 }

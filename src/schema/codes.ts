@@ -57,26 +57,24 @@ export function languageName(code: string, locale = 'en'): string {
   return languageNamesIn(locale).of(code) ?? code;
 }
 
-/** Every valid country code, derived by asking the platform about each two-letter code. */
-export function allCountryCodes(): string[] {
+/** Every two-letter code (A–Z, in the given case) that passes `valid`, asked of the platform one by one. */
+function twoLetterCodes(first: number, valid: (code: string) => boolean): string[] {
   const codes: string[] = [];
-  for (let a = 65; a <= 90; a++) {
-    for (let b = 65; b <= 90; b++) {
+  for (let a = first; a < first + 26; a++) {
+    for (let b = first; b < first + 26; b++) {
       const code = String.fromCharCode(a, b);
-      if (isCountryCode(code)) codes.push(code);
+      if (valid(code)) codes.push(code);
     }
   }
   return codes;
 }
 
-/** Every valid ISO 639-1 language code, asked of the platform the same way. */
+/** Every valid country code. */
+export function allCountryCodes(): string[] {
+  return twoLetterCodes(65, isCountryCode);
+}
+
+/** Every valid ISO 639-1 language code. */
 export function allLanguageCodes(): string[] {
-  const codes: string[] = [];
-  for (let a = 97; a <= 122; a++) {
-    for (let b = 97; b <= 122; b++) {
-      const code = String.fromCharCode(a, b);
-      if (isLanguageCode(code)) codes.push(code);
-    }
-  }
-  return codes;
+  return twoLetterCodes(97, isLanguageCode);
 }
