@@ -40,9 +40,16 @@ const STYLE = `
   .empty { color: #999; font-style: italic; }
 `;
 
+/** `getCollection` wraps each entry in an Immutable Map but leaves its data a plain object; accept both. */
+function plainData(item: IMap): Record<string, unknown> {
+  const data = item.get('data') as { toJS?: () => unknown } | Record<string, unknown> | undefined;
+  if (!data) return {};
+  return (typeof data.toJS === 'function' ? data.toJS() : data) as Record<string, unknown>;
+}
+
 /** A published group as Decap hands it to `getCollection`: the file's front matter, or already split by locale. */
 function publishedEntry(item: IMap): Partial<Entry> {
-  const data = ((item.get('data') as IMap | undefined)?.toJS() ?? {}) as Record<string, unknown>;
+  const data = plainData(item);
   const main = data[DEFAULT_LOCALE];
   if (main && typeof main === 'object' && CONTENT_LOCALES.some((l) => l in data)) {
     return decodeEntryFile(data, '').value as Partial<Entry>;
@@ -60,7 +67,7 @@ function useCollections(getCollection: PreviewProps['getCollection']) {
         setState({
           groups: (groups ?? []).map(publishedEntry),
           taxonomies: Object.fromEntries(
-            TAXONOMIES.map((t, i) => [t, (terms[i] ?? []).map((m) => (m.get('data') as IMap).toJS() as TaxonomyTerm)]),
+            TAXONOMIES.map((t, i) => [t, (terms[i] ?? []).map((m) => plainData(m) as unknown as TaxonomyTerm)]),
           ) as Record<TaxonomyName, TaxonomyTerm[]>,
         });
       })
