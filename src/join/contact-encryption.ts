@@ -32,7 +32,7 @@ export function parseRecipients(setting: string): string[] {
     try {
       new Encrypter().addRecipient(r);
     } catch (error) {
-      throw new RecipientError(`"${r.slice(0, 12)}…" is not an age recipient (age1…): ${(error as Error).message}`);
+      throw new RecipientError(`"${r.slice(0, 12)}…" is not an age recipient (age1…)`, { cause: error });
     }
   }
   return recipients;
