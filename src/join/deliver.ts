@@ -82,18 +82,22 @@ export function createDelivery(options: DeliveryOptions) {
       return { record: await attempt(record, options.budgetMs), created: true };
     },
 
-    /** Delivers what is due in the queue (or only `reference`, now) within `budgetMs`. */
-    async drain(budgetMs: number, only?: { reference: string }): Promise<DrainReport> {
+    /**
+     * Delivers what is due in the queue within `budgetMs`: or only `reference`, or everything
+     * queued (`all`), now, whatever the back-off says (the operator's choice).
+     */
+    async drain(budgetMs: number, options: { reference?: string; all?: boolean } = {}): Promise<DrainReport> {
       const report: DrainReport = { delivered: [], queued: [], skipped: [] };
       const started = Date.now();
-      const items = only ? [{ reference: only.reference }] : await queue.due();
+      const now = options.reference !== undefined || options.all === true;
+      const items = options.reference !== undefined ? [{ reference: options.reference }] : options.all ? await queue.list() : await queue.due();
       for (const { reference } of items) {
         const left = budgetMs - (Date.now() - started);
         if (left < MIN_ATTEMPT_MS) {
           report.skipped.push(reference);
           continue;
         }
-        const leased = await queue.lease(reference, left + 60_000, only !== undefined);
+        const leased = await queue.lease(reference, left + 60_000, now);
         if (!leased) {
           report.skipped.push(reference);
           continue;

@@ -101,7 +101,7 @@ export function createJoinRuntime(config: JoinConfig, wiring: JoinWiring) {
     status: (request: Request) => createStatusEndpoint(services())(request),
     page: (request: Request) => createJoinPageEndpoint({ ...services(), renderer, formSecret: config.formSecret, clock, random: wiring.random })(request),
     /** Delivers the queue (the scheduled function and `npm run join:deliver`). */
-    drain: (budget: number, only?: { reference: string }) => services().delivery.drain(budget, only),
+    drain: (budget: number, options?: { reference?: string; all?: boolean }) => services().delivery.drain(budget, options),
   };
 }
 

@@ -91,7 +91,7 @@ describe('configuration', () => {
   it('has every variable it reads documented in netlify.toml', () => {
     const read = new Set<string>();
     const spy = (env: Record<string, string>) => new Proxy(env, { get: (target, key: string) => (read.add(key), target[key]) });
-    for (const env of [{}, { GITHUB_TOKEN: 't' }, { GITHUB_APP_ID: '1', GITHUB_APP_PRIVATE_KEY: 'k', GITHUB_APP_INSTALLATION_ID: '2' }]) {
+    for (const env of [{}, { GITHUB_TOKEN: 't' }, { GITHUB_APP_ID: '1', GITHUB_APP_PRIVATE_KEY: 'k', GITHUB_APP_INSTALLATION_ID: '2' }] as Record<string, string>[]) {
       try {
         loadJoinConfig(spy(env), repo);
       } catch (error) {

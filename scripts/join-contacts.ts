@@ -1,0 +1,93 @@
+/**
+ * `npm run join:contacts` — for editors: the contact details an applicant left, decrypted on
+ * the editor's own machine with their age identity. The server never could read them back.
+ *
+ *   npm run join:contacts -- <REFERENCE>              print them (the reference is in the pull request)
+ *   npm run join:contacts -- <REFERENCE> --identity ~/.config/solidarity/editor.txt
+ *   npm run join:contacts -- --forget <REFERENCE>     delete them once the application is decided
+ *
+ * The identity file is what `age-keygen` writes (AGE-SECRET-KEY-1…), given by --identity or
+ * JOIN_CONTACT_IDENTITY; the local default (`npm start`) uses its own identity in .netlify/.
+ * Production needs NETLIFY_SITE_ID and NETLIFY_AUTH_TOKEN (see scripts/join-store.ts). Nothing is
+ * written to disk; the details are printed only.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApplicationStore } from '../src/join/application-store.ts';
+import { JoinConfigError, loadJoinConfig } from '../src/join/config.ts';
+import { decryptContact, identitiesIn } from '../src/join/contact-encryption.ts';
+import { readReference } from '../src/join/status-endpoint.ts';
+import type { Output } from './join-deliver.ts';
+import { openJoinStore } from './join-store.ts';
+
+const USAGE = 'usage: npm run join:contacts -- <REFERENCE> [--identity <file>]  |  npm run join:contacts -- --forget <REFERENCE>';
+
+export async function contactsCommand(argv: string[], env: Record<string, string | undefined>, io: Output, cwd = process.cwd()): Promise<number> {
+  const args = [...argv];
+  const take = (flag: string) => {
+    const i = args.indexOf(flag);
+    return i < 0 ? undefined : args.splice(i, 2)[1] ?? '';
+  };
+  const identityFile = take('--identity');
+  const forget = args.includes('--forget');
+  const words = args.filter((a) => a !== '--forget');
+  const reference = words.length === 1 ? readReference(words[0]!) : undefined;
+  if (!reference || words.some((w) => w.startsWith('--')) || identityFile === '') {
+    io.err(USAGE);
+    return 2;
+  }
+  let config;
+  try {
+    config = loadJoinConfig(env, cwd);
+  } catch (error) {
+    if (!(error instanceof JoinConfigError)) throw error;
+    io.err(error.message);
+    return 2;
+  }
+  const opened = await openJoinStore(config.storeName, env, config.mode === 'local-git' ? config.local.repoPath : cwd);
+  try {
+    const store = createApplicationStore(opened.store);
+    if (forget) {
+      await store.deleteContact(reference);
+      io.out(`The contact details of ${reference} are deleted.`);
+      return 0;
+    }
+    const armored = await store.getContact(reference);
+    if (!armored) {
+      io.err(`No contact details for ${reference} in ${opened.where}: check the reference, or they were deleted.`);
+      return 1;
+    }
+    const file = identityFile ?? env.JOIN_CONTACT_IDENTITY ?? (config.mode === 'local-git' ? config.local.identityFile : undefined);
+    if (!file) {
+      io.err('Give your age identity file with --identity <file> (or JOIN_CONTACT_IDENTITY).');
+      return 2;
+    }
+    const identities = identitiesIn(await readFile(resolve(cwd, file), 'utf8'));
+    if (identities.length === 0) {
+      io.err(`${file} holds no age identity (AGE-SECRET-KEY-1…).`);
+      return 2;
+    }
+    let bundle;
+    try {
+      bundle = await decryptContact(armored, identities);
+    } catch {
+      io.err(`Your identity in ${file} cannot decrypt these details: they were encrypted to other editors' keys.`);
+      return 1;
+    }
+    const { contact, consent } = bundle;
+    io.out(`Application ${bundle.reference}, received ${bundle.received_at}`);
+    io.out(`Name:    ${contact.name}`);
+    io.out(`Email:   ${contact.email}`);
+    if (contact.role) io.out(`Role:    ${contact.role}`);
+    io.out(`Consent: given ${consent.given_at} (form in ${consent.lang})`);
+    if (contact.message) io.out(`Message:\n${contact.message}`);
+    return 0;
+  } finally {
+    await opened.close();
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await contactsCommand(process.argv.slice(2), process.env, { out: (l) => console.log(l), err: (l) => console.error(l) });
+}
