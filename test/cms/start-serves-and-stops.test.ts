@@ -1,0 +1,67 @@
+/**
+ * `npm start` (scripts/start.ts) in a fresh clone: it serves the site, the minified admin bundle
+ * (no script from a CDN) and decap-server in git mode with the editorial workflow; it rebuilds
+ * the directory when the main branch gets a commit; and SIGTERM stops everything it started.
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeEntryFile } from '../../src/content/entry-file.ts';
+import { entrySchema } from '../../src/schema/entry.ts';
+import { startStack, type Stack } from '../support/start-stack.ts';
+import { PROJECT_ROOT } from './browser/browser.ts';
+import { eventually } from './browser/decap-ui.ts';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({ root: PROJECT_ROOT });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function refused(url: string): Promise<boolean> {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(2000) });
+    return false;
+  } catch (error) {
+    return (error as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED'; // nobody listens any more
+  }
+}
+
+describe('npm start', () => {
+  it('serves /admin from the npm bundle, minified, with no external script', async () => {
+    const html = await (await fetch(`${stack.url}/admin/`)).text();
+    const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
+    expect(scripts).toEqual(['/admin/cms.js']);
+    const js = await (await fetch(`${stack.url}/admin/cms.js`)).text();
+    expect(js.length).toBeGreaterThan(1_000_000);
+    expect(js.length / js.split('\n').length).toBeGreaterThan(500); // minified: long lines (a readable bundle averages ~40 characters)
+    expect(js).not.toMatch(/unpkg\.com|cdn\.jsdelivr|cdnjs/);
+    expect(js).toMatch(/publish_mode"?:"editorial_workflow"/);
+  });
+
+  it('runs decap-server in git mode with the editorial workflow on the clone', async () => {
+    const res = await fetch(stack.decapUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"info"}' });
+    expect(await res.json()).toMatchObject({ type: 'local_git', publish_modes: ['simple', 'editorial_workflow'] });
+  });
+
+  it('rebuilds the directory when main gets a commit, and the API serves it', async () => {
+    const entry = entrySchema.parse({ slug: 'committed-by-hand', name: 'Committed By Hand', summary: { en: 'Added with git.' }, network_relation: 'none', created: '2026-11-27', updated: '2026-11-27' });
+    await writeFile(join(stack.repo, 'content', 'groups', `${entry.slug}.md`), encodeEntryFile(entry));
+    await stack.git('add', 'content/groups');
+    await stack.git('commit', '-q', '-m', 'Add a group by hand');
+    const served = await eventually('the API serving the committed group', async () => {
+      const res = await fetch(`${stack.url}/api/v1/groups/${entry.slug}`);
+      return res.ok ? ((await res.json()) as { data: { name: string } }).data : undefined;
+    });
+    expect(served.name).toBe('Committed By Hand');
+  }, 60_000);
+
+  it('stops decap-server and netlify dev on SIGTERM', async () => {
+    await stack.stop();
+    expect(await refused(stack.decapUrl)).toBe(true);
+    expect(await refused(`${stack.url}/`)).toBe(true);
+    expect(stack.output()).not.toMatch(/stopped unexpectedly/);
+  });
+});
