@@ -11,14 +11,17 @@ import { startStack, type Stack } from '../../support/start-stack.ts';
 import { csvRecords } from '../support/parse-csv.ts';
 import { launchChromium, PROJECT_ROOT, screenshot, seriousViolations } from './support/browser.ts';
 
+/** The stack builds the whole site first; on a busy 2-core machine that can take minutes. */
+const STACK_TIMEOUT_MS = 240_000;
+
 let stack: Stack;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack({ root: PROJECT_ROOT }), launchChromium()]);
-});
+  [stack, browser] = await Promise.all([startStack({ root: PROJECT_ROOT, timeoutMs: STACK_TIMEOUT_MS }), launchChromium()]);
+}, STACK_TIMEOUT_MS + 30_000);
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();

@@ -10,6 +10,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startStack, type Stack } from '../../support/start-stack.ts';
 import { launchChromium, PROJECT_ROOT, screenshot, seriousViolations } from './support/browser.ts';
 
+/** The stack builds the whole site first; on a busy 2-core machine that can take minutes. */
+const STACK_TIMEOUT_MS = 240_000;
+
 let stack: Stack;
 let browser: Browser;
 let partner: Server;
@@ -49,14 +52,14 @@ function partnerPage(site: string): string {
 const BROKEN_PAGE = '<!doctype html><html><head><title>Broken</title></head><body><img src="x.png"><button></button></body></html>';
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack({ root: PROJECT_ROOT }), launchChromium()]);
+  [stack, browser] = await Promise.all([startStack({ root: PROJECT_ROOT, timeoutMs: STACK_TIMEOUT_MS }), launchChromium()]);
   partner = createServer((req, res) => {
     const body = req.url === '/broken.html' ? BROKEN_PAGE : req.url === '/' ? partnerPage(stack.url) : undefined;
     res.writeHead(body ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' }).end(body ?? 'not found');
   });
   await new Promise<void>((resolve) => partner.listen(0, '127.0.0.1', resolve));
   partnerUrl = `http://127.0.0.1:${(partner.address() as AddressInfo).port}`;
-});
+}, STACK_TIMEOUT_MS + 30_000);
 afterAll(async () => {
   await browser?.close();
   await new Promise((resolve) => partner?.close(resolve));
