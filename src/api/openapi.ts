@@ -7,6 +7,7 @@ import { errorSchema, groupDetailSchema, groupListSchema } from '../schema/api.t
 import { entrySchema } from '../schema/entry.ts';
 import { MULTI_PARAMS, groupQuerySchema, groupsQuerySchema } from '../schema/query.ts';
 import { taxonomyTermSchema } from '../schema/taxonomy.ts';
+import { joinPaths, joinSchemas } from './openapi-join.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -50,7 +51,8 @@ function parameters(schema: z.ZodObject): JsonObject[] {
 const errors = (...codes: number[]) =>
   Object.fromEntries(codes.map((c) => [String(c), { description: { 304: 'Not modified', 400: 'Invalid parameters', 404: 'Not found', 405: 'Method not allowed' }[c] ?? 'Error', ...(c === 304 ? {} : { content: { 'application/json': { schema: REF('Error') } } }) }]));
 
-export function buildOpenApi(serverUrl: string, extension?: OpenApiExtension): JsonObject {
+/** The whole public API: read endpoints, documents, and the join endpoints. */
+export function buildOpenApi(serverUrl: string, extension: OpenApiExtension = { paths: joinPaths, schemas: joinSchemas }): JsonObject {
   const schemas = { ...componentSchemas(), ...(extension?.schemas ?? {}) };
   const json = (ref: string) => ({ 'application/json': { schema: REF(ref) } });
   return {

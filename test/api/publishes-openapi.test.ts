@@ -27,6 +27,11 @@ describe('the published OpenAPI document and JSON Schema', () => {
     for (const ref of refs) expect(doc.components.schemas, ref).toHaveProperty(ref);
   });
 
+  it('includes the join endpoints and the join request schema', () => {
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/join', '/api/v1/join/{reference}']));
+    expect(doc.components.schemas).toHaveProperty('JoinRequest');
+  });
+
   it('lists every query parameter the API accepts, from the query schema', () => {
     const names = doc.paths['/api/v1/groups']!.get.parameters.map((p) => p.name).filter((n) => n !== 'Accept-Language');
     expect(names).toEqual(Object.keys(groupsQuerySchema.shape));
