@@ -6,12 +6,12 @@
  *      on localhost, commits to this repository's local branches instead of GitHub — drafts on
  *      branches `cms/<collection>/<slug>`, publishing merges into the local main branch;
  *   3. starts Netlify's local runtime (site, /admin and the API functions) on port PORT (8888);
- *   4. rebuilds the directory data whenever the main branch gets a new commit (publishing in the
- *      CMS, or your own commit), from that commit, as a Netlify deploy would; the functions reload;
+ *   4. rebuilds the directory data (and the public pages) whenever the main branch gets a new
+ *      commit (publishing in the CMS, or your own commit), from that commit, as a Netlify deploy
+ *      would; the functions reload by themselves;
  *   5. on Ctrl-C or SIGTERM stops its children by process group.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -93,20 +93,35 @@ async function stop(code: number): Promise<void> {
   process.exit(code);
 }
 
-/** Builds the directory data from one commit of the main branch, never from the working tree (decap-server checks branches out there). */
-async function rebuildFrom(commit: string): Promise<void> {
+function runAsync(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<boolean> {
+  return new Promise((done) => {
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: 'inherit' });
+    child.once('error', () => done(false));
+    child.once('exit', (code) => done(code === 0));
+  });
+}
+
+/**
+ * Builds the directory data from one commit of the main branch, never from the working tree
+ * (decap-server checks branches out there), then the public pages from that data.
+ */
+async function rebuildFrom(commit: string, env: NodeJS.ProcessEnv): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'solidarity-content-'));
   try {
     execFileSync('sh', ['-c', 'git archive --format=tar "$1" content | tar -x -C "$2"', 'sh', commit, dir], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
     const result = await buildContent(dir, join(ROOT, 'generated'));
-    if (result.ok) console.log(`\nContent rebuilt from ${commit.slice(0, 8)}: ${result.artefact.entries.length} groups; the API serves them now.`);
-    else console.error(`\nContent build failed for ${commit.slice(0, 8)}; the API keeps the previous data:\n  ${result.messages.join('\n  ')}`);
+    if (!result.ok) {
+      console.error(`\nContent build failed for ${commit.slice(0, 8)}; the site keeps the previous data:\n  ${result.messages.join('\n  ')}`);
+      return;
+    }
+    const pages = await runAsync('npm', ['run', '--silent', 'build:site'], env);
+    console.log(`\nRebuilt from ${commit.slice(0, 8)}: ${result.artefact.entries.length} groups in the API${pages ? ' and the pages' : '; the page build failed (above)'}.`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-function watchBranch(branch: string): void {
+function watchBranch(branch: string, env: NodeJS.ProcessEnv): void {
   let seen = gitOrEmpty('rev-parse', `refs/heads/${branch}`);
   let busy = false;
   const timer = setInterval(async () => {
@@ -116,7 +131,7 @@ function watchBranch(branch: string): void {
     busy = true;
     seen = now;
     try {
-      await rebuildFrom(now);
+      await rebuildFrom(now, env);
     } catch (error) {
       console.error(`\nContent rebuild failed: ${(error as Error).message}`);
     } finally {
@@ -149,20 +164,19 @@ async function main(): Promise<void> {
     console.warn('npm start: warning: the working tree has uncommitted changes. decap-server commits everything in the working tree (git add .) with each CMS save; commit your own work first.');
   }
 
-  const env: NodeJS.ProcessEnv = { ...process.env, NETLIFY_TELEMETRY_DISABLED: '1', DECAP_SERVER_PORT: String(decapPort) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NETLIFY_TELEMETRY_DISABLED: '1',
+    DECAP_SERVER_PORT: String(decapPort),
+    // Links in the pages and the CMS's "view live" point at this local site unless told otherwise.
+    SITE_URL: process.env.SITE_URL || `http://localhost:${port}`,
+  };
   // Decap's git mode commits as the configured git user; give it one when this clone has none.
   const gitUser: NodeJS.ProcessEnv = gitOrEmpty('config', 'user.email')
     ? {}
     : { GIT_AUTHOR_NAME: 'Local editor', GIT_AUTHOR_EMAIL: 'editor@localhost', GIT_COMMITTER_NAME: 'Local editor', GIT_COMMITTER_EMAIL: 'editor@localhost' };
 
-  if (existsSync(join(ROOT, 'scripts', 'build-site.ts'))) {
-    run('npm', ['run', 'build'], env);
-  } else {
-    // Until the public site's build exists, build what does (see the note in the report).
-    console.warn('npm start: scripts/build-site.ts does not exist yet; building content and admin only.');
-    run('npm', ['run', 'build:content'], env);
-    run('npm', ['run', 'build:admin'], env);
-  }
+  run('npm', ['run', 'build'], env);
 
   run('npx', ['netlify', '--telemetry-disable'], env);
   // decap-server: https://github.com/decaporg/decap-cms/tree/main/packages/decap-server (MODE, PORT, BIND_HOST, GIT_REPO_DIRECTORY).
@@ -183,7 +197,7 @@ async function main(): Promise<void> {
   });
   await waitFor('netlify dev', async () => (await fetch(`http://localhost:${port}/admin/`)).ok);
   if (stopping) return;
-  watchBranch(branch);
+  watchBranch(branch, env);
 
   console.log(
     [

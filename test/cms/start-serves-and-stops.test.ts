@@ -46,7 +46,7 @@ describe('npm start', () => {
     expect(await res.json()).toMatchObject({ type: 'local_git', publish_modes: ['simple', 'editorial_workflow'] });
   });
 
-  it('rebuilds the directory when main gets a commit, and the API serves it', async () => {
+  it('rebuilds the directory when main gets a commit: the API and the pages serve it', async () => {
     const entry = entrySchema.parse({ slug: 'committed-by-hand', name: 'Committed By Hand', summary: { en: 'Added with git.' }, network_relation: 'none', created: '2026-11-27', updated: '2026-11-27' });
     await writeFile(join(stack.repo, 'content', 'groups', `${entry.slug}.md`), encodeEntryFile(entry));
     await stack.git('add', 'content/groups');
@@ -56,6 +56,11 @@ describe('npm start', () => {
       return res.ok ? ((await res.json()) as { data: { name: string } }).data : undefined;
     });
     expect(served.name).toBe('Committed By Hand');
+    const page = await eventually('the group page', async () => {
+      const res = await fetch(`${stack.url}/groups/${entry.slug}/`);
+      return res.ok ? res.text() : undefined;
+    });
+    expect(page).toContain('Committed By Hand');
   }, 60_000);
 
   it('stops decap-server and netlify dev on SIGTERM', async () => {
