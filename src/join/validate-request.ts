@@ -4,7 +4,7 @@
  * each message next to its field; list items are named by their position ("value 2: …").
  * Subjects and sectors must be terms of the directory's taxonomies (content, not schema).
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { joinRequestSchema, type JoinRequest } from '../schema/join.ts';
 import { friendlyErrors, parseOptions } from '../schema/messages.ts';
 import type { JoinIndex } from './content-index.ts';
@@ -75,7 +75,14 @@ const joinErrors: z.core.$ZodErrorMap = (issue) => {
   return undefined;
 };
 
-export function validateJoinRequest(raw: Record<string, unknown>, index: JoinIndex): Validated {
+/** Optional fields of the request; a form sends them all, empty ones included. */
+const OPTIONAL_FIELDS = new Set(Object.entries(joinRequestSchema.shape).filter(([, field]) => (field as z.ZodType).safeParse(undefined).success).map(([name]) => name));
+
+const isEmptyObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0;
+
+export function validateJoinRequest(input: Record<string, unknown>, index: JoinIndex): Validated {
+  // A purpose left blank in every language arrives as `purpose: {}`: for an optional field, not given.
+  const raw = Object.fromEntries(Object.entries(input).filter(([name, value]) => !(OPTIONAL_FIELDS.has(name) && isEmptyObject(value))));
   const parsed = joinRequestSchema.safeParse(raw, { ...parseOptions, error: joinErrors });
   const problems = parsed.success ? [] : problemsOf(parsed.error);
   const lists = { subjects: raw.subjects, sectors: raw.sectors } as const;

@@ -69,6 +69,13 @@ describe('a plain form post', () => {
     expect(await page.text()).toContain('Votre référence');
   });
 
+  it('takes optional texts left blank in every language as not given', async () => {
+    h = await joinHarness();
+    const r = await postForm(formBody(h.token(), [['purpose.fr', ''], ['purpose.en', ''], ['contact.role', ''], ['contact.message', '']]));
+    expect(r.status).toBe(303);
+    expect(h.github!.fileAt('cms/groups/clap', 'content/groups/clap.md')).not.toContain('body:');
+  });
+
   it('shows the form again with linked errors and everything typed, keeping the token', async () => {
     h = await joinHarness();
     const token = h.token();
