@@ -7,6 +7,7 @@ import { errorSchema, groupDetailSchema, groupListSchema } from '../schema/api.t
 import { entrySchema } from '../schema/entry.ts';
 import { MULTI_PARAMS, groupQuerySchema, groupsQuerySchema } from '../schema/query.ts';
 import { taxonomyTermSchema } from '../schema/taxonomy.ts';
+import { exportQuerySchema, feedQuerySchema } from '../export/select.ts';
 import { joinPaths, joinSchemas } from './openapi-join.ts';
 
 type JsonObject = Record<string, unknown>;
@@ -87,6 +88,38 @@ export function buildOpenApi(serverUrl: string, extension: OpenApiExtension = { 
           summary: 'Subjects, sectors, countries, scopes, languages, relations and structures, with labels and counts',
           parameters: parameters(groupQuerySchema),
           responses: { 200: { description: 'The vocabularies', content: { 'application/json': { schema: { type: 'object' } } } }, ...errors(304, 400, 405) },
+        },
+      },
+      '/api/v1/groups.csv': {
+        get: {
+          operationId: 'exportCsv',
+          summary: 'Every matching group as CSV (one column per language for translated texts); same filters as /api/v1/groups',
+          parameters: parameters(exportQuerySchema),
+          responses: { 200: { description: 'CSV with a header row', content: { 'text/csv': { schema: { type: 'string' } } } }, ...errors(304, 400, 405) },
+        },
+      },
+      '/api/v1/groups.ndjson': {
+        get: {
+          operationId: 'exportNdjson',
+          summary: 'Every matching group, one entry (as the Entry schema) per line; same filters as /api/v1/groups',
+          parameters: parameters(exportQuerySchema),
+          responses: { 200: { description: 'Newline-delimited JSON', content: { 'application/x-ndjson': { schema: REF('Entry') } } }, ...errors(304, 400, 405) },
+        },
+      },
+      '/api/v1/groups.atom': {
+        get: {
+          operationId: 'feed',
+          summary: 'Recently added groups as an Atom feed; same filters as /api/v1/groups',
+          parameters: parameters(feedQuerySchema),
+          responses: { 200: { description: 'Atom feed', content: { 'application/atom+xml': { schema: { type: 'string' } } } }, ...errors(304, 400, 405) },
+        },
+      },
+      '/api/v1/groups/{slug}/murmurations.json': {
+        get: {
+          operationId: 'murmurationsProfile',
+          summary: 'The group as a Murmurations organisation profile (organizations_schema-v1.0.0)',
+          parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' } }],
+          responses: { 200: { description: 'Murmurations profile', content: { 'application/json': { schema: { type: 'object' } } } }, ...errors(304, 404, 405) },
         },
       },
       '/api/v1/schemas/entry.json': {

@@ -38,6 +38,9 @@ export function listItem(entry: ArtefactEntry, prefs: readonly ContentLocale[], 
       case 'url':
         out.url = entryLinks(baseUrl, entry.slug).url;
         break;
+      case 'page':
+        out.page = entryLinks(baseUrl, entry.slug).page;
+        break;
       default: {
         const value = entry[field];
         out[field] = value === undefined ? null : value;

@@ -20,6 +20,7 @@ const derived: Record<string, z.ZodType> = {
   lang: locale.nullable().describe('The language the summary is served in.'),
   translations: z.array(locale).describe('Languages in which this entry has a summary or purpose.'),
   url: z.url().describe('This entry in the API.'),
+  page: z.url().describe('This entry on the public site.'),
 };
 
 export const listItemSchema = z

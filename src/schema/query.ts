@@ -17,7 +17,7 @@ export const FACET_NAMES = ['country', 'scope', 'subject', 'sector', 'language',
 export const LIST_FIELDS = [
   'slug', 'name', 'short_name', 'alternate_names', 'summary', 'geographic_scope', 'countries', 'city', 'subjects',
   'sectors', 'languages', 'structure', 'network_relation', 'website', 'founded', 'created', 'updated', 'lang',
-  'translations', 'url',
+  'translations', 'url', 'page',
 ] as const;
 export const DEFAULT_LIST_FIELDS = LIST_FIELDS.filter((f) => !['alternate_names', 'founded', 'created'].includes(f));
 
