@@ -5,23 +5,36 @@
  *   npm run join:contacts -- <REFERENCE>              print them (the reference is in the pull request)
  *   npm run join:contacts -- <REFERENCE> --identity ~/.config/solidarity/editor.txt
  *   npm run join:contacts -- --forget <REFERENCE>     delete them once the application is decided
+ *   npm run join:contacts -- --new-identity <file>    create an editor's key pair (no `age` install needed)
  *
  * The identity file is what `age-keygen` writes (AGE-SECRET-KEY-1…), given by --identity or
  * JOIN_CONTACT_IDENTITY; the local default (`npm start`) uses its own identity in .netlify/.
  * Production needs NETLIFY_SITE_ID and NETLIFY_AUTH_TOKEN (see scripts/join-store.ts). Nothing is
  * written to disk; the details are printed only.
  */
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApplicationStore } from '../src/join/application-store.ts';
 import { JoinConfigError, loadJoinConfig } from '../src/join/config.ts';
+import { generateIdentity, identityToRecipient } from 'age-encryption';
 import { decryptContact, identitiesIn } from '../src/join/contact-encryption.ts';
 import { readReference } from '../src/join/status-endpoint.ts';
 import type { Output } from './join-deliver.ts';
 import { openJoinStore } from './join-store.ts';
 
-const USAGE = 'usage: npm run join:contacts -- <REFERENCE> [--identity <file>]  |  npm run join:contacts -- --forget <REFERENCE>';
+const USAGE = 'usage: npm run join:contacts -- <REFERENCE> [--identity <file>]  |  -- --forget <REFERENCE>  |  -- --new-identity <file>';
+
+/** Writes a new age identity to `file` (never overwriting one) and returns its public key. */
+async function newIdentity(file: string): Promise<string> {
+  const identity = await generateIdentity();
+  const recipient = await identityToRecipient(identity);
+  const handle = await open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+  await handle.writeFile(`# Solidarity Directory editor identity. Keep it private; share only the public key.\n# public key: ${recipient}\n${identity}\n`);
+  await handle.close();
+  return recipient;
+}
 
 export async function contactsCommand(argv: string[], env: Record<string, string | undefined>, io: Output, cwd = process.cwd()): Promise<number> {
   const args = [...argv];
@@ -29,6 +42,23 @@ export async function contactsCommand(argv: string[], env: Record<string, string
     const i = args.indexOf(flag);
     return i < 0 ? undefined : args.splice(i, 2)[1] ?? '';
   };
+  const created = take('--new-identity');
+  if (created !== undefined) {
+    if (!created || args.length > 0) {
+      io.err(USAGE);
+      return 2;
+    }
+    let recipient: string;
+    try {
+      recipient = await newIdentity(resolve(cwd, created));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      io.err(`${created} exists already; an identity is never overwritten. Choose another file.`);
+      return 2;
+    }
+    io.out(`Identity written to ${created} (keep it private). Your public key, for JOIN_CONTACT_PUBLIC_KEY:\n${recipient}`);
+    return 0;
+  }
   const identityFile = take('--identity');
   const forget = args.includes('--forget');
   const words = args.filter((a) => a !== '--forget');

@@ -4,7 +4,7 @@
  * the local store `npm start` keeps in .netlify/blobs-serve — in a temporary repository.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { getStore } from '@netlify/blobs';
 import { BlobsServer } from '@netlify/blobs/server';
@@ -15,7 +15,7 @@ import { createJoinRuntime } from '../../src/join/wire.ts';
 import { contactsCommand } from '../../scripts/join-contacts.ts';
 import { deliverCommand } from '../../scripts/join-deliver.ts';
 import { joinFixtureArtefact, validApplication } from './support/fixtures.ts';
-import { editorKeys, recordingLog, seededRandom, tempRepo, testClock } from './support/harness.ts';
+import { recordingLog, seededRandom, tempRepo, testClock } from './support/harness.ts';
 
 let repo: string;
 let reference: string;
@@ -90,9 +90,15 @@ describe('npm run join:contacts', () => {
     ]);
   });
 
-  it('refuses to decrypt with another editor’s identity', async () => {
+  it('creates an editor’s key pair, which cannot read what was encrypted for others', async () => {
+    const made = captured();
+    expect(await contactsCommand(['--new-identity', 'other-identity.txt'], {}, made.io, repo)).toBe(0);
+    expect(made.out[0]).toMatch(/^Identity written to other-identity.txt \(keep it private\). Your public key, for JOIN_CONTACT_PUBLIC_KEY:\nage1[0-9a-z]+$/);
+    expect(statSync(join(repo, 'other-identity.txt')).mode & 0o777).toBe(0o600);
+    const twice = captured();
+    expect(await contactsCommand(['--new-identity', 'other-identity.txt'], {}, twice.io, repo)).toBe(2);
+    expect(twice.err).toEqual(['other-identity.txt exists already; an identity is never overwritten. Choose another file.']);
     const other = join(repo, 'other-identity.txt');
-    writeFileSync(other, `${(await editorKeys()).identity}\n`);
     const c = captured();
     expect(await contactsCommand([reference, '--identity', other], { JOIN_LOCAL_REPOSITORY: repo }, c.io, repo)).toBe(1);
     expect(c.err[0]).toContain('cannot decrypt these details');
