@@ -96,7 +96,10 @@ async function stop(code: number): Promise<void> {
 function runAsync(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<boolean> {
   return new Promise((done) => {
     const child = spawn(command, args, { cwd: ROOT, env, stdio: 'inherit' });
-    child.once('error', () => done(false));
+    child.once('error', (error) => {
+      console.error(`npm start: could not run ${command}: ${error.message}`);
+      done(false);
+    });
     child.once('exit', (code) => done(code === 0));
   });
 }

@@ -7,8 +7,9 @@
 import type { z } from 'zod';
 import { decodeEntryFile } from '../content/entry-file.ts';
 import { formatPath } from '../content/validate-content.ts';
+import { languageName } from '../schema/codes.ts';
 import { entryFields, entrySchema } from '../schema/entry.ts';
-import { CONTENT_LOCALES, DEFAULT_LOCALE } from '../schema/locales.ts';
+import { CONTENT_LOCALES, DEFAULT_LOCALE, isContentLocale } from '../schema/locales.ts';
 import { TAXONOMIES, taxonomyTermSchema } from '../schema/taxonomy.ts';
 import { labelsOf } from './zod-fields.ts';
 
@@ -55,6 +56,7 @@ export function withoutEmptyValues<T>(value: T): T {
 }
 
 function fieldLabel(collection: string, key: string): string {
+  if (isContentLocale(key)) return `${languageName(key, DEFAULT_LOCALE)} block`; // a language block of the file
   const fields: Record<string, z.ZodType> = collection === 'groups' ? entryFields : taxonomyTermSchema.shape;
   const schema = fields[key] ?? (key === 'body' ? entryFields.purpose : undefined);
   return (schema && labelsOf(schema).title) ?? key;

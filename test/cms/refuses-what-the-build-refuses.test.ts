@@ -57,7 +57,7 @@ describe('the check before saving', () => {
 
   it('refuses untranslatable fields in another language’s block', () => {
     const { problems } = checkEntry(group({}, { fr: { data: { summary: 'Un syndicat.', subjects: ['peace'] } } }));
-    expect(problems).toEqual(['fr (fr.subjects): only summary and body are translated; give "subjects" in the en block']);
+    expect(problems).toEqual(['French block (fr.subjects): only summary and body are translated; give "subjects" in the en block']);
   });
 
   it('refuses a slug that no longer matches the file the entry was saved as', () => {
