@@ -4,12 +4,14 @@
  * at once. netlify.toml documents each variable.
  *
  * Two modes:
- * - **GitHub** as soon as any GitHub setting is present: GITHUB_REPOSITORY, a token *or* a GitHub
- *   App, JOIN_FORM_SECRET and JOIN_CONTACT_PUBLIC_KEY are then all required.
- * - **Local Git** (the embedded default of `npm start`) when none is: applications become branches
- *   of the local repository (JOIN_LOCAL_REPOSITORY, default the working directory). The form
- *   secret and the editors' key have local defaults. A deployed function has no Git repository,
- *   so forgetting GitHub settings in production fails loudly instead of delivering nowhere.
+ * - **GitHub** when GITHUB_REPOSITORY is set: a token *or* a GitHub App, JOIN_FORM_SECRET and
+ *   JOIN_CONTACT_PUBLIC_KEY are then all required.
+ * - **Local Git** (the embedded default of `npm start`) when it is not: applications become
+ *   branches of the local repository (JOIN_LOCAL_REPOSITORY, default the working directory). The
+ *   form secret and the editors' key have local defaults. A developer's shell often exports a
+ *   GITHUB_TOKEN for other tools; that alone does not send applications to GitHub.
+ *   A deployed function has no Git repository: there, a missing GITHUB_REPOSITORY fails loudly,
+ *   with every other missing GitHub setting, instead of delivering nowhere.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -81,9 +83,11 @@ export function loadJoinConfig(env: Env, cwd = process.cwd()): JoinConfig {
   }
   const common = { formSecret: secret ?? LOCAL_FORM_SECRET, storeName, ...(siteUrl ? { siteUrl: siteUrl.replace(/\/+$/, '') } : {}) };
 
-  if (!GITHUB_SETTINGS.some((name) => get(name) !== undefined)) {
-    const repoPath = resolve(cwd, get('JOIN_LOCAL_REPOSITORY') ?? '.');
-    if (!existsSync(join(repoPath, '.git'))) {
+  const repoPath = resolve(cwd, get('JOIN_LOCAL_REPOSITORY') ?? '.');
+  const isRepository = existsSync(join(repoPath, '.git'));
+  const githubIntended = get('GITHUB_REPOSITORY') !== undefined || (!isRepository && GITHUB_SETTINGS.some((name) => get(name) !== undefined));
+  if (!githubIntended) {
+    if (!isRepository) {
       problems.push(
         `no GitHub settings (GITHUB_REPOSITORY with GITHUB_TOKEN, or a GitHub App) are set, and ${repoPath} is not a Git repository for the local default. ` +
           'On Netlify, set the GitHub settings.',

@@ -119,5 +119,10 @@ export function wireJoin(env: Record<string, string | undefined>, wiring: JoinWi
       errorResponse(503, { code: 'upstream_unavailable', message: 'Applications cannot be received at the moment: the service is not configured. Please try again later.' }, { 'Retry-After': '3600' });
     return { submit: unavailable, status: unavailable, page: unavailable, drain: undefined };
   }
+  (wiring.log ?? consoleLog).info(
+    config.mode === 'github'
+      ? `[join] applications open pull requests in ${config.github.owner}/${config.github.repo} (base ${config.github.baseBranch})`
+      : `[join] no GITHUB_REPOSITORY: applications become branches of the local repository ${config.local.repoPath} (base ${config.local.baseBranch})`,
+  );
   return createJoinRuntime(config, wiring);
 }

@@ -42,6 +42,10 @@ describe('configuration', () => {
     ]);
   });
 
+  it('does not send applications to GitHub for a token a developer’s shell happens to export', () => {
+    expect(loadJoinConfig({ GITHUB_TOKEN: 'ghp_for_another_tool' }, repo).mode).toBe('local-git');
+  });
+
   it('names every missing GitHub setting at once', () => {
     expect(problems({ GITHUB_TOKEN: 'ghp_x' })).toEqual([
       'GITHUB_REPOSITORY is missing: the "owner/name" of the repository applications open pull requests in',
@@ -77,9 +81,9 @@ describe('configuration', () => {
 
   it('answers 503 from every handler when unconfigured, having logged what is missing once', async () => {
     const log = recordingLog();
-    const join_ = wireJoin({ GITHUB_TOKEN: 'ghp_x' }, { artefact: joinFixtureArtefact, openStore: () => { throw new Error('no store expected'); }, log });
+    const join_ = wireJoin({ GITHUB_TOKEN: 'ghp_x', GITHUB_REPOSITORY: 'labour-network' }, { artefact: joinFixtureArtefact, openStore: () => { throw new Error('no store expected'); }, log });
     expect(log.lines).toHaveLength(1);
-    expect(log.lines[0]).toContain('GITHUB_REPOSITORY is missing');
+    expect(log.lines[0]).toContain('GITHUB_REPOSITORY must be "owner/name", got "labour-network"');
     for (const handler of [join_.submit, join_.status, join_.page]) {
       const r = await handler(new Request('https://directory.example/api/v1/join', { method: 'POST' }));
       expect(r.status).toBe(503);
@@ -91,7 +95,7 @@ describe('configuration', () => {
   it('has every variable it reads documented in netlify.toml', () => {
     const read = new Set<string>();
     const spy = (env: Record<string, string>) => new Proxy(env, { get: (target, key: string) => (read.add(key), target[key]) });
-    for (const env of [{}, { GITHUB_TOKEN: 't' }, { GITHUB_APP_ID: '1', GITHUB_APP_PRIVATE_KEY: 'k', GITHUB_APP_INSTALLATION_ID: '2' }] as Record<string, string>[]) {
+    for (const env of [{}, { GITHUB_REPOSITORY: 'a/b', GITHUB_TOKEN: 't' }, { GITHUB_REPOSITORY: 'a/b', GITHUB_APP_ID: '1', GITHUB_APP_PRIVATE_KEY: 'k', GITHUB_APP_INSTALLATION_ID: '2' }] as Record<string, string>[]) {
       try {
         loadJoinConfig(spy(env), repo);
       } catch (error) {
