@@ -31,6 +31,8 @@ export interface DuplicateMatch {
   /** For an open application: its reference (shown to editors, never to another applicant). */
   reference?: string;
   received_at?: string;
+  /** The application was accepted and its entry is about to be published. */
+  accepted?: boolean;
 }
 
 export interface DeliveryProgress {

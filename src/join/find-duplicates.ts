@@ -58,8 +58,11 @@ export function matchEntries(keys: DuplicateKeys, index: JoinIndex): DuplicateMa
   return matches;
 }
 
-/** Whether the application holding a claim is still open; undefined when the claim is stale. */
-export type ClaimHolder = (reference: string) => Promise<{ received_at: string } | undefined>;
+/**
+ * The application holding a claim, if it still counts: waiting for review, or accepted and about
+ * to be published. Undefined when the claim is stale (declined, or no such record).
+ */
+export type ClaimHolder = (reference: string) => Promise<{ received_at: string; accepted: boolean } | undefined>;
 
 function claimsOf(keys: DuplicateKeys): { kind: ClaimKind; value: string; field: DuplicateMatch['field']; written: string }[] {
   return [
@@ -68,14 +71,17 @@ function claimsOf(keys: DuplicateKeys): { kind: ClaimKind; value: string; field:
   ];
 }
 
-/** Matches against open applications other than `reference`. */
+/**
+ * Matches against open applications other than `reference`. An accepted application whose entry
+ * the directory already lists is the entry's match, not a second one.
+ */
 export async function matchApplications(keys: DuplicateKeys, reference: string, store: ApplicationStore, holder: ClaimHolder): Promise<DuplicateMatch[]> {
   const matches: DuplicateMatch[] = [];
   for (const c of claimsOf(keys)) {
     const found = await store.getClaim(c.kind, c.value);
     if (!found || found.claim.reference === reference) continue;
     const open = await holder(found.claim.reference);
-    if (open) matches.push({ field: c.field, value: c.written, kind: 'application', reference: found.claim.reference, received_at: open.received_at });
+    if (open) matches.push({ field: c.field, value: c.written, kind: 'application', reference: found.claim.reference, received_at: open.received_at, ...(open.accepted ? { accepted: true } : {}) });
   }
   return matches;
 }
@@ -94,7 +100,7 @@ export async function claimKeys(keys: DuplicateKeys, claim: Claim, store: Applic
       if (found.claim.reference === claim.reference) break;
       const open = await holder(found.claim.reference);
       if (open) {
-        lost.push({ field: c.field, value: c.written, kind: 'application', reference: found.claim.reference, received_at: open.received_at });
+        lost.push({ field: c.field, value: c.written, kind: 'application', reference: found.claim.reference, received_at: open.received_at, ...(open.accepted ? { accepted: true } : {}) });
         break;
       }
       if (await store.takeClaim(c.kind, c.value, claim, found.etag)) break;

@@ -11,7 +11,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { JoinLocale } from '../schema/join.ts';
-import { checkMethod, errorResponse, guarded, json, type ApiError } from '../http/respond.ts';
+import { checkMethod, guarded, json, type ApiError } from '../http/respond.ts';
 import type { ApplicationRecord, DuplicateMatch } from './application-store.ts';
 import { issueFormToken } from './form-token.ts';
 import type { Log } from './github-client.ts';
@@ -61,7 +61,8 @@ function duplicateFields(matches: readonly DuplicateMatch[], locale: JoinLocale)
   const m = JOIN_MESSAGES[locale];
   const fields: Record<string, string> = {};
   for (const d of matches) {
-    const what = d.kind === 'entry' ? m.duplicateEntry(d.name ?? '') : m.duplicateApplication((d.received_at ?? '').slice(0, 10));
+    const day = (d.received_at ?? '').slice(0, 10);
+    const what = d.kind === 'entry' ? m.duplicateEntry(d.name ?? '') : d.accepted ? m.duplicateAccepted(day) : m.duplicateApplication(day);
     fields[d.field] = fields[d.field] ? `${fields[d.field]}; ${what}` : what;
   }
   return fields;

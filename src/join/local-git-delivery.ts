@@ -21,7 +21,7 @@ import { constants } from 'node:fs';
 import { open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ApplicationRecord, DeliveryProgress } from './application-store.ts';
+import type { DeliveryProgress } from './application-store.ts';
 import { entryFile, suffixedSlug, withSlug } from './build-entry.ts';
 import { branchDescriptionKey, branchFor, commitMessage, PENDING_REVIEW_LABEL, referenceInCommitMessage } from './decap-workflow.ts';
 import type { Deadline } from './github-client.ts';

@@ -46,6 +46,7 @@ interface Messages {
   duplicateIntro: string;
   duplicateEntry: (name: string) => string;
   duplicateApplication: (day: string) => string;
+  duplicateAccepted: (day: string) => string;
   confirmDistinct: string;
   fields: Record<FormField, FieldText>;
   thanksTitle: string;
@@ -122,6 +123,7 @@ export const JOIN_MESSAGES: Record<JoinLocale, Messages> = {
     duplicateIntro: 'What you typed matches:',
     duplicateEntry: (name) => `the directory’s entry “${name}”`,
     duplicateApplication: (day) => `an application received on ${day} and waiting for review`,
+    duplicateAccepted: (day) => `an application received on ${day} and accepted; it will appear in the directory shortly`,
     confirmDistinct: 'My group is a different one: send the application anyway (editors will be told about the match).',
     fields: {
       name: { label: 'Name of the group', hint: 'As the group writes it, in its own language.' },
@@ -229,6 +231,7 @@ export const JOIN_MESSAGES: Record<JoinLocale, Messages> = {
     duplicateIntro: 'Ce que vous avez saisi correspond à :',
     duplicateEntry: (name) => `la fiche « ${name} » de l’annuaire`,
     duplicateApplication: (day) => `une demande reçue le ${day}, en attente d’examen`,
+    duplicateAccepted: (day) => `une demande reçue le ${day} et acceptée ; elle apparaîtra bientôt dans l’annuaire`,
     confirmDistinct: 'Mon groupe est un autre : envoyer quand même la demande (l’équipe éditoriale sera informée de la correspondance).',
     fields: {
       name: { label: 'Nom du groupe', hint: 'Tel que le groupe l’écrit, dans sa langue.' },

@@ -194,7 +194,7 @@ ${script ? html`<script nonce="${nonce}">${script}</script>` : ''}
     const items = matches.map((d) =>
       d.kind === 'entry'
         ? html`<li><a href="${locale === 'fr' ? '/fr' : ''}/groups/${d.slug}/">${m.duplicateEntry(d.name ?? '')}</a> (${d.value})</li>`
-        : html`<li>${m.duplicateApplication((d.received_at ?? '').slice(0, 10))} (${d.value})</li>`,
+        : html`<li>${(d.accepted ? m.duplicateAccepted : m.duplicateApplication)((d.received_at ?? '').slice(0, 10))} (${d.value})</li>`,
     );
     return html`<div class="notice" role="alert" aria-labelledby="duplicate-title"><h2 id="duplicate-title">${m.duplicateTitle}</h2><p>${m.duplicateIntro}</p><ul>${items}</ul></div>`;
   }

@@ -74,7 +74,10 @@ export async function submitApplication(raw: Record<string, unknown>, deps: Pipe
 
   const group = publicFields(request);
   const keys = duplicateKeys(group);
-  const matches = [...matchEntries(keys, deps.index), ...(await matchApplications(keys, reference, deps.store, deps.holder))];
+  const entries = matchEntries(keys, deps.index);
+  // Once an accepted application's entry is published, the entry is the match.
+  const applications = (await matchApplications(keys, reference, deps.store, deps.holder)).filter((a) => !(a.accepted && entries.some((e) => e.field === a.field)));
+  const matches = [...entries, ...applications];
   if (matches.length > 0 && !request.confirm_distinct) return { kind: 'duplicate', matches };
 
   const receivedAt = now.toISOString();

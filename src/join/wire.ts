@@ -84,7 +84,7 @@ export function createJoinRuntime(config: JoinConfig, wiring: JoinWiring) {
       const record = await store.get(reference);
       if (!record) return undefined;
       const fresh = await refresh(record);
-      return fresh.state === 'declined' ? undefined : { received_at: fresh.received_at };
+      return fresh.state === 'declined' ? undefined : { received_at: fresh.received_at, accepted: fresh.state === 'accepted' };
     };
     return { store, queue, delivery, refresh, holder };
   };

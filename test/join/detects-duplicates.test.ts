@@ -69,6 +69,15 @@ describe('duplicates', () => {
     expect(pull!.body).toContain('- the same website domain `solidaires.org` as the entry `Union syndicale Solidaires` (`content/groups/solidaires.md`)');
   });
 
+  it('names an accepted application about to be published', async () => {
+    h = await joinHarness();
+    await h.post({ ...validApplication(), form_token: h.token() });
+    h.github!.mergePull(1); // published in the CMS; the directory is rebuilt in a few minutes
+    const again = await h.post({ ...validApplication({ short_name: 'STH' }), form_token: h.token() });
+    expect(again.status).toBe(409);
+    expect(again.body.error.fields).toEqual({ name: 'an application received on 2026-03-01 and accepted; it will appear in the directory shortly', website: 'an application received on 2026-03-01 and accepted; it will appear in the directory shortly' });
+  });
+
   it('lets a group apply again once its earlier application was declined', async () => {
     h = await joinHarness();
     const first = await h.post({ ...validApplication(), form_token: h.token() });
