@@ -12,7 +12,7 @@
  *   5. on Ctrl-C or SIGTERM stops its children by process group.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -112,7 +112,13 @@ async function rebuildFrom(commit: string, env: NodeJS.ProcessEnv): Promise<void
   const dir = await mkdtemp(join(tmpdir(), 'solidarity-content-'));
   try {
     execFileSync('sh', ['-c', 'git archive --format=tar "$1" content | tar -x -C "$2"', 'sh', commit, dir], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-    const result = await buildContent(dir, join(ROOT, 'generated'));
+    const built = join(dir, '.generated');
+    const result = await buildContent(dir, built);
+    if (result.ok) {
+      // Copied over the old files in place rather than renamed onto them: netlify dev's watcher
+      // follows the file it first saw, so after a rename it reloads the functions only once.
+      for (const name of await readdir(built)) await copyFile(join(built, name), join(ROOT, 'generated', name));
+    }
     if (!result.ok) {
       console.error(`\nContent build failed for ${commit.slice(0, 8)}; the site keeps the previous data:\n  ${result.messages.join('\n  ')}`);
       return;

@@ -46,22 +46,25 @@ describe('npm start', () => {
     expect(await res.json()).toMatchObject({ type: 'local_git', publish_modes: ['simple', 'editorial_workflow'] });
   });
 
-  it('rebuilds the directory when main gets a commit: the API and the pages serve it', async () => {
-    const entry = entrySchema.parse({ slug: 'committed-by-hand', name: 'Committed By Hand', summary: { en: 'Added with git.' }, network_relation: 'none', created: '2026-11-27', updated: '2026-11-27' });
-    await writeFile(join(stack.repo, 'content', 'groups', `${entry.slug}.md`), encodeEntryFile(entry));
-    await stack.git('add', 'content/groups');
-    await stack.git('commit', '-q', '-m', 'Add a group by hand');
-    const served = await eventually('the API serving the committed group', async () => {
-      const res = await fetch(`${stack.url}/api/v1/groups/${entry.slug}`);
-      return res.ok ? ((await res.json()) as { data: { name: string } }).data : undefined;
-    });
-    expect(served.name).toBe('Committed By Hand');
-    const page = await eventually('the group page', async () => {
-      const res = await fetch(`${stack.url}/groups/${entry.slug}/`);
-      return res.ok ? res.text() : undefined;
-    });
-    expect(page).toContain('Committed By Hand');
-  }, 60_000);
+  it('rebuilds the directory on every commit to main: the API and the pages serve it', async () => {
+    // Twice: netlify dev must pick up each rebuild, not only the first one.
+    for (const [slug, name] of [['committed-by-hand', 'Committed By Hand'], ['committed-again', 'Committed Again']] as const) {
+      const entry = entrySchema.parse({ slug, name, summary: { en: 'Added with git.' }, network_relation: 'none', created: '2026-11-27', updated: '2026-11-27' });
+      await writeFile(join(stack.repo, 'content', 'groups', `${slug}.md`), encodeEntryFile(entry));
+      await stack.git('add', 'content/groups');
+      await stack.git('commit', '-q', '-m', `Add ${name} by hand`);
+      const served = await eventually(`the API serving ${slug}`, async () => {
+        const res = await fetch(`${stack.url}/api/v1/groups/${slug}`);
+        return res.ok ? ((await res.json()) as { data: { name: string } }).data : undefined;
+      });
+      expect(served.name).toBe(name);
+      const page = await eventually(`the page of ${slug}`, async () => {
+        const res = await fetch(`${stack.url}/groups/${slug}/`);
+        return res.ok ? res.text() : undefined;
+      });
+      expect(page).toContain(name);
+    }
+  }, 90_000);
 
   it('stops decap-server and netlify dev on SIGTERM', async () => {
     await stack.stop();
