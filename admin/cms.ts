@@ -4,8 +4,8 @@
  * `__CMS_CONFIG__`. `load_config_file: false`: there is no config.yml to drift from the schema.
  */
 import CMS from 'decap-cms-app';
-import { fromJS, type Map as ImmutableMap } from 'immutable';
-import { checkEntry, type EntryDraft } from '../src/cms/check-entry.ts';
+import type { Map as ImmutableMap } from 'immutable';
+import { checkEntry, emptyValuePaths, type EntryDraft } from '../src/cms/check-entry.ts';
 import type { DecapConfig } from '../src/cms/decap-config-types.ts';
 import { skipWhenHiddenInLocale } from './hidden-locale-fields.ts';
 import { GroupPreview, TermPreview } from './preview.ts';
@@ -44,9 +44,12 @@ function draftOf(entry: DecapEntry): EntryDraft {
 CMS.registerEventListener({
   name: 'preSave',
   handler: ({ entry }: { entry: DecapEntry }) => {
-    const { data, problems } = checkEntry(draftOf(entry));
+    const draft = draftOf(entry);
+    const { problems } = checkEntry(draft);
     if (problems.length > 0) throw new EntryRefused(problems);
-    return fromJS(data); // the same entry, without the empty values cleared fields leave behind
+    // The same entry, without the empty values cleared fields leave behind (what checkEntry checked).
+    const data = entry.get('data') as ImmutableMap<string, unknown>;
+    return emptyValuePaths(draft.data).reduce((d, path) => d.deleteIn(path), data);
   },
 } as never);
 

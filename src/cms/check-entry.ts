@@ -55,6 +55,22 @@ export function withoutEmptyValues<T>(value: T): T {
   return value;
 }
 
+/**
+ * Where `withoutEmptyValues` would remove something, as paths to delete one after the other
+ * (list positions from the last, so earlier ones stay valid). Lets the CMS clean its own
+ * (Immutable) copy of the entry with `deleteIn` without converting it.
+ */
+export function emptyValuePaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  const out: (string | number)[][] = [];
+  const visit = (child: unknown, at: (string | number)[]) => {
+    if (isEmpty(withoutEmptyValues(child))) out.push(at);
+    else out.push(...emptyValuePaths(child, at));
+  };
+  if (Array.isArray(value)) for (let i = value.length - 1; i >= 0; i--) visit(value[i], [...path, i]);
+  else if (value !== null && typeof value === 'object') for (const [key, child] of Object.entries(value)) visit(child, [...path, key]);
+  return out;
+}
+
 function fieldLabel(collection: string, key: string): string {
   if (isContentLocale(key)) return `${languageName(key, DEFAULT_LOCALE)} block`; // a language block of the file
   const fields: Record<string, z.ZodType> = collection === 'groups' ? entryFields : taxonomyTermSchema.shape;

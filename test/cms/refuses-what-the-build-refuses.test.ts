@@ -7,7 +7,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkEntry, withoutEmptyValues, type EntryDraft } from '../../src/cms/check-entry.ts';
+import { checkEntry, emptyValuePaths, withoutEmptyValues, type EntryDraft } from '../../src/cms/check-entry.ts';
 import { parseFrontMatter, parseYaml } from '../../src/content/front-matter.ts';
 import { CONTENT_LOCALES, DEFAULT_LOCALE } from '../../src/schema/locales.ts';
 
@@ -72,6 +72,19 @@ describe('the check before saving', () => {
     expect(problems).toEqual([]);
     expect(data).toEqual(group({ sources: [{ title: 'Meeting notes' }] }).data);
     expect(withoutEmptyValues({ a: [{}, { b: null }], c: 0, d: false })).toEqual({ c: 0, d: false });
+    // The same cleaning as deletions, for the CMS's own copy: applied in order, they give the cleaned entry.
+    const raw = { city: '', sources: [{ url: '', title: 'Notes' }, { url: '' }], name: 'X' };
+    const paths = emptyValuePaths(raw);
+    expect(paths).toEqual([['city'], ['sources', 1], ['sources', 0, 'url']]);
+    const copy = structuredClone(raw) as Record<string, unknown>;
+    for (const path of paths) {
+      type Node = Record<string | number, unknown>;
+      const parent = path.slice(0, -1).reduce<Node>((o, k) => o[k] as Node, copy);
+      const key = path[path.length - 1]!;
+      if (Array.isArray(parent)) parent.splice(key as number, 1);
+      else delete parent[key];
+    }
+    expect(copy).toEqual(withoutEmptyValues(raw));
   });
 
   it('checks taxonomy terms against the term schema', () => {
