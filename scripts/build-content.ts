@@ -1,6 +1,7 @@
 /**
- * `npm run build:content`: validates every file under content/ and writes the artefact the
- * functions import (generated/directory.mjs). On any problem it lists them all, exits 1 and
+ * `npm run build:content`: validates every file under content/ and writes the artefact: as JSON
+ * files the functions read at cold start (generated/directory.json, and directory-list.json
+ * without purpose texts), and as a module for build-time scripts (generated/directory.mjs). On any problem it lists them all, exits 1 and
  * leaves the previous artefact untouched, so the last good build stays servable.
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
@@ -36,11 +37,14 @@ export async function buildContent(root: string, outDir: string): Promise<{ ok: 
   const target = join(outDir, 'directory.mjs');
   const temp = `${target}.${process.pid}.tmp`;
   const listTarget = join(outDir, 'directory-list.json');
+  const fullTarget = join(outDir, 'directory.json');
   await writeFile(temp, artefactModule(artefact));
   await writeFile(`${listTarget}.tmp`, JSON.stringify(listArtefact(artefact)));
+  await writeFile(`${fullTarget}.tmp`, JSON.stringify(artefact));
   await writeFile(join(outDir, 'directory.d.mts'), `declare const artefact: import('../src/directory/artefact.ts').Artefact;\nexport default artefact;\n`);
   // Each rename is atomic: readers see an old artefact or a new one, never half of one.
   await rename(`${listTarget}.tmp`, listTarget);
+  await rename(`${fullTarget}.tmp`, fullTarget);
   await rename(temp, target);
   return { ok: true, artefact };
 }

@@ -1,9 +1,11 @@
 // GET /api/v1/groups/{slug}/murmurations.json — the entry as a Murmurations organisation profile.
 import type { Config } from '@netlify/functions';
-import artefact from '../../generated/directory.mjs';
 import { createDirectory } from '../../src/directory/directory.ts';
 import { createMurmurationsEndpoint } from '../../src/export/endpoints.ts';
 import { resolveNetwork } from '../../src/site/site-config.ts';
+import { readArtefact } from '../../src/runtime/read-artefact.ts';
+
+const artefact = readArtefact('directory.json', import.meta.url); // shipped by included_files (netlify.toml)
 
 const directory = createDirectory(artefact);
 

@@ -1,8 +1,10 @@
 // GET /api/v1/groups/{slug} — one whole entry with its related groups.
 import type { Config } from '@netlify/functions';
-import artefact from '../../generated/directory.mjs';
 import { createGroupEndpoint } from '../../src/api/read-endpoints.ts';
 import { createDirectory } from '../../src/directory/directory.ts';
+import { readArtefact } from '../../src/runtime/read-artefact.ts';
+
+const artefact = readArtefact('directory.json', import.meta.url); // shipped by included_files (netlify.toml)
 
 export default createGroupEndpoint(createDirectory(artefact));
 

@@ -1,8 +1,10 @@
 // GET /api/v1/groups.ndjson — the whole or filtered directory, one entry per line (same filters as /api/v1/groups).
 import type { Config } from '@netlify/functions';
-import artefact from '../../generated/directory.mjs';
 import { createDirectory } from '../../src/directory/directory.ts';
 import { createNdjsonEndpoint } from '../../src/export/endpoints.ts';
+import { readArtefact } from '../../src/runtime/read-artefact.ts';
+
+const artefact = readArtefact('directory.json', import.meta.url); // shipped by included_files (netlify.toml)
 
 export default createNdjsonEndpoint(createDirectory(artefact));
 

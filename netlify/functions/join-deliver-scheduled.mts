@@ -1,8 +1,10 @@
 // Every 15 minutes: deliver the join applications queued while GitHub was failing.
 import type { Config } from '@netlify/functions';
 import { getStore } from '@netlify/blobs';
-import artefact from '../../generated/directory.mjs';
 import { SCHEDULED_BUDGET_MS, wireJoin } from '../../src/join/wire.ts';
+import { readArtefact } from '../../src/runtime/read-artefact.ts';
+
+const artefact = readArtefact('directory-list.json', import.meta.url); // shipped by included_files (netlify.toml)
 
 const join = wireJoin(process.env, { artefact, openStore: (name) => getStore({ name, consistency: 'strong' }) });
 

@@ -1,8 +1,10 @@
 // GET /join, /fr/join — the join form, with a freshly signed token; /join/thanks — its answer.
 import type { Config } from '@netlify/functions';
 import { getStore } from '@netlify/blobs';
-import artefact from '../../generated/directory.mjs';
 import { wireJoin } from '../../src/join/wire.ts';
+import { readArtefact } from '../../src/runtime/read-artefact.ts';
+
+const artefact = readArtefact('directory-list.json', import.meta.url); // shipped by included_files (netlify.toml)
 
 const join = wireJoin(process.env, { artefact, openStore: (name) => getStore({ name, consistency: 'strong' }) });
 

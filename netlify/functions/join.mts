@@ -2,8 +2,10 @@
 // opened as a pull request editors review in the CMS (or queued if GitHub fails).
 import type { Config } from '@netlify/functions';
 import { getStore } from '@netlify/blobs';
-import artefact from '../../generated/directory.mjs';
 import { wireJoin } from '../../src/join/wire.ts';
+import { readArtefact } from '../../src/runtime/read-artefact.ts';
+
+const artefact = readArtefact('directory-list.json', import.meta.url); // shipped by included_files (netlify.toml)
 
 const join = wireJoin(process.env, { artefact, openStore: (name) => getStore({ name, consistency: 'strong' }) });
 

@@ -1,8 +1,10 @@
 // GET /groups?… and /fr/groups?… — the directory listing with search, filters and pages, as HTML.
 import type { Config } from '@netlify/functions';
-import artefact from '../../generated/directory.mjs';
 import { createDirectory } from '../../src/directory/directory.ts';
 import { createListingEndpoint } from '../../src/site/listing-endpoint.ts';
+import { readArtefact } from '../../src/runtime/read-artefact.ts';
+
+const artefact = readArtefact('directory-list.json', import.meta.url); // shipped by included_files (netlify.toml)
 
 export default createListingEndpoint(createDirectory(artefact));
 
