@@ -56,6 +56,11 @@ export const foundedSchema = z
   .min(1800, 'must be 1800 or later')
   .max(2100, 'must be a year, not a date');
 
+/** A trimmed, non-empty text of at most `max` characters, with messages editors can act on. */
+export function text(max: number) {
+  return z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+}
+
 export const isoDateSchema = z.iso.date({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a date written YYYY-MM-DD') });
 
 function unique<T extends z.ZodType>(item: T, what: string) {
@@ -88,7 +93,7 @@ export const purposeTextSchema = z.string().max(PURPOSE_MAX, `must be at most ${
 export const sourceSchema = z
   .strictObject({
     url: httpUrlSchema.optional().meta({ title: 'Address', description: 'The page the facts come from.' }),
-    title: z.string().trim().min(1).max(300).optional().meta({ title: 'Title or note', description: 'E.g. “Connexions Directory of Groups & Websites 2018”.' }),
+    title: text(300).optional().meta({ title: 'Title or note', description: 'E.g. “Connexions Directory of Groups & Websites 2018”.' }),
   })
   .refine((s) => s.url !== undefined || s.title !== undefined, 'give an address or a title');
 
@@ -98,14 +103,9 @@ export const sourceSchema = z
  */
 export const entryFields = {
   slug: slugSchema,
-  name: z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(NAME_MAX)
-    .meta({ title: 'Name', description: 'As the group writes it, in its own language.' }),
-  short_name: z.string().trim().min(1).max(40).optional().meta({ title: 'Short name or acronym', description: 'E.g. CGT, CUB.' }),
-  alternate_names: unique(z.string().trim().min(1).max(NAME_MAX), 'name')
+  name: text(NAME_MAX).meta({ title: 'Name', description: 'As the group writes it, in its own language.' }),
+  short_name: text(40).optional().meta({ title: 'Short name or acronym', description: 'E.g. CGT, CUB.' }),
+  alternate_names: unique(text(NAME_MAX), 'name')
     .optional()
     .meta({ title: 'Other names', description: 'Names in other languages, former names.' }),
   summary: translated(summaryTextSchema, 'summary').meta({
@@ -119,7 +119,7 @@ export const entryFields = {
   countries: unique(countryCodeSchema, 'country')
     .optional()
     .meta({ title: 'Countries', description: 'Where the group is based or active.' }),
-  city: z.string().trim().min(1).max(120).optional().meta({ title: 'City' }),
+  city: text(120).optional().meta({ title: 'City' }),
   subjects: unique(slugSchema, 'subject').optional().meta({ title: 'Subject headings' }),
   sectors: unique(slugSchema, 'sector').optional().meta({ title: 'Sectors' }),
   languages: unique(languageCodeSchema, 'language')
@@ -130,11 +130,7 @@ export const entryFields = {
     title: 'Relation to the network',
     description: 'Only what a source states: a delegation at a meeting is a participant, not a member.',
   }),
-  relation_note: z
-    .string()
-    .trim()
-    .min(1)
-    .max(500)
+  relation_note: text(500)
     .optional()
     .meta({ title: 'Relation as the sources state it', description: 'E.g. “adheres to the network (per Umanità Nova, Nov 2025)”.' }),
   website: httpUrlSchema.optional().meta({ title: 'Website' }),
@@ -142,8 +138,8 @@ export const entryFields = {
   social: unique(httpUrlSchema, 'link').optional().meta({ title: 'Social media links' }),
   founded: foundedSchema.optional().meta({ title: 'Year founded' }),
   sources: z.array(sourceSchema).optional().meta({ title: 'Sources', description: 'Where the facts in this entry come from.' }),
-  created: isoDateSchema.meta({ title: 'Created' }),
-  updated: isoDateSchema.meta({ title: 'Updated' }),
+  created: isoDateSchema.meta({ title: 'Created', description: 'The day the entry was added to the directory (YYYY-MM-DD).' }),
+  updated: isoDateSchema.meta({ title: 'Updated', description: 'The day its facts were last checked or changed (YYYY-MM-DD).' }),
 };
 
 export const entrySchema = z
