@@ -16,7 +16,7 @@ import { SCOPE_LABELS, STRUCTURE_LABELS } from '../schema/labels.ts';
 import { CONTENT_LOCALES } from '../schema/locales.ts';
 import type { DuplicateMatch } from './application-store.ts';
 import type { JoinIndex } from './content-index.ts';
-import { html, Html, jsonForScript, type Part } from './html.ts';
+import { html, Html, jsonForScript, type Interpolation as Part } from '../site/html.ts';
 import { JOIN_PAGE_SCRIPT } from './join-page-script.ts';
 import { JOIN_MESSAGES, problemText, type FormField } from './messages.ts';
 import { HONEYPOT_FIELD } from './submit-application.ts';

@@ -6,6 +6,8 @@
  *   html`<a href="${url}">${name}</a>`   // url and name are escaped
  *   raw(trustedBuildOutput)               // only for HTML this project produced itself
  */
+import { escapeHtml } from '../content/render-markdown.ts';
+
 export class Html {
   constructor(readonly value: string) {}
   toString(): string {
@@ -15,11 +17,8 @@ export class Html {
 
 export type Interpolation = Html | string | number | boolean | null | undefined | readonly Interpolation[];
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeText(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
+/** The one HTML escaper (shared with the Markdown renderer and the join pages). */
+export const escapeText = escapeHtml;
 
 function render(value: Interpolation): string {
   if (value instanceof Html) return value.value;
