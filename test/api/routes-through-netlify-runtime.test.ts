@@ -4,23 +4,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { NetlifyDev } from '@netlify/dev';
+import type { NetlifyDev } from '@netlify/dev';
+import { startNetlifyRuntime } from '../support/netlify-runtime.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 let dev: NetlifyDev;
 
 beforeAll(async () => {
-  dev = new NetlifyDev({
-    projectRoot: root,
-    serverAddress: 'http://localhost:8888',
-    edgeFunctions: { enabled: false },
-    images: { enabled: false },
-    geolocation: { enabled: false },
-    aiGateway: { enabled: false },
-    database: { enabled: false },
-    logger: { log() {}, warn() {}, error: console.error },
-  } as ConstructorParameters<typeof NetlifyDev>[0]);
-  await dev.start();
+  dev = await startNetlifyRuntime(root);
 });
 afterAll(async () => {
   await dev?.stop();

@@ -7,7 +7,8 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { NetlifyDev } from '@netlify/dev';
+import type { NetlifyDev } from '@netlify/dev';
+import { startNetlifyRuntime } from '../support/netlify-runtime.ts';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { issueFormToken, verifyFormToken } from '../../src/join/form-token.ts';
 import { editorKeys, seededRandom, tempRepo } from './support/harness.ts';
@@ -26,18 +27,7 @@ beforeAll(async () => {
   vi.stubEnv('JOIN_FORM_SECRET', SECRET);
   vi.stubEnv('JOIN_CONTACT_PUBLIC_KEY', (await editorKeys()).recipient);
   for (const name of ['GITHUB_REPOSITORY', 'GITHUB_TOKEN', 'GITHUB_APP_ID', 'GITHUB_APP_PRIVATE_KEY', 'GITHUB_APP_INSTALLATION_ID']) vi.stubEnv(name, '');
-  dev = new NetlifyDev({
-    projectRoot: root,
-    serverAddress: 'http://localhost:8888',
-    skipGitignore: true,
-    edgeFunctions: { enabled: false },
-    images: { enabled: false },
-    geolocation: { enabled: false },
-    aiGateway: { enabled: false },
-    database: { enabled: false },
-    logger: { log() {}, warn() {}, error: console.error },
-  } as ConstructorParameters<typeof NetlifyDev>[0]);
-  await dev.start();
+  dev = await startNetlifyRuntime(root, { skipGitignore: true });
 }, 120_000);
 
 afterAll(async () => {
