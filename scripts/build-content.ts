@@ -21,6 +21,15 @@ export function artefactModule(artefact: Artefact): string {
 }
 
 /**
+ * JSON with every non-ASCII character escaped (`\u00e9`): the file is pure ASCII, so a function
+ * can decode it as Latin-1 (a byte copy) instead of validating UTF-8, and V8 parses a one-byte
+ * string faster. Same values after JSON.parse.
+ */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
  * The artefact without the purpose texts, for the list endpoint: lists never show a purpose (it
  * is searched through the index), and those texts are half the bytes to parse at a cold start.
  */
@@ -39,8 +48,8 @@ export async function buildContent(root: string, outDir: string): Promise<{ ok: 
   const listTarget = join(outDir, 'directory-list.json');
   const fullTarget = join(outDir, 'directory.json');
   await writeFile(temp, artefactModule(artefact));
-  await writeFile(`${listTarget}.tmp`, JSON.stringify(listArtefact(artefact)));
-  await writeFile(`${fullTarget}.tmp`, JSON.stringify(artefact));
+  await writeFile(`${listTarget}.tmp`, asciiJson(listArtefact(artefact)));
+  await writeFile(`${fullTarget}.tmp`, asciiJson(artefact));
   await writeFile(join(outDir, 'directory.d.mts'), `declare const artefact: import('../src/directory/artefact.ts').Artefact;\nexport default artefact;\n`);
   // Each rename is atomic: readers see an old artefact or a new one, never half of one.
   await rename(`${listTarget}.tmp`, listTarget);

@@ -20,6 +20,7 @@ export function artefactPath(name: string, moduleUrl: string): string {
   return found;
 }
 
+/** The build writes these files as pure ASCII (scripts/build-content.ts `asciiJson`), so Latin-1 decoding is exact and cheap. */
 export function readArtefact(name: string, moduleUrl: string): Artefact {
-  return JSON.parse(readFileSync(artefactPath(name, moduleUrl), 'utf8')) as Artefact;
+  return JSON.parse(readFileSync(artefactPath(name, moduleUrl)).toString('latin1')) as Artefact;
 }
