@@ -124,8 +124,16 @@ export function createGitHubTarget(options: GitHubTargetOptions): ReviewTarget {
       // decap-workflow.ts): close it until a later attempt can label it.
       log.warn(`[join] ${record.reference}: labelling pull request #${number} failed (${errorCode(error)}); closing it until it can be labelled`);
       if (!progress.closed_for_labels) {
-        await octokit.rest.pulls.update({ ...where, pull_number: number, state: 'closed', ...within(deadline) });
+        // Recorded before the request: GitHub may close it after our deadline aborted the call,
+        // and the next attempt must then still reopen it (reopening an open one is harmless).
         await save({ ...progress, closed_for_labels: true });
+        try {
+          await octokit.rest.pulls.update({ ...where, pull_number: number, state: 'closed', ...within(deadline) });
+        } catch (closeError) {
+          // GitHub answered with an error: it closed nothing, so there is nothing to reopen.
+          if ((closeError as { response?: unknown }).response) await save(progress);
+          throw closeError;
+        }
       }
       throw new DeliveryError('labels_failed', { cause: error });
     }
