@@ -24,20 +24,42 @@ interface Prepared {
   headers: Record<string, string>;
 }
 
+const headerCache = new Map<string, Record<string, string>>();
+/** The fixed part of a read answer's headers, built once per kind of endpoint. */
+function readHeaders(vary: readonly string[]): Record<string, string> {
+  const id = vary.join('|');
+  let headers = headerCache.get(id);
+  if (!headers) headerCache.set(id, (headers = { ...CORS_READ_HEADERS, ...readCacheHeaders(vary) }));
+  return headers;
+}
+
 /** Everything up to the conditional check: the cache key, the ETag and the headers of a 200 or 304. */
 function prepare(dir: Directory, request: Request, keyParts: string, vary: readonly string[], contentLanguage: string): Prepared {
   const key = `${keyParts}|${new URL(request.url).origin}`;
   const tag = etag(dir.artefact.version, key);
-  return { key, tag, headers: { ...CORS_READ_HEADERS, ...readCacheHeaders(vary), ETag: tag, 'Content-Language': contentLanguage } };
+  return { key, tag, headers: { ...readHeaders(vary), ETag: tag, 'Content-Language': contentLanguage } };
 }
 
 export function createGroupsEndpoint(dir: Directory, cacheSize = 2000) {
   const cache = createResponseCache<string>(cacheSize);
+  /**
+   * The same request seen again (same query string, languages and origin) skips validation,
+   * canonicalisation and hashing: its key and ETag are remembered. Only answers that passed
+   * validation are remembered, so a bad query is always checked afresh.
+   */
+  const seen = createResponseCache<Prepared>(cacheSize);
   const item = cachingItemSerialiser(dir);
   return guarded((request) => {
     const denied = checkMethod(request, ['GET']);
     if (denied) return denied;
     const url = new URL(request.url);
+    const rawKey = `${url.search}|${request.headers.get('accept-language') ?? ''}|${url.origin}`;
+    const known = seen.get(rawKey);
+    if (known) {
+      if (ifNoneMatchHits(request.headers.get('if-none-match'), known.tag)) return notModified(known.tag, known.headers);
+      const text = cache.get(known.key);
+      if (text !== undefined) return jsonText(200, text, known.headers);
+    }
     const parsed = parseParams(groupsQuerySchema, url.searchParams);
     if (!parsed.ok) return invalidParameters(parsed.fields, CORS_READ_HEADERS);
     const prefs = preferredLocales(parsed.value.lang, request.headers.get('accept-language'));
@@ -50,6 +72,7 @@ export function createGroupsEndpoint(dir: Directory, cacheSize = 2000) {
       text = outcome.text;
       cache.set(p.key, text);
     }
+    seen.set(rawKey, p);
     return jsonText(200, text, p.headers);
   }, 'groups');
 }

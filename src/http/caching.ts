@@ -28,7 +28,8 @@ export function readCacheHeaders(varyQuery: readonly string[]): Record<string, s
     'Cache-Control': 'public, max-age=60, must-revalidate',
     'Netlify-CDN-Cache-Control': 'public, durable, max-age=31536000, stale-while-revalidate=86400',
     'Netlify-Vary': [varyQuery.length > 0 ? `query=${varyQuery.join('|')}` : '', `language=${CONTENT_LOCALES.join('|')}`].filter(Boolean).join(','),
-    Vary: 'Accept-Language, Origin',
+    // The CORS answer is `*` for every origin, so only the language varies the body.
+    Vary: 'Accept-Language',
   };
 }
 

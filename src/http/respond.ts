@@ -21,12 +21,21 @@ export interface ApiError {
   fields?: Record<string, string>;
 }
 
-/** Read-only endpoints answer any origin: partner sites embed the directory. */
+/**
+ * Read-only endpoints answer any origin: partner sites embed the directory. Answers carry only
+ * what a browser reads on an actual response; the rest belongs to the preflight (and costs
+ * header handling on every answer).
+ */
 export const CORS_READ_HEADERS: Record<string, string> = {
   'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'ETag, Content-Language, Link, Retry-After',
+};
+
+/** The answer to an OPTIONS preflight. */
+export const CORS_PREFLIGHT_HEADERS: Record<string, string> = {
+  ...CORS_READ_HEADERS,
   'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
   'Access-Control-Allow-Headers': 'Accept, Accept-Language, If-None-Match, Content-Type',
-  'Access-Control-Expose-Headers': 'ETag, Content-Language, Link, Retry-After',
   'Access-Control-Max-Age': '86400',
 };
 
@@ -61,7 +70,7 @@ export function notFound(message: string, headers: Record<string, string> = {}):
  * Answers OPTIONS preflights and wrong methods; returns undefined when the method is allowed.
  * HEAD is served like GET by the runtime.
  */
-export function checkMethod(request: Request, allowed: readonly string[], cors: Record<string, string> = CORS_READ_HEADERS): Response | undefined {
+export function checkMethod(request: Request, allowed: readonly string[], cors: Record<string, string> = CORS_PREFLIGHT_HEADERS): Response | undefined {
   const allow = [...new Set([...allowed, ...(allowed.includes('GET') ? ['HEAD'] : []), 'OPTIONS'])].join(', ');
   if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: { ...cors, Allow: allow } });
   if (allowed.includes(request.method) || (request.method === 'HEAD' && allowed.includes('GET'))) return undefined;
