@@ -43,21 +43,22 @@ function isMultiline(path: readonly string[]): boolean {
   return multilineRoots.has(path[0] ?? '') || multilineRoots.has(path.slice(0, 2).join('.'));
 }
 
-function walk(value: unknown, path: string[]): unknown {
-  if (path.length > MAX_DEPTH) throw new TooDeep('the request is nested too deeply');
+/** `depth` counts lists as well as objects: list items share their list's path. */
+function walk(value: unknown, path: string[], depth: number): unknown {
+  if (depth > MAX_DEPTH) throw new TooDeep('the request is nested too deeply');
   if (typeof value === 'string') {
     const text = normaliseText(value, isMultiline(path));
     return text === '' ? undefined : text;
   }
   if (Array.isArray(value)) {
-    const items = value.map((item) => walk(item, path)).filter((item) => item !== undefined);
+    const items = value.map((item) => walk(item, path, depth + 1)).filter((item) => item !== undefined);
     return items.length === 0 ? undefined : items;
   }
   if (typeof value === 'object' && value !== null) {
     // Object.fromEntries defines own properties, so a "__proto__" key stays a (rejected) key.
     return Object.fromEntries(
       Object.entries(value)
-        .map(([key, item]) => [key, walk(item, [...path, key])] as const)
+        .map(([key, item]) => [key, walk(item, [...path, key], depth + 1)] as const)
         .filter(([, item]) => item !== undefined),
     );
   }
@@ -69,5 +70,5 @@ function walk(value: unknown, path: string[]): unknown {
  * structures deeper than any valid join request.
  */
 export function normaliseInput(input: Record<string, unknown>): Record<string, unknown> {
-  return walk(input, []) as Record<string, unknown>;
+  return walk(input, [], 0) as Record<string, unknown>;
 }
