@@ -94,7 +94,11 @@ function convert(kind: Kind, values: string[]): unknown {
  */
 export function decodeForm(params: URLSearchParams, shape: Record<string, FieldShape> = JOIN_FORM_SHAPE) {
   const grouped = new Map<string, string[]>();
-  for (const [key, value] of params) grouped.set(key, [...(grouped.get(key) ?? []), value]);
+  for (const [key, value] of params) {
+    const values = grouped.get(key);
+    if (values) values.push(value); // not a copy per value: a key repeated n times must cost n, not n²
+    else grouped.set(key, [value]);
+  }
   const value: Record<string, unknown> = {};
   const fields: Record<string, string> = {};
   const nested: Record<string, Record<string, unknown>> = {};
