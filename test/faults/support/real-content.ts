@@ -1,0 +1,18 @@
+/**
+ * The shipped content, read and built exactly as `npm run build:content` does (loadContent →
+ * validateContent → buildArtefact), for tests that need the real taxonomies and entries.
+ */
+import { join } from 'node:path';
+import { buildArtefact } from '../../../src/content/build-artefact.ts';
+import { loadContent } from '../../../src/content/load-content.ts';
+import { createMarkdownRenderer } from '../../../src/content/render-markdown.ts';
+import { formatProblem, validateContent } from '../../../src/content/validate-content.ts';
+
+export const PROJECT = join(import.meta.dirname, '..', '..', '..');
+
+export async function realContent() {
+  const raw = await loadContent(PROJECT);
+  const valid = validateContent(raw);
+  if (!valid.ok) throw new Error(`the shipped content is invalid:\n${valid.problems.map(formatProblem).join('\n')}`);
+  return { raw, content: valid.content, artefact: buildArtefact(valid.content, createMarkdownRenderer()) };
+}
