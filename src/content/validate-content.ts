@@ -50,9 +50,27 @@ function baseName(path: string): string {
   return name.replace(/\.(md|ya?ml)$/, '');
 }
 
+interface SlugClaim {
+  slug: string;
+  file: string;
+  /** The file is named after the slug. */
+  named: boolean;
+}
+
+/**
+ * Files sharing a slug: the one named after it owns it — the others were copied, renamed or
+ * edited, and are the ones to fix — or, if none or several are, the first. Each other file is
+ * named as using the owner's slug.
+ */
+function duplicateSlugs(claims: readonly SlugClaim[]): ContentProblem[] {
+  const owners = new Map<string, string>();
+  for (const c of [...claims].sort((a, b) => Number(b.named) - Number(a.named))) if (!owners.has(c.slug)) owners.set(c.slug, c.file);
+  return claims.filter((c) => owners.get(c.slug) !== c.file).map((c) => ({ file: c.file, field: 'slug', message: `"${c.slug}" is already used by ${owners.get(c.slug)}` }));
+}
+
 function validateTerms(files: ContentFile[], problems: ContentProblem[]): TaxonomyTerm[] {
   const terms: TaxonomyTerm[] = [];
-  const seen = new Map<string, string>();
+  const claims: SlugClaim[] = [];
   for (const file of files) {
     let data: unknown;
     try {
@@ -67,14 +85,14 @@ function validateTerms(files: ContentFile[], problems: ContentProblem[]): Taxono
       continue;
     }
     const term = parsed.data;
-    if (term.slug !== baseName(file.path)) {
+    const named = term.slug === baseName(file.path);
+    if (!named) {
       problems.push({ file: file.path, field: 'slug', message: `"${term.slug}" does not match the file name; rename the file to ${term.slug}.yml or change the slug` });
     }
-    const other = seen.get(term.slug);
-    if (other) problems.push({ file: file.path, field: 'slug', message: `"${term.slug}" is already used by ${other}` });
-    else seen.set(term.slug, file.path);
+    claims.push({ slug: term.slug, file: file.path, named });
     terms.push(term);
   }
+  problems.push(...duplicateSlugs(claims));
   return terms.sort((a, b) => (a.order ?? 1000) - (b.order ?? 1000) || a.slug.localeCompare(b.slug));
 }
 
@@ -86,7 +104,7 @@ export function validateContent(raw: RawContent): ValidationResult {
   const known = Object.fromEntries(TAXONOMIES.map((name) => [name, new Set(taxonomies[name].map((t) => t.slug))])) as Record<TaxonomyName, Set<string>>;
 
   const entries: Entry[] = [];
-  const seen = new Map<string, string>();
+  const claims: SlugClaim[] = [];
   for (const file of raw.groups) {
     let front;
     try {
@@ -108,9 +126,7 @@ export function validateContent(raw: RawContent): ValidationResult {
     if (entry.slug !== expected) {
       problems.push({ file: file.path, field: 'slug', message: `"${entry.slug}" does not match the file name; rename the file to ${entry.slug}.md or change the slug to "${expected}"` });
     }
-    const other = seen.get(entry.slug);
-    if (other) problems.push({ file: file.path, field: 'slug', message: `"${entry.slug}" is already used by ${other}` });
-    else seen.set(entry.slug, file.path);
+    claims.push({ slug: entry.slug, file: file.path, named: entry.slug === expected });
     for (const taxonomy of TAXONOMIES) {
       entry[taxonomy]?.forEach((slug, i) => {
         if (!known[taxonomy].has(slug)) {
@@ -120,6 +136,7 @@ export function validateContent(raw: RawContent): ValidationResult {
     }
     entries.push(entry);
   }
+  problems.push(...duplicateSlugs(claims));
   if (raw.groups.length === 0) problems.push({ file: 'content/groups', field: '', message: 'no group files found' });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, content: { entries, taxonomies } };
 }
