@@ -126,7 +126,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       killGroup(child.pid, 'SIGTERM');
       if (!(await waitForExit(child, 15_000))) killGroup(child.pid, 'SIGKILL');
     }
-    await rm(dir, { recursive: true, force: true });
+    // A grandchild may still be flushing into .netlify for a moment after its group is gone.
+    await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   };
   try {
     await cloneWorkingTree(options.root, dir, branch);
