@@ -67,9 +67,9 @@ const WRK = spawnSync('wrk', ['--version'], { encoding: 'utf8' }).stdout?.includ
 
 /** Milliseconds from wrk's "12.34us" / "1.20ms" / "2.00s". */
 function wrkTime(text: string): number {
-  const m = /([\d.]+)(us|ms|s)/.exec(text);
+  const m = /([\d.]+)(us|ms|s|m)\b/.exec(text);
   if (!m) return Number.NaN;
-  return Number(m[1]) * (m[2] === 'us' ? 0.001 : m[2] === 's' ? 1000 : 1);
+  return Number(m[1]) * ({ us: 0.001, ms: 1, s: 1000, m: 60_000 } as Record<string, number>)[m[2]!]!;
 }
 
 /**
