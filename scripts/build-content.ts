@@ -4,7 +4,7 @@
  * without purpose texts), and as a module for build-time scripts (generated/directory.mjs). On any problem it lists them all, exits 1 and
  * leaves the previous artefact untouched, so the last good build stays servable.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildArtefact } from '../src/content/build-artefact.ts';
@@ -43,18 +43,23 @@ export async function buildContent(root: string, outDir: string): Promise<{ ok: 
   if (!result.ok) return { ok: false, messages: result.problems.map(formatProblem) };
   const artefact = buildArtefact(result.content, createMarkdownRenderer());
   await mkdir(outDir, { recursive: true });
-  const target = join(outDir, 'directory.mjs');
-  const temp = `${target}.${process.pid}.tmp`;
-  const listTarget = join(outDir, 'directory-list.json');
-  const fullTarget = join(outDir, 'directory.json');
-  await writeFile(temp, artefactModule(artefact));
-  await writeFile(`${listTarget}.tmp`, asciiJson(listArtefact(artefact)));
-  await writeFile(`${fullTarget}.tmp`, asciiJson(artefact));
-  await writeFile(join(outDir, 'directory.d.mts'), `declare const artefact: import('../src/directory/artefact.ts').Artefact;\nexport default artefact;\n`);
-  // Each rename is atomic: readers see an old artefact or a new one, never half of one.
-  await rename(`${listTarget}.tmp`, listTarget);
-  await rename(`${fullTarget}.tmp`, fullTarget);
-  await rename(temp, target);
+  // Each file is written under a name of this process's own, then renamed into place: readers
+  // (each function reads exactly one of these files) see an old file or a new one, never half.
+  // A build that dies leaves no temporary file behind it.
+  const files: [string, string][] = [
+    ['directory-list.json', asciiJson(listArtefact(artefact))],
+    ['directory.json', asciiJson(artefact)],
+    ['directory.d.mts', `declare const artefact: import('../src/directory/artefact.ts').Artefact;\nexport default artefact;\n`],
+    ['directory.mjs', artefactModule(artefact)],
+  ];
+  const temps = files.map(([name]) => join(outDir, `.${name}.${process.pid}.tmp`));
+  try {
+    await Promise.all(files.map(([, text], i) => writeFile(temps[i]!, text)));
+    for (const [i, [name]] of files.entries()) await rename(temps[i]!, join(outDir, name));
+  } catch (error) {
+    await Promise.all(temps.map((t) => rm(t, { force: true })));
+    throw error;
+  }
   return { ok: true, artefact };
 }
 
