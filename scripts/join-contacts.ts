@@ -17,7 +17,7 @@ import { open, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApplicationStore } from '../src/join/application-store.ts';
-import { JoinConfigError, loadJoinConfig } from '../src/join/config.ts';
+import { readJoinConfig } from '../src/join/config.ts';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
 import { decryptContact, identitiesIn } from '../src/join/contact-encryption.ts';
 import { readReference } from '../src/join/status-endpoint.ts';
@@ -67,14 +67,12 @@ export async function contactsCommand(argv: string[], env: Record<string, string
     io.err(USAGE);
     return 2;
   }
-  let config;
-  try {
-    config = loadJoinConfig(env, cwd);
-  } catch (error) {
-    if (!(error instanceof JoinConfigError)) throw error;
-    io.err(error.message);
+  const read = readJoinConfig(env, cwd);
+  if (!read.ok) {
+    io.err(read.message);
     return 2;
   }
+  const { config } = read;
   const opened = await openJoinStore(config.storeName, env, config.mode === 'local-git' ? config.local.repoPath : cwd);
   try {
     const store = createApplicationStore(opened.store);

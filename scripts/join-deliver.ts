@@ -14,7 +14,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Artefact } from '../src/directory/artefact.ts';
-import { JoinConfigError, loadJoinConfig } from '../src/join/config.ts';
+import { readJoinConfig } from '../src/join/config.ts';
 import { consoleLog, createJoinRuntime } from '../src/join/wire.ts';
 import { readReference } from '../src/join/status-endpoint.ts';
 import { openJoinStore } from './join-store.ts';
@@ -46,14 +46,12 @@ export async function deliverCommand(argv: string[], env: Record<string, string 
     io.err(`"${words[0]}" is not an application reference (like 7KQ2-M9X4-T1B8-C3D5)`);
     return 2;
   }
-  let config;
-  try {
-    config = loadJoinConfig(env, cwd);
-  } catch (error) {
-    if (!(error instanceof JoinConfigError)) throw error;
-    io.err(error.message);
+  const read = readJoinConfig(env, cwd);
+  if (!read.ok) {
+    io.err(read.message);
     return 2;
   }
+  const { config } = read;
   const artefact = ((await import(pathToFileURL(join(PROJECT_ROOT, 'generated', 'directory.mjs')).href)) as { default: Artefact }).default;
   const opened = await openJoinStore(config.storeName, env, config.mode === 'local-git' ? config.local.repoPath : cwd);
   try {

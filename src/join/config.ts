@@ -136,3 +136,13 @@ export function loadJoinConfig(env: Env, cwd = process.cwd()): JoinConfig {
   };
 }
 
+
+/** The configuration, or the message naming what is missing: for callers that answer instead of throwing. */
+export function readJoinConfig(env: Env, cwd = process.cwd()): { ok: true; config: JoinConfig } | { ok: false; message: string } {
+  try {
+    return { ok: true, config: loadJoinConfig(env, cwd) };
+  } catch (error) {
+    if (!(error instanceof JoinConfigError)) throw error;
+    return { ok: false, message: error.message };
+  }
+}

@@ -11,7 +11,7 @@ import type { Artefact } from '../directory/artefact.ts';
 import { errorResponse } from '../http/respond.ts';
 import type { ApplicationRecord, BlobStore, Clock } from './application-store.ts';
 import { createApplicationStore } from './application-store.ts';
-import { JoinConfigError, loadJoinConfig, type JoinConfig } from './config.ts';
+import { readJoinConfig, type JoinConfig } from './config.ts';
 import { ensureLocalIdentity } from './contact-encryption.ts';
 import { joinIndexFromArtefact } from './content-index.ts';
 import { createDelivery } from './deliver.ts';
@@ -109,16 +109,14 @@ export type JoinRuntime = ReturnType<typeof createJoinRuntime>;
 
 /** What a thin function binds: the runtime, or handlers that say the service is not configured. */
 export function wireJoin(env: Record<string, string | undefined>, wiring: JoinWiring): Pick<JoinRuntime, 'submit' | 'status' | 'page'> & { drain: JoinRuntime['drain'] | undefined } {
-  let config: JoinConfig;
-  try {
-    config = loadJoinConfig(env);
-  } catch (error) {
-    if (!(error instanceof JoinConfigError)) throw error;
-    (wiring.log ?? consoleLog).error(error.message);
+  const read = readJoinConfig(env);
+  if (!read.ok) {
+    (wiring.log ?? consoleLog).error(read.message);
     const unavailable = async () =>
       errorResponse(503, { code: 'upstream_unavailable', message: 'Applications cannot be received at the moment: the service is not configured. Please try again later.' }, { 'Retry-After': '3600' });
     return { submit: unavailable, status: unavailable, page: unavailable, drain: undefined };
   }
+  const { config } = read;
   (wiring.log ?? consoleLog).info(
     config.mode === 'github'
       ? `[join] applications open pull requests in ${config.github.owner}/${config.github.repo} (base ${config.github.baseBranch})`
