@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContent } from '../../src/content/load-content.ts';
 import { formatProblem, validateContent } from '../../src/content/validate-content.ts';
@@ -18,7 +18,10 @@ describe('the shipped content', () => {
     const raw = await loadContent(root);
     const result = validateContent(raw);
     if (!result.ok) throw new Error('content invalid');
-    const tsv = readFileSync(join(root, '..', 'shared', 'data', 'ilnss-organisations.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+    // The reference data lives in shared/, laid beside the project's folder (as CI does).
+    const tsvPath = join(root, '..', 'shared', 'data', 'ilnss-organisations.tsv');
+    if (!existsSync(tsvPath)) throw new Error(`${tsvPath} is missing: this test checks the content against the shared reference data beside the project`);
+    const tsv = readFileSync(tsvPath, 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
     for (const [name, , , sources, relation] of tsv) {
       const firstUrl = /https?:\/\/\S+/.exec(sources!)![0];
       const entry = result.content.entries.find((e) => e.sources?.some((s) => s.url === firstUrl) && e.relation_note === relation);
