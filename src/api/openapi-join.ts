@@ -4,7 +4,7 @@
  * (`io: 'input'` for what clients send). `buildOpenApi(origin, { paths: joinPaths, schemas:
  * joinSchemas })` merges them; `Error` is the document's shared error component.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { JOIN_BODY_LIMIT } from '../join/parse-body.ts';
 import { joinReceiptSchema, joinRequestSchema, joinStatusSchema, REFERENCE_PATTERN } from '../schema/join.ts';
 

@@ -2,7 +2,7 @@
  * The OpenAPI 3.1 document of the public API, generated from the zod schemas: every schema with a
  * `.meta({ id })` becomes a component, every query parameter comes from the query schemas.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { errorSchema, groupDetailSchema, groupListSchema } from '../schema/api.ts';
 import { entrySchema } from '../schema/entry.ts';
 import { MULTI_PARAMS, groupQuerySchema, groupsQuerySchema } from '../schema/query.ts';

@@ -8,7 +8,7 @@
  * ones the published JSON Schema carries; messages by running the schema itself on a value that
  * breaks the rule, so the editor sees exactly what the content build would print.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export type AnySchema = z.ZodType;
 

@@ -16,7 +16,7 @@
  * - `relationships`: `https://schema.org/memberOf` the network, only for a stated membership.
  * - `mission` is left out: the purpose is Markdown of up to 20,000 characters.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Directory } from '../directory/directory.ts';
 import { pickText } from '../directory/pick-language.ts';
 import { facetLabel } from '../directory/present.ts';

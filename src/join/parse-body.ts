@@ -8,7 +8,7 @@
  * field turns digits into a number; a boolean field reads a ticked checkbox. Values it cannot
  * convert are passed on unchanged, so the schema reports them with its own message.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { joinRequestSchema } from '../schema/join.ts';
 import { mediaType, readBodyText } from '../http/read-body.ts';
 import { normaliseInput, TooDeep } from './normalise-input.ts';

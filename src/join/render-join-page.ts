@@ -9,7 +9,7 @@
  * groups of choices are fieldsets with legends. It works without JavaScript; join-page-script.ts
  * improves it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { allCountryCodes, allLanguageCodes, countryName, languageName } from '../schema/codes.ts';
 import { joinRequestSchema, JOIN_LOCALES, type JoinLocale } from '../schema/join.ts';
 import { SCOPE_LABELS, STRUCTURE_LABELS } from '../schema/labels.ts';

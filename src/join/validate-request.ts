@@ -4,7 +4,7 @@
  * each message next to its field; list items are named by their position ("value 2: …").
  * Subjects and sectors must be terms of the directory's taxonomies (content, not schema).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { joinRequestSchema, type JoinRequest } from '../schema/join.ts';
 import { friendlyErrors, parseOptions } from '../schema/messages.ts';
 import type { JoinIndex } from './content-index.ts';

@@ -2,7 +2,7 @@
  * The API's answers, declared with the same field definitions as the entry, so the OpenAPI
  * document says what the endpoints really send (tests validate real responses against these).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { entryFields, sourceSchema } from './entry.ts';
 import { CONTENT_LOCALES } from './locales.ts';
 import { FACET_NAMES, LIST_FIELDS } from './query.ts';

@@ -4,7 +4,7 @@
  * declared here. `.meta({ title, description })` carries the human labels and hints that the
  * CMS config and the JSON Schema both show.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isCountryCode, isLanguageCode } from './codes.ts';
 import { CONTENT_LOCALES, type ContentLocale } from './locales.ts';
 

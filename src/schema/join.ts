@@ -8,7 +8,7 @@
  * names a file), `network_relation` and `relation_note` (only what a source states), `sources`,
  * `created` and `updated` (the pipeline writes them).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { entryFields } from './entry.ts';
 
 /** The languages the join form and its messages are written in. */

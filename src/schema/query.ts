@@ -2,7 +2,7 @@
  * The public API's query parameters, declared once: the engine validates with these, and the
  * OpenAPI document lists them from here.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { countryCodeSchema, GEOGRAPHIC_SCOPES, isoDateSchema, languageCodeSchema, NETWORK_RELATIONS, slugSchema, STRUCTURES } from './entry.ts';
 import { CONTENT_LOCALES } from './locales.ts';
 

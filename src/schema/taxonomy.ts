@@ -1,5 +1,5 @@
 /** A term of a taxonomy (subject headings, sectors): content too, with labels in several languages. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { slugSchema } from './entry.ts';
 import { CONTENT_LOCALES, REQUIRED_LABEL_LOCALES, type ContentLocale } from './locales.ts';
 

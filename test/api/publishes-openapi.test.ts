@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { buildOpenApi, entryJsonSchema } from '../../src/api/openapi.ts';
 import { createGroupEndpoint, createGroupsEndpoint } from '../../src/api/read-endpoints.ts';
 import { buildArtefact } from '../../src/content/build-artefact.ts';

@@ -4,7 +4,7 @@
  * endpoint validates with.
  */
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { joinPaths, joinSchemas } from '../../src/api/openapi-join.ts';
 import { buildOpenApi } from '../../src/api/openapi.ts';
 import { joinRequestSchema } from '../../src/schema/join.ts';

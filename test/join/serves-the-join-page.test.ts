@@ -4,7 +4,7 @@
  * the directory's taxonomies, and headers that keep it private and script-safe.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { verifyFormToken } from '../../src/join/form-token.ts';
 import { SECTIONS } from '../../src/join/render-join-page.ts';
 import { joinContactSchema, joinGroupSchema, joinRequestSchema } from '../../src/schema/join.ts';
