@@ -4,7 +4,7 @@
  * without purpose texts), and as a module for build-time scripts (generated/directory.mjs). On any problem it lists them all, exits 1 and
  * leaves the previous artefact untouched, so the last good build stays servable.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildArtefact } from '../src/content/build-artefact.ts';
@@ -29,6 +29,28 @@ export function asciiJson(value: unknown): string {
   return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** The postings file of one content version: an old JSON file keeps naming its own postings. */
+export const postingsFile = (version: string) => `directory.postings.${version}.bin`;
+const POSTINGS_PATTERN = /^directory\.postings\.[\w-]+\.bin$/;
+
+/**
+ * Every file the build writes: the JSON files functions read (postings split out into one binary
+ * file both share, named by content version and written first, so a JSON file always finds its
+ * own), the module and its types for build-time scripts.
+ */
+export function artefactFiles(artefact: Artefact): [string, string | Buffer][] {
+  const postings = typeof artefact.index.postings === 'string' ? Buffer.from(artefact.index.postings, 'base64') : Buffer.from(artefact.index.postings.buffer);
+  const file = postingsFile(artefact.version);
+  const split = (a: Artefact): Artefact => ({ ...a, index: { ...a.index, postings: '', postingsFile: file } });
+  return [
+    [file, postings],
+    ['directory-list.json', asciiJson(split(listArtefact(artefact)))],
+    ['directory.json', asciiJson(split(artefact))],
+    ['directory.d.mts', `declare const artefact: import('../src/directory/artefact.ts').Artefact;\nexport default artefact;\n`],
+    ['directory.mjs', artefactModule(artefact)],
+  ];
+}
+
 /**
  * The artefact without the purpose texts, for the list endpoint: lists never show a purpose (it
  * is searched through the index), and those texts are half the bytes to parse at a cold start.
@@ -46,12 +68,7 @@ export async function buildContent(root: string, outDir: string): Promise<{ ok: 
   // Each file is written under a name of this process's own, then renamed into place: readers
   // (each function reads exactly one of these files) see an old file or a new one, never half.
   // A build that dies leaves no temporary file behind it.
-  const files: [string, string][] = [
-    ['directory-list.json', asciiJson(listArtefact(artefact))],
-    ['directory.json', asciiJson(artefact)],
-    ['directory.d.mts', `declare const artefact: import('../src/directory/artefact.ts').Artefact;\nexport default artefact;\n`],
-    ['directory.mjs', artefactModule(artefact)],
-  ];
+  const files = artefactFiles(artefact);
   const temps = files.map(([name]) => join(outDir, `.${name}.${process.pid}.tmp`));
   try {
     await Promise.all(files.map(([, text], i) => writeFile(temps[i]!, text)));
@@ -60,6 +77,9 @@ export async function buildContent(root: string, outDir: string): Promise<{ ok: 
     await Promise.all(temps.map((t) => rm(t, { force: true })));
     throw error;
   }
+  // Postings of older versions: only the one just written is named by the JSON files now.
+  const current = postingsFile(artefact.version);
+  for (const name of await readdir(outDir)) if (POSTINGS_PATTERN.test(name) && name !== current) await rm(join(outDir, name), { force: true });
   return { ok: true, artefact };
 }
 

@@ -31,7 +31,12 @@ export interface Artefact {
      * with docs ascending, from termOffsets[i] to termOffsets[i + 1]. Decoding is one memcpy-fast
      * step at load, where parsing a million JSON numbers took tens of milliseconds.
      */
-    postings: string;
+    postings: string | Int32Array;
+    /**
+     * Set in the artefact's JSON files: the postings are not in the JSON (`postings` is empty) but
+     * in this binary file beside it, read straight into an Int32Array (src/runtime/read-artefact.ts).
+     */
+    postingsFile?: string;
     termOffsets: number[];
     /** Facet value → ascending doc ids. */
     facets: Record<FacetName, Record<string, number[]>>;

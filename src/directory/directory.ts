@@ -42,8 +42,9 @@ function facetTableOf(artefact: Artefact, facet: FacetName): FacetTable {
   return { values, offsets, ids };
 }
 
-function decodePostings(base64: string): Int32Array {
-  const bytes = Buffer.from(base64, 'base64');
+function decodePostings(postings: string | Int32Array): Int32Array {
+  if (typeof postings !== 'string') return postings;
+  const bytes = Buffer.from(postings, 'base64');
   // Copy into an aligned buffer: Buffer's pool offset need not be a multiple of 4.
   const aligned = new Uint8Array(bytes.length);
   aligned.set(bytes);

@@ -9,7 +9,7 @@
  * root on Netlify, the project under `netlify dev`).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Artefact } from '../directory/artefact.ts';
 
@@ -20,7 +20,21 @@ export function artefactPath(name: string, moduleUrl: string): string {
   return found;
 }
 
-/** The build writes these files as pure ASCII (scripts/build-content.ts `asciiJson`), so Latin-1 decoding is exact and cheap. */
+/**
+ * The build writes these files as pure ASCII (scripts/build-content.ts `asciiJson`), so Latin-1
+ * decoding is exact and cheap; the search postings sit beside them as raw little-endian Int32s,
+ * read without any parsing.
+ */
 export function readArtefact(name: string, moduleUrl: string): Artefact {
-  return JSON.parse(readFileSync(artefactPath(name, moduleUrl)).toString('latin1')) as Artefact;
+  const path = artefactPath(name, moduleUrl);
+  const artefact = JSON.parse(readFileSync(path).toString('latin1')) as Artefact;
+  const { postingsFile } = artefact.index;
+  if (postingsFile) {
+    const bytes = readFileSync(join(dirname(path), postingsFile));
+    const aligned = new Uint8Array(bytes.length); // Buffer's pool offset need not be a multiple of 4
+    aligned.set(bytes);
+    artefact.index.postings = new Int32Array(aligned.buffer);
+    delete artefact.index.postingsFile;
+  }
+  return artefact;
 }
