@@ -117,7 +117,9 @@ async function rebuildFrom(commit: string, env: NodeJS.ProcessEnv): Promise<void
     if (result.ok) {
       // Copied over the old files in place rather than renamed onto them: netlify dev's watcher
       // follows the file it first saw, so after a rename it reloads the functions only once.
-      for (const name of await readdir(built)) await copyFile(join(built, name), join(ROOT, 'generated', name));
+      // Postings files first: a new JSON file names its own, which must already be there.
+      const names = (await readdir(built)).sort((x, y) => Number(y.endsWith('.bin')) - Number(x.endsWith('.bin')));
+      for (const name of names) await copyFile(join(built, name), join(ROOT, 'generated', name));
     }
     if (!result.ok) {
       console.error(`\nContent build failed for ${commit.slice(0, 8)}; the site keeps the previous data:\n  ${result.messages.join('\n  ')}`);
