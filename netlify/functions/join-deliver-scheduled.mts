@@ -1,12 +1,9 @@
 // Every 15 minutes: deliver the join applications queued while GitHub was failing.
 import type { Config } from '@netlify/functions';
-import { getStore } from '@netlify/blobs';
-import { SCHEDULED_BUDGET_MS, wireJoin } from '../../src/join/wire.ts';
-import { readArtefact } from '../../src/runtime/read-artefact.ts';
+import { wireJoinFunction } from '../../src/join/netlify-wiring.ts';
+import { SCHEDULED_BUDGET_MS } from '../../src/join/wire.ts';
 
-const artefact = readArtefact('directory-list.json', import.meta.url); // shipped by included_files (netlify.toml)
-
-const join = wireJoin(process.env, { artefact, openStore: (name) => getStore({ name, consistency: 'strong' }) });
+const join = wireJoinFunction(import.meta.url);
 
 export default async () => {
   if (!join.drain) return; // not configured: wireJoin has logged what is missing

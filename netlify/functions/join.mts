@@ -1,13 +1,9 @@
 // POST /api/v1/join — a union or collective asks to join: validated, checked, encrypted, and
 // opened as a pull request editors review in the CMS (or queued if GitHub fails).
 import type { Config } from '@netlify/functions';
-import { getStore } from '@netlify/blobs';
-import { wireJoin } from '../../src/join/wire.ts';
-import { readArtefact } from '../../src/runtime/read-artefact.ts';
+import { wireJoinFunction } from '../../src/join/netlify-wiring.ts';
 
-const artefact = readArtefact('directory-list.json', import.meta.url); // shipped by included_files (netlify.toml)
-
-const join = wireJoin(process.env, { artefact, openStore: (name) => getStore({ name, consistency: 'strong' }) });
+const join = wireJoinFunction(import.meta.url);
 
 export default join.submit;
 
