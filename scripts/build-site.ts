@@ -1,12 +1,14 @@
 /**
  * `npm run build:site`: the public site's static files, from the content artefact, into dist/.
  *
- *   dist/index.html, dist/fr/index.html            the directory, unfiltered first page
- *   dist/groups/<slug>/index.html (+ dist/fr/…)    every entry, in every site language
- *   dist/404.html                                  what Netlify serves for unknown addresses
+ *   dist/index.html, dist/<lang>/index.html        the directory, unfiltered first page (fr, es, pt, it, de)
+ *   dist/groups/<slug>/index.html (+ dist/<lang>/…) every entry, in every site language
+ *   dist/404.html, dist/<lang>/404.html            what Netlify serves for unknown addresses
+ *   dist/_redirects                                each language's 404 for addresses under its prefix
+ *   dist/sitemap.xml, dist/robots.txt              every page in every language, with its alternates
  *   dist/assets/site.css                           the one stylesheet (the join pages link it too)
- *   dist/widget.js                                 <solidarity-directory>, bundled and minified
- *   dist/widget-example.html                       every widget attribute, live
+ *   dist/widget.js                                 <solidarity-directory>, bundled and minified, its texts in every language
+ *   dist/widget-example.html (+ dist/<lang>/…)     every widget attribute, live
  *
  * Filtered listings (`/groups?…`) are rendered by netlify/functions/site-listing.mts with the same
  * template. Run after `npm run build:content`. Only the paths above are replaced, so the admin
@@ -21,15 +23,20 @@ import { FACETS } from '../src/directory/artefact.ts';
 import { createDirectory } from '../src/directory/directory.ts';
 import { PER_PAGE_MAX } from '../src/schema/query.ts';
 import { renderEntryPage } from '../src/site/entry-page.ts';
-import { SITE_LOCALES, paths } from '../src/site/i18n.ts';
+import { widgetMessages } from '../src/i18n/widget-messages.ts';
+import { SITE_LOCALES, paths, prefix } from '../src/site/paths.ts';
+import { robotsTxt, sitemapXml } from '../src/site/sitemap.ts';
 import { renderListing } from '../src/site/listing-page.ts';
-import { renderNotFoundPage } from '../src/site/not-found-page.ts';
+import { notFoundPath, renderNotFoundPage } from '../src/site/not-found-page.ts';
 import { NETWORK_SLUG, resolveNetwork, siteBaseUrl } from '../src/site/site-config.ts';
 import { renderWidgetExamplePage } from '../src/site/widget-example-page.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Bundles site/widget/widget.ts into one minified classic script, the lists it needs injected. */
+/**
+ * Bundles site/widget/widget.ts into one minified classic script, the lists it needs injected:
+ * the facets, the languages, and only the catalogues' `widget.*` texts (src/i18n/widget-messages.ts).
+ */
 export async function bundleWidget(root = PROJECT_ROOT): Promise<string> {
   const result = await build({
     entryPoints: [join(root, 'site/widget/widget.ts')],
@@ -42,6 +49,7 @@ export async function bundleWidget(root = PROJECT_ROOT): Promise<string> {
     define: {
       __FILTERS__: JSON.stringify(FACETS),
       __LOCALES__: JSON.stringify(SITE_LOCALES),
+      __MESSAGES__: JSON.stringify(widgetMessages()),
       __PER_PAGE_MAX__: String(PER_PAGE_MAX),
     },
   });
@@ -53,7 +61,10 @@ export interface SiteBuild {
 }
 
 /** The paths under dist/ this build owns; each build replaces them whole. */
-const OWNED = ['index.html', '404.html', 'groups', 'fr', 'assets/site.css', 'widget.js', 'widget-example.html'];
+const OWNED = [
+  'index.html', '404.html', '_redirects', 'sitemap.xml', 'robots.txt', 'groups', 'assets/site.css', 'widget.js', 'widget-example.html',
+  ...SITE_LOCALES.map(prefix).filter(Boolean).map((p) => p.slice(1)),
+];
 
 export async function buildSite(artefact: Artefact, outDir: string, baseUrl: string, root = PROJECT_ROOT): Promise<SiteBuild> {
   const dir = createDirectory(artefact);
@@ -76,7 +87,18 @@ export async function buildSite(artefact: Artefact, outDir: string, baseUrl: str
     }
   }
   await write('404.html', renderNotFoundPage(baseUrl));
-  await write('widget-example.html', renderWidgetExamplePage(baseUrl));
+  const notFoundRules: string[] = [];
+  for (const locale of SITE_LOCALES) {
+    await write(paths.widgetExample(locale), renderWidgetExamplePage(baseUrl, locale));
+    if (!prefix(locale)) continue;
+    await write(notFoundPath(locale), renderNotFoundPage(baseUrl, locale));
+    notFoundRules.push(`${prefix(locale)}/*  ${notFoundPath(locale)}  404`);
+  }
+  // Unmatched addresses under a language's prefix get that language's 404 (a rule applies only when
+  // no file or function answers). https://docs.netlify.com/routing/redirects/redirect-options/#custom-404-page-handling
+  await write('_redirects', `${notFoundRules.join('\n')}\n`);
+  await write('sitemap.xml', sitemapXml(dir, baseUrl));
+  await write('robots.txt', robotsTxt(baseUrl));
   await write('widget.js', await bundleWidget(root));
   await mkdir(join(outDir, 'assets'), { recursive: true });
   await copyFile(join(root, 'site/site.css'), join(outDir, 'assets/site.css'));

@@ -1,4 +1,4 @@
-// GET /join, /fr/join — the join form, with a freshly signed token; /join/thanks — its answer.
+// GET /join, /<lang>/join — the join form, with a freshly signed token; /join/thanks, /<lang>/join/thanks — its answer.
 import type { Config } from '@netlify/functions';
 import { wireJoinFunction } from '../../src/join/netlify-wiring.ts';
 
@@ -7,6 +7,7 @@ const join = wireJoinFunction(import.meta.url);
 export default join.page;
 
 export const config: Config = {
-  path: ['/join', '/fr/join', '/join/thanks', '/fr/join/thanks'],
+  // `:lang` is checked by the page endpoint against the catalogues' languages.
+  path: ['/join', '/:lang/join', '/join/thanks', '/:lang/join/thanks'],
   rateLimit: { windowLimit: 60, windowSize: 60, aggregateBy: ['ip', 'domain'] },
 };

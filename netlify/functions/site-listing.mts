@@ -1,4 +1,5 @@
-// GET /groups?… and /fr/groups?… — the directory listing with search, filters and pages, as HTML.
+// GET /groups?… and /<lang>/groups?… — the directory listing with search, filters and pages, as HTML;
+// GET / — the front page in the visitor's language (src/site/language-endpoint.ts).
 import type { Config } from '@netlify/functions';
 import { createDirectory } from '../../src/directory/directory.ts';
 import { createListingEndpoint } from '../../src/site/listing-endpoint.ts';
@@ -8,4 +9,5 @@ const artefact = readArtefact('directory-list.json', import.meta.url); // shippe
 
 export default createListingEndpoint(createDirectory(artefact));
 
-export const config: Config = { path: ['/groups', '/groups/', '/fr/groups', '/fr/groups/'] };
+// `:lang` is checked by the endpoint against the catalogues' languages (a new catalogue needs no new route).
+export const config: Config = { path: ['/', '/groups', '/groups/', '/:lang/groups', '/:lang/groups/'] };

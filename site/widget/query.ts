@@ -3,6 +3,8 @@
  * own parameter names and values (`country="FR,ES"`), so the API validates them and the partner
  * reads its messages. Pure, so it is tested without a browser.
  */
+import { negotiate } from '../../src/i18n/negotiate.ts';
+
 export const LIST_FIELDS = 'name,short_name,summary,lang,countries,city';
 export const DEFAULT_PER_PAGE = 10;
 
@@ -13,12 +15,9 @@ export interface WidgetState {
 
 type Attributes = (name: string) => string | null;
 
+/** Its `lang` attribute, else the page's (`<html lang>` or the nearest ancestor's), else English: the one picker (src/i18n/negotiate.ts). */
 export function widgetLocale(attr: string | null | undefined, inherited: string | null | undefined, locales: readonly string[]): string {
-  for (const candidate of [attr, inherited]) {
-    const primary = (candidate ?? '').trim().toLowerCase().split('-')[0] ?? '';
-    if (locales.includes(primary)) return primary;
-  }
-  return locales[0] ?? 'en';
+  return locales.length > 0 ? negotiate(locales, { explicit: [attr, inherited] }) : 'en';
 }
 
 export function perPage(value: string | null, max: number): number {

@@ -9,7 +9,8 @@
  * properties. Every attribute is listed in docs/embedding.md and shown in /widget-example.html.
  * Text from the API is only ever set with `textContent`.
  */
-import { WIDGET_MESSAGES, type WidgetMessages } from './messages.ts';
+import { formatMessage, type Params } from '../../src/i18n/format.ts';
+import type { WidgetKey } from '../../src/i18n/widget-messages.ts';
 import { apiParams, directoryOrigin, filterParams, pagePrefix, widgetLocale, type WidgetState } from './query.ts';
 import { STYLES } from './styles.ts';
 
@@ -81,8 +82,10 @@ class SolidarityDirectory extends HTMLElement {
     return widgetLocale(this.getAttribute('lang'), inherited, __LOCALES__);
   }
 
-  private get m(): WidgetMessages {
-    return WIDGET_MESSAGES[this.locale] ?? WIDGET_MESSAGES.en!;
+  /** A text of the widget in its language (the catalogues' `widget.*` ids, injected at build time). */
+  private text(key: WidgetKey, params?: Params): string {
+    const locale = this.locale;
+    return formatMessage(locale, (__MESSAGES__[locale] ?? __MESSAGES__[__LOCALES__[0]!]!)[key], params);
   }
 
   private get origin(): string {
@@ -164,7 +167,7 @@ class SolidarityDirectory extends HTMLElement {
 
   /** Texts and structure that depend on attributes (language, heading, search box). */
   private decorate(): void {
-    const { m, els } = this;
+    const { els } = this;
     const title = this.getAttribute('heading');
     els.heading?.remove();
     els.heading = undefined;
@@ -175,53 +178,53 @@ class SolidarityDirectory extends HTMLElement {
       els.section.setAttribute('aria-labelledby', 'heading');
       els.section.removeAttribute('aria-label');
     } else {
-      els.section.setAttribute('aria-label', m.region);
+      els.section.setAttribute('aria-label', this.text('region'));
       els.section.removeAttribute('aria-labelledby');
     }
     els.section.setAttribute('lang', this.locale);
     els.form.hidden = this.hasAttribute('no-search');
-    els.label.textContent = m.searchLabel;
-    els.button.textContent = m.searchButton;
-    els.prev.textContent = m.previous;
-    els.next.textContent = m.next;
-    els.nav.setAttribute('aria-label', m.pages);
+    els.label.textContent = this.text('searchLabel');
+    els.button.textContent = this.text('searchButton');
+    els.prev.textContent = this.text('previous');
+    els.next.textContent = this.text('next');
+    els.nav.setAttribute('aria-label', this.text('pages'));
     const filters = filterParams((n) => this.getAttribute(n), __FILTERS__).toString();
     els.more.href = `${this.origin}${pagePrefix(this.locale, __LOCALES__[0]!)}/groups${filters ? `?${filters}` : ''}`;
-    els.more.textContent = m.seeAll;
+    els.more.textContent = this.text('seeAll');
   }
 
   private async load(): Promise<void> {
     this.decorate();
-    const { m, els } = this;
+    const { els } = this;
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
     const locale = this.locale;
     const params = apiParams((n) => this.getAttribute(n), this.state, { filters: __FILTERS__, locale, perPageMax: __PER_PAGE_MAX__ });
     els.section.setAttribute('aria-busy', 'true');
-    els.status.textContent = m.loading;
+    els.status.textContent = this.text('loading');
     try {
       const response = await fetch(`${this.origin}/api/v1/groups?${params}`, { signal: controller.signal, headers: { Accept: 'application/json' } });
       const body = (await response.json()) as ListBody & ErrorBody;
       if (controller.signal.aborted) return;
-      if (!response.ok) return this.fail(m.refused, body.error);
+      if (!response.ok) return this.fail(this.text('refused'), body.error);
       this.show(body, locale);
     } catch (error) {
       if (controller.signal.aborted) return;
       console.warn('[solidarity-directory] request failed:', error);
-      this.fail(m.unreachable);
+      this.fail(this.text('unreachable'));
     } finally {
       if (this.controller === controller) els.section.removeAttribute('aria-busy');
     }
   }
 
   private fail(message: string, error?: ErrorBody['error']): void {
-    const { els, m } = this;
+    const { els } = this;
     els.list.replaceChildren();
     els.nav.hidden = true;
     const details = Object.entries(error?.fields ?? {}).map(([k, v]) => `${k}: ${v}`).join('; ');
     if (error) console.warn(`[solidarity-directory] ${error.message ?? ''} ${details}`);
-    const retry = h('button', { type: 'button', part: 'button retry' }, m.retry);
+    const retry = h('button', { type: 'button', part: 'button retry' }, this.text('retry'));
     retry.addEventListener('click', () => void this.load());
     const text = h('span', { class: 'error' }, details ? `${message} ${details}` : message);
     if (error) els.status.replaceChildren(text);
@@ -229,11 +232,11 @@ class SolidarityDirectory extends HTMLElement {
   }
 
   private show(body: ListBody, locale: string): void {
-    const { els, m } = this;
+    const { els } = this;
     const regions = new Intl.DisplayNames([locale], { type: 'region' });
     const prefix = pagePrefix(locale, __LOCALES__[0]!);
     const items = body.data.map((item) => {
-      const link = h('a', { class: 'name', href: `${this.origin}${prefix}/groups/${encodeURIComponent(item.slug)}/` }, item.name);
+      const link = h('a', { class: 'name', translate: 'no', href: `${this.origin}${prefix}/groups/${encodeURIComponent(item.slug)}/` }, item.name);
       const short = item.short_name && item.short_name !== item.name ? ` (${item.short_name})` : '';
       const summary = item.summary ? h('p', item.lang && item.lang !== locale ? { lang: item.lang } : {}, item.summary) : null;
       const where = [...(item.countries ?? []).map((c) => regions.of(c) ?? c), item.city].filter(Boolean).join(' · ');
@@ -241,7 +244,8 @@ class SolidarityDirectory extends HTMLElement {
     });
     els.list.replaceChildren(...items);
     const { total, page, total_pages: pages } = body.meta;
-    els.status.textContent = total === 0 ? m.none : pages > 1 ? `${m.count(total)}, ${m.pageOf(page, pages)}` : m.count(total);
+    const count = this.text('count', { count: total });
+    els.status.textContent = total === 0 ? this.text('none') : pages > 1 ? `${count}, ${this.text('pageOf', { page, pages })}` : count;
     els.nav.hidden = pages <= 1;
     els.prev.disabled = page <= 1;
     els.next.disabled = page >= pages;

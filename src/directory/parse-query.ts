@@ -4,6 +4,8 @@
  * any parameter the API does not know.
  */
 import type { z } from 'zod';
+import type { Locale } from '../i18n/index.ts';
+import { problemOf, problemText } from '../i18n/problems.ts';
 import { parseOptions } from '../schema/messages.ts';
 import { MULTI_PARAMS } from '../schema/query.ts';
 
@@ -12,7 +14,7 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; fields: FieldError
 
 const multi = new Set<string>(MULTI_PARAMS);
 
-export function searchParamsToObject(params: URLSearchParams): { raw: Record<string, string | string[]>; fields: FieldErrors } {
+export function searchParamsToObject(params: URLSearchParams, locale: Locale = 'en'): { raw: Record<string, string | string[]>; fields: FieldErrors } {
   const raw: Record<string, string | string[]> = {};
   const fields: FieldErrors = {};
   for (const [key, value] of params) {
@@ -20,7 +22,7 @@ export function searchParamsToObject(params: URLSearchParams): { raw: Record<str
       const values = value.split(',').map((v) => v.trim()).filter((v) => v !== '');
       raw[key] = [...((raw[key] as string[] | undefined) ?? []), ...values];
     } else if (key in raw) {
-      fields[key] = `give "${key}" only once`;
+      fields[key] = problemText(locale, { code: 'parameter_twice' }, key);
     } else if (value.trim() !== '') {
       raw[key] = value;
     }
@@ -29,23 +31,25 @@ export function searchParamsToObject(params: URLSearchParams): { raw: Record<str
   return { raw, fields };
 }
 
-export function issuesToFields(error: z.ZodError, fields: FieldErrors = {}): FieldErrors {
+/** One message per parameter, in the asker's language, chosen by the issue's code (src/i18n/problems.ts). */
+export function issuesToFields(error: z.ZodError, fields: FieldErrors = {}, locale: Locale = 'en'): FieldErrors {
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) fields[key] ??= 'unknown parameter';
+      for (const key of issue.keys) fields[key] ??= problemText(locale, { code: 'unknown_parameter' }, key);
       continue;
     }
     const [head, index] = issue.path;
     const name = String(head ?? '');
     if (fields[name]) continue;
-    fields[name] = typeof index === 'number' ? `value ${index + 1}: ${issue.message}` : issue.message;
+    const problem = problemOf(issue);
+    fields[name] = problemText(locale, typeof index === 'number' ? { ...problem, detail: { ...problem.detail, item: index + 1 } } : problem, name);
   }
   return fields;
 }
 
-export function parseParams<S extends z.ZodType>(schema: S, params: URLSearchParams): Parsed<z.output<S>> {
-  const { raw, fields } = searchParamsToObject(params);
+export function parseParams<S extends z.ZodType>(schema: S, params: URLSearchParams, locale: Locale = 'en'): Parsed<z.output<S>> {
+  const { raw, fields } = searchParamsToObject(params, locale);
   const parsed = schema.safeParse(raw, parseOptions);
   if (parsed.success && Object.keys(fields).length === 0) return { ok: true, value: parsed.data };
-  return { ok: false, fields: parsed.success ? fields : issuesToFields(parsed.error, fields) };
+  return { ok: false, fields: parsed.success ? fields : issuesToFields(parsed.error, fields, locale) };
 }

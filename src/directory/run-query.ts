@@ -4,6 +4,8 @@
  * counted the way shop filters do it: each facet over the result of every *other* filter, so
  * choosing a country still shows how many groups other countries would give.
  */
+import type { Locale } from '../i18n/index.ts';
+import { problemText } from '../i18n/problems.ts';
 import type { GroupsQuery } from '../schema/query.ts';
 import { FACETS, type FacetName } from './artefact.ts';
 import type { Directory } from './directory.ts';
@@ -27,13 +29,13 @@ interface Dimension {
 }
 
 /** Checks values that exist only in the content (taxonomy slugs), after the schema checked their form. */
-function unknownTerms(dir: Directory, query: GroupsQuery): Record<string, string> {
+function unknownTerms(dir: Directory, query: GroupsQuery, locale: Locale): Record<string, string> {
   const fields: Record<string, string> = {};
   const { taxonomies } = dir.artefact;
   for (const [param, terms] of [['subject', taxonomies.subjects], ['sector', taxonomies.sectors]] as const) {
     const known = new Set(terms.map((t) => t.slug));
     const bad = (query[param] ?? []).filter((s) => !known.has(s));
-    if (bad.length > 0) fields[param] = `unknown ${param === 'subject' ? 'subject heading' : 'sector'}: ${bad.join(', ')} (see /api/v1/taxonomies)`;
+    if (bad.length > 0) fields[param] = problemText(locale, { code: 'unknown_terms', detail: { values: bad } }, param);
   }
   return fields;
 }
@@ -171,8 +173,9 @@ function sortAndPage(dir: Directory, member: Uint8Array | null, total: number, q
   return out;
 }
 
-export function runQuery(dir: Directory, query: GroupsQuery): QueryOutcome {
-  const unknown = unknownTerms(dir, query);
+/** `locale`: the language of the messages when the query names terms the directory does not have. */
+export function runQuery(dir: Directory, query: GroupsQuery, locale: Locale = 'en'): QueryOutcome {
+  const unknown = unknownTerms(dir, query, locale);
   if (Object.keys(unknown).length > 0) return { ok: false, fields: unknown };
   const searched = search(dir, query.q);
   const dims = dimensions(dir, query, searched);

@@ -8,7 +8,8 @@ import type { Directory } from '../directory/directory.ts';
 import { pickText } from '../directory/pick-language.ts';
 import { facetLabel } from '../directory/present.ts';
 import type { ContentLocale } from '../schema/locales.ts';
-import { MESSAGES, paths, isSiteLocale, type SiteLocale } from '../site/i18n.ts';
+import { t } from '../i18n/index.ts';
+import { paths, isSiteLocale, type SiteLocale } from '../site/paths.ts';
 
 export const FEED_LIMIT = 50;
 
@@ -38,7 +39,6 @@ export interface FeedOptions {
 
 export function atomFeed(dir: Directory, matching: readonly ArtefactEntry[], options: FeedOptions): string {
   const locale: SiteLocale = isSiteLocale(options.prefs[0]!) ? (options.prefs[0] as SiteLocale) : 'en';
-  const m = MESSAGES[locale];
   const items = newestFirst(matching).slice(0, options.limit ?? FEED_LIMIT);
   const latest = items.reduce((max, e) => (e.updated > max ? e.updated : max), items.reduce((max, e) => (e.created > max ? e.created : max), '1970-01-01'));
   const entries = items.map((e) => {
@@ -58,10 +58,10 @@ ${summary ? `    <summary type="text" xml:lang="${summary.lang}">${xmlText(summa
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${locale}">
   <id>${xmlText(options.selfUrl)}</id>
-  <title>${xmlText(`${m.siteName} — ${m.feed}`)}</title>
-  <subtitle>${xmlText(m.tagline)}</subtitle>
+  <title>${xmlText(`${t(locale, 'site.name')} — ${t(locale, 'footer.feed')}`)}</title>
+  <subtitle>${xmlText(t(locale, 'site.tagline'))}</subtitle>
   <updated>${day(latest)}</updated>
-  <author><name>${xmlText(m.siteName)}</name></author>
+  <author><name>${xmlText(t(locale, 'site.name'))}</name></author>
   <link rel="self" type="application/atom+xml" href="${xmlText(options.selfUrl)}"/>
   <link rel="alternate" type="text/html" href="${xmlText(`${options.baseUrl}${paths.listing(locale, options.filterQuery)}`)}"/>
 ${entries.join('')}</feed>

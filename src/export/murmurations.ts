@@ -22,7 +22,7 @@ import { pickText } from '../directory/pick-language.ts';
 import { facetLabel } from '../directory/present.ts';
 import { isCountryCode } from '../schema/codes.ts';
 import type { ContentLocale } from '../schema/locales.ts';
-import { paths } from '../site/i18n.ts';
+import { paths } from '../site/paths.ts';
 import { MEMBER_RELATIONS, type NetworkRef } from '../site/site-config.ts';
 
 export const MURMURATIONS_SCHEMA = 'organizations_schema-v1.0.0';

@@ -36,12 +36,12 @@ export const slugSchema = z
 
 export const countryCodeSchema = z
   .string()
-  .refine(isCountryCode, { error: (issue) => `"${String(issue.input)}" is not an ISO 3166-1 alpha-2 country code` })
+  .refine(isCountryCode, { error: (issue) => `"${String(issue.input)}" is not an ISO 3166-1 alpha-2 country code`, params: { problem: 'country_code' } })
   .meta({ title: 'Country', description: 'ISO 3166-1 alpha-2 code, upper case (e.g. FR).', pattern: '^[A-Z]{2}$' });
 
 export const languageCodeSchema = z
   .string()
-  .refine(isLanguageCode, { error: (issue) => `"${String(issue.input)}" is not an ISO 639-1 language code` })
+  .refine(isLanguageCode, { error: (issue) => `"${String(issue.input)}" is not an ISO 639-1 language code`, params: { problem: 'language_code' } })
   .meta({ title: 'Language', description: 'ISO 639-1 code, lower case (e.g. fr).', pattern: '^[a-z]{2}$' });
 
 export const httpUrlSchema = z.url({
@@ -64,7 +64,7 @@ export function text(max: number) {
 export const isoDateSchema = z.iso.date({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a date written YYYY-MM-DD') });
 
 function unique<T extends z.ZodType>(item: T, what: string) {
-  return z.array(item).refine((values) => new Set(values).size === values.length, `each ${what} may appear only once`);
+  return z.array(item).refine((values) => new Set(values).size === values.length, { message: `each ${what} may appear only once`, params: { problem: 'unique' } });
 }
 
 /**
@@ -80,6 +80,7 @@ export function translated(text: z.ZodString, label: string) {
     .strictObject(shape)
     .refine((value) => Object.values(value).some((v) => typeof v === 'string' && v.trim() !== ''), {
       message: `give the ${label} in at least one language`,
+      params: { problem: 'one_language' },
     });
 }
 

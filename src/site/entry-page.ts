@@ -6,9 +6,10 @@ import type { Directory } from '../directory/directory.ts';
 import { pickText } from '../directory/pick-language.ts';
 import { facetLabel } from '../directory/present.ts';
 import { relatedDocs } from '../directory/related.ts';
-import { RELATION_LABELS, SCOPE_LABELS, STRUCTURE_LABELS, labelIn } from '../schema/labels.ts';
+import { contentPrefs, t } from '../i18n/index.ts';
+import { enumLabel } from '../i18n/labels.ts';
 import { html, jsonForScript, raw, type Html } from './html.ts';
-import { MESSAGES, paths, SITE_LOCALES, type SiteLocale } from './i18n.ts';
+import { paths, SITE_LOCALES, type SiteLocale } from './paths.ts';
 import { entryJsonLd } from './json-ld.ts';
 import { layout } from './layout.ts';
 import { otherLanguageNote } from './listing-page.ts';
@@ -28,9 +29,8 @@ function langAttr(locale: SiteLocale, textLang: string): Html {
 }
 
 export function renderEntryPage(dir: Directory, doc: number, locale: SiteLocale, baseUrl: string, network: NetworkRef | undefined): string {
-  const m = MESSAGES[locale];
   const e = dir.artefact.entries[doc]!;
-  const prefs = [locale, 'en'] as const;
+  const prefs = contentPrefs(locale);
   const summary = pickText(e.summary, prefs);
   const purpose = pickText(e.purpose, prefs);
   const purposeHtml = purpose ? e.purpose_html?.[purpose.lang] : undefined;
@@ -42,69 +42,69 @@ export function renderEntryPage(dir: Directory, doc: number, locale: SiteLocale,
     const rs = pickText(r.summary, prefs);
     const shared = (r.subjects ?? []).filter((s) => e.subjects?.includes(s)).map((s) => facetLabel(dir, 'subject', s, locale));
     return html`<li class="result">
-  <h3><a href="${paths.entry(locale, r.slug)}">${r.name}</a></h3>
+  <h3><a href="${paths.entry(locale, r.slug)}" translate="no">${r.name}</a></h3>
   ${rs ? html`<p${langAttr(locale, rs.lang)}>${rs.text}</p>` : ''}
-  <p class="meta">${m.sharedSubjects}: ${shared.join(', ')}</p>
+  <p class="meta">${t(locale, 'entry.sharedSubjects')}: ${shared.join(', ')}</p>
 </li>`;
   });
 
-  const relationText = labelIn(RELATION_LABELS, e.network_relation, locale);
-  const main = html`<p class="breadcrumb"><a href="${paths.home(locale)}">${m.backToDirectory}</a></p>
+  const relationText = enumLabel(locale, 'relation', e.network_relation);
+  const main = html`<p class="breadcrumb"><a href="${paths.home(locale)}">${t(locale, 'entry.back')}</a></p>
 <article class="entry">
-<h1>${e.name}${e.short_name && e.short_name !== e.name ? html` <span class="short-name">(${e.short_name})</span>` : ''}</h1>
-${e.alternate_names?.length ? html`<p class="alternate-names">${e.alternate_names.join(' · ')}</p>` : ''}
+<h1 translate="no">${e.name}${e.short_name && e.short_name !== e.name ? html` <span class="short-name">(${e.short_name})</span>` : ''}</h1>
+${e.alternate_names?.length ? html`<p class="alternate-names" translate="no">${e.alternate_names.join(' · ')}</p>` : ''}
 ${summary ? html`<p class="lead"${langAttr(locale, summary.lang)}>${summary.text}</p>` : ''}
 ${summary && summary.lang !== locale ? html`<p class="field-hint">${otherLanguageNote(locale, summary.lang)}</p>` : ''}
 <section aria-labelledby="facts-heading">
-<h2 id="facts-heading">${m.factsHeading}</h2>
+<h2 id="facts-heading">${t(locale, 'entry.facts')}</h2>
 <dl class="facts">
-  ${fact(m.countries, inlineList((e.countries ?? []).map((c) => filterLink('country', c, facetLabel(dir, 'country', c, locale)))))}
-  ${fact(m.city, e.city)}
-  ${fact(m.scope, e.geographic_scope && filterLink('scope', e.geographic_scope, labelIn(SCOPE_LABELS, e.geographic_scope, locale)))}
-  ${fact(m.structure, e.structure && filterLink('structure', e.structure, labelIn(STRUCTURE_LABELS, e.structure, locale)))}
-  ${fact(m.relation, filterLink('relation', e.network_relation, relationText))}
-  ${fact(m.relationNote, e.relation_note)}
-  ${fact(m.languages, inlineList((e.languages ?? []).map((l) => filterLink('language', l, facetLabel(dir, 'language', l, locale)))))}
-  ${fact(m.founded, e.founded !== undefined ? String(e.founded) : undefined)}
-  ${fact(m.website, e.website && html`<a href="${e.website}">${e.website}</a>`)}
-  ${fact(m.email, e.email && html`<a href="mailto:${e.email}">${e.email}</a>`)}
-  ${fact(m.social, inlineList((e.social ?? []).map((s) => html`<a href="${s}">${s}</a>`)))}
-  ${fact(m.subjects, inlineList((e.subjects ?? []).map((s) => filterLink('subject', s, facetLabel(dir, 'subject', s, locale)))))}
-  ${fact(m.sectors, inlineList((e.sectors ?? []).map((s) => filterLink('sector', s, facetLabel(dir, 'sector', s, locale)))))}
-  ${fact(m.updated, html`<time datetime="${e.updated}">${date.format(new Date(`${e.updated}T00:00:00Z`))}</time>`)}
+  ${fact(t(locale, 'entry.countries'), inlineList((e.countries ?? []).map((c) => filterLink('country', c, facetLabel(dir, 'country', c, locale)))))}
+  ${fact(t(locale, 'entry.city'), e.city && html`<span translate="no">${e.city}</span>`)}
+  ${fact(t(locale, 'entry.scope'), e.geographic_scope && filterLink('scope', e.geographic_scope, enumLabel(locale, 'scope', e.geographic_scope)))}
+  ${fact(t(locale, 'entry.structure'), e.structure && filterLink('structure', e.structure, enumLabel(locale, 'structure', e.structure)))}
+  ${fact(t(locale, 'entry.relation'), filterLink('relation', e.network_relation, relationText))}
+  ${fact(t(locale, 'entry.relationNote'), e.relation_note && html`<span translate="no">${e.relation_note}</span>`)}
+  ${fact(t(locale, 'entry.languages'), inlineList((e.languages ?? []).map((l) => filterLink('language', l, facetLabel(dir, 'language', l, locale)))))}
+  ${fact(t(locale, 'entry.founded'), e.founded !== undefined ? String(e.founded) : undefined)}
+  ${fact(t(locale, 'entry.website'), e.website && html`<a href="${e.website}">${e.website}</a>`)}
+  ${fact(t(locale, 'entry.email'), e.email && html`<a href="mailto:${e.email}">${e.email}</a>`)}
+  ${fact(t(locale, 'entry.social'), inlineList((e.social ?? []).map((s) => html`<a href="${s}">${s}</a>`)))}
+  ${fact(t(locale, 'entry.subjects'), inlineList((e.subjects ?? []).map((s) => filterLink('subject', s, facetLabel(dir, 'subject', s, locale)))))}
+  ${fact(t(locale, 'entry.sectors'), inlineList((e.sectors ?? []).map((s) => filterLink('sector', s, facetLabel(dir, 'sector', s, locale)))))}
+  ${fact(t(locale, 'entry.updated'), html`<time datetime="${e.updated}">${date.format(new Date(`${e.updated}T00:00:00Z`))}</time>`)}
 </dl>
 </section>
 ${purpose && purposeHtml
   ? html`<section aria-labelledby="purpose-heading">
-<h2 id="purpose-heading">${m.purpose}</h2>
+<h2 id="purpose-heading">${t(locale, 'entry.purpose')}</h2>
 ${purpose.lang !== locale ? html`<p class="field-hint">${otherLanguageNote(locale, purpose.lang)}</p>` : ''}
 <div class="prose"${langAttr(locale, purpose.lang)}>${raw(purposeHtml)}</div>
 </section>`
   : ''}
 ${e.sources?.length
   ? html`<section aria-labelledby="sources-heading">
-<h2 id="sources-heading">${m.sources}</h2>
-<ul class="sources">${e.sources.map((s) => html`<li>${s.url ? html`<a href="${s.url}">${s.title ?? s.url}</a>` : s.title}</li>`)}</ul>
+<h2 id="sources-heading">${t(locale, 'entry.sources')}</h2>
+<ul class="sources" translate="no">${e.sources.map((s) => html`<li>${s.url ? html`<a href="${s.url}">${s.title ?? s.url}</a>` : s.title}</li>`)}</ul>
 </section>`
   : ''}
 ${related.length > 0
   ? html`<section aria-labelledby="related-heading">
-<h2 id="related-heading">${m.related}</h2>
-<p>${m.relatedIntro}</p>
+<h2 id="related-heading">${t(locale, 'entry.related')}</h2>
+<p>${t(locale, 'entry.relatedIntro')}</p>
 <ul class="results">${related}</ul>
 </section>`
   : ''}
 <section aria-labelledby="data-heading">
-<h2 id="data-heading">${m.dataHeading}</h2>
-<ul class="tags"><li><a href="${paths.groupApi(e.slug)}?lang=${locale}">${m.dataJson}</a></li><li><a href="${paths.murmurations(e.slug)}">${m.dataMurmurations}</a></li></ul>
+<h2 id="data-heading">${t(locale, 'entry.data')}</h2>
+<ul class="tags"><li><a href="${paths.groupApi(e.slug)}?lang=${prefs[0]}">${t(locale, 'entry.dataJson')}</a></li><li><a href="${paths.murmurations(e.slug)}">${t(locale, 'entry.dataMurmurations')}</a></li></ul>
 </section>
 </article>
-<aside class="join-call"><p>${m.missingGroup} <a href="${paths.join(locale)}">${m.joinCall}</a></p></aside>`;
+<aside class="join-call"><p>${t(locale, 'footer.missingGroup')} <a href="${paths.join(locale)}">${t(locale, 'footer.joinCall')}</a></p></aside>`;
 
   return layout({
     locale,
-    title: `${e.name}${e.short_name && e.short_name !== e.name ? ` (${e.short_name})` : ''} — ${m.siteName}`,
-    description: summary?.text ?? m.tagline,
+    title: `${e.name}${e.short_name && e.short_name !== e.name ? ` (${e.short_name})` : ''} — ${t(locale, 'site.name')}`,
+    description: summary?.text ?? t(locale, 'site.tagline'),
     baseUrl,
     path: paths.entry(locale, e.slug),
     alternates: Object.fromEntries(SITE_LOCALES.map((l) => [l, paths.entry(l, e.slug)])) as Record<SiteLocale, string>,

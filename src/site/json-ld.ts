@@ -8,8 +8,8 @@ import type { Directory } from '../directory/directory.ts';
 import { pickText } from '../directory/pick-language.ts';
 import { facetLabel } from '../directory/present.ts';
 import type { Structure } from '../schema/entry.ts';
-import type { SiteLocale } from './i18n.ts';
-import { paths } from './i18n.ts';
+import type { SiteLocale } from './paths.ts';
+import { paths } from './paths.ts';
 import { MEMBER_RELATIONS, type NetworkRef } from './site-config.ts';
 
 const UNION_STRUCTURES: ReadonlySet<Structure> = new Set(['union', 'federation', 'confederation']);

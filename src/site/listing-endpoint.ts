@@ -1,12 +1,15 @@
 /**
- * `GET /groups?…` and `/fr/groups?…`: the listing with a search and filters, rendered on the
+ * `GET /groups?…` and `/<lang>/groups?…`: the listing with a search and filters, rendered on the
  * server from the same engine as the API, so it works without JavaScript and every view has a
- * shareable address. The unfiltered first page is also prebuilt as `/` and `/fr/`.
+ * shareable address. The unfiltered first page is also prebuilt as `/` and `/<lang>/`; `/` itself
+ * is answered by language-endpoint.ts, which sends each visitor to their language.
  */
 import type { Directory } from '../directory/directory.ts';
 import { etag, ifNoneMatchHits, notModified } from '../http/caching.ts';
 import { checkMethod, guarded } from '../http/respond.ts';
-import { localeOfPath } from './i18n.ts';
+import { createFrontPageEndpoint } from './language-endpoint.ts';
+import { renderNotFoundPage } from './not-found-page.ts';
+import { localeOfPath } from './paths.ts';
 import { PAGE_PARAMS, pageSearchParams, renderListing } from './listing-page.ts';
 
 export const HTML_TYPE = 'text/html; charset=utf-8';
@@ -25,11 +28,17 @@ export function pageCacheHeaders(): Record<string, string> {
 }
 
 export function createListingEndpoint(dir: Directory) {
+  const front = createFrontPageEndpoint(dir);
   return guarded((request) => {
+    const url = new URL(request.url);
+    if (url.pathname === '/') return front(request);
     const denied = checkMethod(request, ['GET'], {});
     if (denied) return denied;
-    const url = new URL(request.url);
     const locale = localeOfPath(url.pathname);
+    // The route is `/:lang/groups`: a first segment that is no language's is no page.
+    if (!/^\/(?:groups\/?)?$/.test(locale === 'en' ? url.pathname : url.pathname.slice(locale.length + 1))) {
+      return new Response(renderNotFoundPage(url.origin), { status: 404, headers: { 'Content-Type': HTML_TYPE, 'Cache-Control': 'no-store' } });
+    }
     const params = pageSearchParams(url.searchParams);
     params.sort();
     const tag = etag(dir.artefact.version, `listing|${locale}|${params}|${url.origin}`);

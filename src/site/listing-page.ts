@@ -8,14 +8,15 @@ import { canonicalQuery } from '../api/list-groups.ts';
 import { FACETS, type FacetName } from '../directory/artefact.ts';
 import type { Directory } from '../directory/directory.ts';
 import { parseParams, type FieldErrors } from '../directory/parse-query.ts';
-import { pickText, preferredLocales } from '../directory/pick-language.ts';
+import { pickText } from '../directory/pick-language.ts';
 import { facetLabel, presentFacet, type FacetBucket } from '../directory/present.ts';
 import { runQuery } from '../directory/run-query.ts';
 import { languageName } from '../schema/codes.ts';
-import { RELATION_LABELS, SCOPE_LABELS, labelIn } from '../schema/labels.ts';
 import { groupsQuerySchema, PER_PAGE_DEFAULT, SORTS, type GroupsQuery } from '../schema/query.ts';
 import { html, type Html } from './html.ts';
-import { MESSAGES, paths, SITE_LOCALES, type SiteLocale } from './i18n.ts';
+import { contentPrefs, t } from '../i18n/index.ts';
+import { enumLabel } from '../i18n/labels.ts';
+import { paths, SITE_LOCALES, type SiteLocale } from './paths.ts';
 import { layout } from './layout.ts';
 
 /**
@@ -55,11 +56,10 @@ function selectedValues(query: GroupsQuery, facet: FacetName): string[] {
 }
 
 function facetFieldset(locale: SiteLocale, facet: FacetName, buckets: FacetBucket[], query: GroupsQuery): Html {
-  const m = MESSAGES[locale];
   if (buckets.length === 0) return html``;
   const id = (value: string) => `f-${facet}-${value}`;
   return html`<fieldset class="facet" id="facet-${facet}">
-  <legend>${m.facetLegend[facet]}</legend>
+  <legend>${t(locale, `listing.facet.${facet}`)}</legend>
   <ul class="facet-values">
     ${buckets.map(
       (b) => html`<li><input type="checkbox" name="${facet}" value="${b.value}" id="${id(b.value)}" form="listing"${b.selected ? html` checked` : ''}>
@@ -67,36 +67,35 @@ function facetFieldset(locale: SiteLocale, facet: FacetName, buckets: FacetBucke
     )}
   </ul>
   ${facet === 'subject'
-    ? html`<p class="form-field"><label for="subject-mode">${m.subjectModeLabel}</label>
+    ? html`<p class="form-field"><label for="subject-mode">${t(locale, 'listing.subjectMode')}</label>
   <select name="subject_mode" id="subject-mode" form="listing">
-    <option value="any"${query.subject_mode === 'any' ? html` selected` : ''}>${m.subjectModeAny}</option>
-    <option value="all"${query.subject_mode === 'all' ? html` selected` : ''}>${m.subjectModeAll}</option>
+    <option value="any"${query.subject_mode === 'any' ? html` selected` : ''}>${t(locale, 'listing.subjectMode.any')}</option>
+    <option value="all"${query.subject_mode === 'all' ? html` selected` : ''}>${t(locale, 'listing.subjectMode.all')}</option>
   </select></p>`
     : ''}
 </fieldset>`;
 }
 
 function pagination(locale: SiteLocale, query: GroupsQuery, totalPages: number): Html {
-  const m = MESSAGES[locale];
   if (totalPages <= 1 && query.page === 1) return html``;
   const href = (p: number) => paths.listing(locale, viewQueryString(query, p));
   const pages = Array.from({ length: totalPages }, (_, i) => i + 1);
-  return html`<nav class="pagination" aria-label="${m.pagination}">
+  return html`<nav class="pagination" aria-label="${t(locale, 'listing.pagination')}">
   <ul>
-    ${query.page > 1 ? html`<li><a href="${href(Math.min(query.page - 1, totalPages))}" rel="prev">${m.previous}</a></li>` : ''}
+    ${query.page > 1 ? html`<li><a href="${href(Math.min(query.page - 1, totalPages))}" rel="prev">${t(locale, 'listing.previous')}</a></li>` : ''}
     ${pages.map((p) =>
       p === query.page
-        ? html`<li><a href="${href(p)}" aria-current="page" aria-label="${m.pageLink(p)}">${p}</a></li>`
-        : html`<li><a href="${href(p)}" aria-label="${m.pageLink(p)}">${p}</a></li>`,
+        ? html`<li><a href="${href(p)}" aria-current="page" aria-label="${t(locale, 'listing.pageLink', { page: p })}">${p}</a></li>`
+        : html`<li><a href="${href(p)}" aria-label="${t(locale, 'listing.pageLink', { page: p })}">${p}</a></li>`,
     )}
-    ${query.page < totalPages ? html`<li><a href="${href(query.page + 1)}" rel="next">${m.next}</a></li>` : ''}
+    ${query.page < totalPages ? html`<li><a href="${href(query.page + 1)}" rel="next">${t(locale, 'listing.next')}</a></li>` : ''}
   </ul>
 </nav>`;
 }
 
 function errorList(locale: SiteLocale, fields: FieldErrors): Html {
   return html`<div class="notice notice-error" role="alert">
-  <p>${MESSAGES[locale].invalidQuery}</p>
+  <p>${t(locale, 'listing.invalidQuery')}</p>
   <ul>${Object.entries(fields).map(([name, message]) => html`<li><code>${name}</code>: ${message}</li>`)}</ul>
 </div>`;
 }
@@ -110,10 +109,10 @@ export interface ListingOptions {
 
 /** Renders the listing for a raw query string (already narrowed with `pageSearchParams`). */
 export function renderListing(dir: Directory, locale: SiteLocale, params: URLSearchParams, options: ListingOptions): ListingRender {
-  const parsed = parseParams(groupsQuerySchema, pageSearchParams(params));
+  const parsed = parseParams(groupsQuerySchema, pageSearchParams(params), locale);
   let query = parsed.ok ? parsed.value : DEFAULT_QUERY;
   let errors: FieldErrors | undefined = parsed.ok ? undefined : parsed.fields;
-  let outcome = runQuery(dir, { ...query, facets: [...FACETS] });
+  let outcome = runQuery(dir, { ...query, facets: [...FACETS] }, locale);
   if (!outcome.ok) {
     errors = outcome.fields;
     query = DEFAULT_QUERY;
@@ -121,8 +120,8 @@ export function renderListing(dir: Directory, locale: SiteLocale, params: URLSea
   }
   if (!outcome.ok) throw new Error('the default listing query was refused'); // cannot happen: it has no filters
   const { page, total, facets = {} } = outcome.result;
-  const m = MESSAGES[locale];
-  const prefs = preferredLocales(locale, null);
+  const prefs = contentPrefs(locale);
+  const count = t(locale, 'listing.count', { count: total });
   const totalPages = Math.max(1, Math.ceil(total / query.per_page));
   const entries = dir.artefact.entries;
   const filters = filterQueryString(query);
@@ -134,60 +133,61 @@ export function renderListing(dir: Directory, locale: SiteLocale, params: URLSea
     const meta = [
       ...(e.countries ?? []).map((c) => facetLabel(dir, 'country', c, locale)),
       e.city,
-      e.geographic_scope && labelIn(SCOPE_LABELS, e.geographic_scope, locale),
-      labelIn(RELATION_LABELS, e.network_relation, locale),
+      e.geographic_scope && enumLabel(locale, 'scope', e.geographic_scope),
+      enumLabel(locale, 'relation', e.network_relation),
     ].filter((v): v is string => typeof v === 'string' && v !== '');
     return html`<li class="result">
-  <h3><a href="${paths.entry(locale, e.slug)}">${e.name}</a>${e.short_name && e.short_name !== e.name ? html` <span class="short-name">(${e.short_name})</span>` : ''}</h3>
+  <h3 translate="no"><a href="${paths.entry(locale, e.slug)}">${e.name}</a>${e.short_name && e.short_name !== e.name ? html` <span class="short-name">(${e.short_name})</span>` : ''}</h3>
   ${summary ? html`<p${summary.lang !== locale ? html` lang="${summary.lang}"` : ''}>${summary.text}</p>` : ''}
   <p class="meta">${meta.join(' · ')}</p>
 </li>`;
   });
 
-  const main = html`<h1>${options.home ? m.listingTitle : `${m.listingTitle} — ${m.resultCount(total)}`}</h1>
-<p class="lead">${m.listingIntro}</p>
+  const main = html`<h1>${options.home ? t(locale, 'listing.title') : `${t(locale, 'listing.title')} — ${count}`}</h1>
+<p class="lead">${t(locale, 'listing.intro')}</p>
 ${errors ? errorList(locale, errors) : ''}
 <form class="search-bar" id="listing" method="get" action="${paths.listing(locale)}" role="search">
   <p class="form-field">
-    <label for="q">${m.searchLabel}</label>
+    <label for="q">${t(locale, 'listing.searchLabel')}</label>
     <input type="search" name="q" id="q" value="${query.q ?? ''}" maxlength="200" aria-describedby="q-hint">
-    <span class="field-hint" id="q-hint">${m.searchHint}</span>
+    <span class="field-hint" id="q-hint">${t(locale, 'listing.searchHint')}</span>
   </p>
-  <button type="submit" class="button">${m.searchButton}</button>
+  <button type="submit" class="button">${t(locale, 'listing.searchButton')}</button>
 </form>
 <div class="listing-columns">
   <section class="filters" aria-labelledby="filters-heading">
-    <h2 id="filters-heading">${m.filtersHeading}</h2>
-    <p><a class="skip-to-results" href="#results-heading">${m.skipToResults}</a></p>
+    <h2 id="filters-heading">${t(locale, 'listing.filters')}</h2>
+    <p><a class="skip-to-results" href="#results-heading">${t(locale, 'listing.skipToResults')}</a></p>
     ${FACETS.map((f) => facetFieldset(locale, f, presentFacet(dir, f, facets[f] ?? new Map(), selectedValues(query, f), locale), query))}
-    <p class="form-field"><label for="sort">${m.sortLabel}</label>
+    <p class="form-field"><label for="sort">${t(locale, 'listing.sortLabel')}</label>
     <select name="sort" id="sort" form="listing">
-      ${SORTS.map((s) => html`<option value="${s}"${s === sort ? html` selected` : ''}>${m.sortOptions[s]}</option>`)}
+      ${SORTS.map((s) => html`<option value="${s}"${s === sort ? html` selected` : ''}>${t(locale, `listing.sort.${s}`)}</option>`)}
     </select></p>
     ${query.per_page !== PER_PAGE_DEFAULT ? html`<input type="hidden" name="per_page" value="${query.per_page}" form="listing">` : ''}
-    <p class="filter-actions"><button type="submit" class="button" form="listing">${m.applyFilters}</button>
-    <a href="${paths.listing(locale)}" class="button button-secondary">${m.clearFilters}</a></p>
+    <p class="filter-actions"><button type="submit" class="button" form="listing">${t(locale, 'listing.apply')}</button>
+    <a href="${paths.listing(locale)}" class="button button-secondary">${t(locale, 'listing.clear')}</a></p>
   </section>
   <section class="results-section" aria-labelledby="results-heading">
-    <h2 id="results-heading" tabindex="-1">${m.resultsHeading}</h2>
-    <p class="result-count">${m.resultCount(total)}, ${m.pageOf(Math.min(query.page, totalPages), totalPages)}</p>
-    ${results.length > 0 ? html`<ol class="results">${results}</ol>` : html`<p class="notice">${m.noResults}</p>`}
+    <h2 id="results-heading" tabindex="-1">${t(locale, 'listing.results')}</h2>
+    <p class="result-count">${count}, ${t(locale, 'listing.pageOf', { page: Math.min(query.page, totalPages), pages: totalPages })}</p>
+    ${results.length > 0 ? html`<ol class="results">${results}</ol>` : html`<p class="notice">${t(locale, 'listing.noResults')}</p>`}
     ${pagination(locale, query, totalPages)}
-    <p class="downloads">${m.downloadResults}:
+    <p class="downloads">${t(locale, 'listing.download')}:
       <a href="${paths.csv(filters)}">CSV</a> · <a href="${paths.ndjson(filters)}">NDJSON</a> · <a href="${paths.feed(filters)}">Atom</a></p>
   </section>
 </div>
-<aside class="join-call"><p>${m.missingGroup} <a href="${paths.join(locale)}">${m.joinCall}</a></p></aside>`;
+<aside class="join-call"><p>${t(locale, 'footer.missingGroup')} <a href="${paths.join(locale)}">${t(locale, 'footer.joinCall')}</a></p></aside>`;
 
   const view = viewQueryString(query, query.page);
   const body = layout({
     locale,
-    title: options.home ? `${m.siteName} — ${m.tagline}` : `${m.listingTitle}: ${m.resultCount(total)} — ${m.siteName}`,
-    description: m.tagline,
+    title: options.home ? `${t(locale, 'site.name')} — ${t(locale, 'site.tagline')}` : `${t(locale, 'listing.titleWithCount', { title: t(locale, 'listing.title'), count })} — ${t(locale, 'site.name')}`,
+    description: t(locale, 'site.tagline'),
     baseUrl: options.baseUrl,
     path: options.home ? paths.home(locale) : paths.listing(locale),
     alternates: Object.fromEntries(SITE_LOCALES.map((l) => [l, options.home ? paths.home(l) : paths.listing(l)])) as Record<SiteLocale, string>,
     alternateQuery: options.home ? '' : view,
+    feedQuery: options.home ? undefined : filters,
     indexable: options.home === true,
     main,
   });
@@ -196,5 +196,5 @@ ${errors ? errorList(locale, errors) : ''}
 
 /** Names the language of a text when it differs from the page's; used by entry pages too. */
 export function otherLanguageNote(locale: SiteLocale, textLang: string): string {
-  return MESSAGES[locale].textInOtherLanguage(languageName(textLang, locale));
+  return t(locale, 'entry.otherLanguage', { language: languageName(textLang, locale) });
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import artefact from '../../generated/directory.mjs';
 import { buildSite, PROJECT_ROOT } from '../../scripts/build-site.ts';
-import { SITE_LOCALES } from '../../src/site/i18n.ts';
+import { SITE_LOCALES } from '../../src/site/paths.ts';
 import { siteBaseUrl } from '../../src/site/site-config.ts';
 
 const BASE = 'https://directory.example.org';
