@@ -1,16 +1,38 @@
 /**
  * The editors' CMS at /admin: Decap CMS from npm, configured with the config that
- * scripts/build-admin.ts derived from the schema (src/cms/cms-config.ts) and injected as
- * `__CMS_CONFIG__`. `load_config_file: false`: there is no config.yml to drift from the schema.
+ * scripts/build-admin.ts derived from the schema (src/cms/cms-config.ts) in every language and
+ * injected as `__CMS_CONFIGS__`. `load_config_file: false`: there is no config.yml to drift from
+ * the schema.
+ *
+ * The editor's language: `/admin/?lang=pt` (remembered in this browser), else the language
+ * chosen before, else the browser's languages — the same picker as the site (src/i18n/negotiate.ts).
+ * Decap's own buttons and menus come from the locales decap-cms-app bundles; our field labels,
+ * hints and options from the catalogues.
  */
 import CMS from 'decap-cms-app';
 import type { Map as ImmutableMap } from 'immutable';
 import { checkEntry, emptyValuePaths, type EntryDraft } from '../src/cms/check-entry.ts';
 import type { DecapConfig } from '../src/cms/decap-config-types.ts';
+import { negotiate } from '../src/i18n/negotiate.ts';
 import { skipWhenHiddenInLocale } from './hidden-locale-fields.ts';
 import { GroupPreview, TermPreview } from './preview.ts';
 
-declare const __CMS_CONFIG__: DecapConfig;
+declare const __CMS_CONFIGS__: Record<string, DecapConfig>;
+declare const __CMS_LOCALES__: readonly string[];
+
+const LANGUAGE_KEY = 'solidarity-directory.editor-language';
+
+function editorLanguage(): string {
+  const asked = new URLSearchParams(location.search).get('lang');
+  let stored: string | null = null;
+  try {
+    if (asked && __CMS_LOCALES__.includes(asked)) localStorage.setItem(LANGUAGE_KEY, asked);
+    stored = localStorage.getItem(LANGUAGE_KEY);
+  } catch {
+    stored = null; // storage refused (private mode): the browser's languages decide
+  }
+  return negotiate(__CMS_LOCALES__, { explicit: [asked, stored], acceptLanguage: navigator.languages.join(',') });
+}
 
 /** Decap shows `String(error)` in its toasts; without the "Error:" prefix the list reads as a sentence. */
 class EntryRefused extends Error {
@@ -82,4 +104,6 @@ CMS.registerPreviewTemplate('groups', GroupPreview as never);
 CMS.registerPreviewTemplate('subjects', TermPreview as never);
 CMS.registerPreviewTemplate('sectors', TermPreview as never);
 
-CMS.init({ config: __CMS_CONFIG__ as never });
+const language = editorLanguage();
+document.documentElement.lang = language;
+CMS.init({ config: (__CMS_CONFIGS__[language] ?? __CMS_CONFIGS__.en) as never });

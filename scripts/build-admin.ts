@@ -9,12 +9,16 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { backendSettingsFromEnv, CmsSettingsError } from '../src/cms/backend-settings.ts';
 import { buildCmsConfig } from '../src/cms/cms-config.ts';
+import { localiseCmsConfig } from '../src/cms/localise-config.ts';
+import { LOCALES } from '../src/i18n/index.ts';
 
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export async function buildAdmin(root: string, env: Record<string, string | undefined>): Promise<{ outDir: string; bytes: number; summary: string }> {
   const backend = backendSettingsFromEnv(env);
   const config = buildCmsConfig({ backend });
+  // One configuration per editor's language; admin/cms.ts chooses one before starting Decap.
+  const configs = Object.fromEntries(LOCALES.map((locale) => [locale, localiseCmsConfig(config, locale)]));
   const outDir = join(root, 'dist', 'admin');
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
@@ -31,7 +35,8 @@ export async function buildAdmin(root: string, env: Record<string, string | unde
     define: {
       'process.env.NODE_ENV': '"production"',
       global: 'globalThis',
-      __CMS_CONFIG__: JSON.stringify(config),
+      __CMS_CONFIGS__: JSON.stringify(configs),
+      __CMS_LOCALES__: JSON.stringify(LOCALES),
     },
     // Decap's optional WebP encoder references .wasm files; media uploads are unused here.
     loader: { '.wasm': 'file' },

@@ -1,6 +1,7 @@
 /**
  * `GET /api/v1/groups` as a pure function: validated query + loaded directory → response body.
  */
+import type { Locale } from '../i18n/index.ts';
 import type { ContentLocale } from '../schema/locales.ts';
 import { groupsQuerySchema, PER_PAGE_DEFAULT, type GroupsQuery } from '../schema/query.ts';
 import type { FacetName } from '../directory/artefact.ts';
@@ -48,16 +49,16 @@ export function listGroups(dir: Directory, query: GroupsQuery, prefs: readonly C
  * The same answer as JSON text, assembled from per-item JSON so that items can come from a cache:
  * serialising entries is most of the cost of a list request.
  */
-export function listGroupsJson(dir: Directory, query: GroupsQuery, prefs: readonly ContentLocale[], baseUrl: string, item: ItemSerialiser): { ok: true; text: string } | { ok: false; fields: Record<string, string> } {
-  const outcome = listGroupsParts(dir, query, prefs, baseUrl);
+export function listGroupsJson(dir: Directory, query: GroupsQuery, prefs: readonly ContentLocale[], baseUrl: string, item: ItemSerialiser, locale: Locale = 'en'): { ok: true; text: string } | { ok: false; fields: Record<string, string> } {
+  const outcome = listGroupsParts(dir, query, prefs, baseUrl, locale);
   if (!outcome.ok) return outcome;
   const rest = JSON.stringify(outcome.rest);
   const data = outcome.page.map((doc) => item(doc, prefs, query.fields, baseUrl)).join(',');
   return { ok: true, text: `{"data":[${data}],${rest.slice(1)}` };
 }
 
-function listGroupsParts(dir: Directory, query: GroupsQuery, prefs: readonly ContentLocale[], baseUrl: string) {
-  const outcome = runQuery(dir, query);
+function listGroupsParts(dir: Directory, query: GroupsQuery, prefs: readonly ContentLocale[], baseUrl: string, locale: Locale = 'en') {
+  const outcome = runQuery(dir, query, locale);
   if (!outcome.ok) return outcome;
   const { page, total, facets } = outcome.result;
   const totalPages = Math.max(1, Math.ceil(total / query.per_page));

@@ -11,7 +11,8 @@ import { parseParams } from '../directory/parse-query.ts';
 import { preferredLocales } from '../directory/pick-language.ts';
 import { etag, ifNoneMatchHits, notModified, readCacheHeaders } from '../http/caching.ts';
 import { createResponseCache } from '../http/response-cache.ts';
-import { checkMethod, CORS_READ_HEADERS, guarded, invalidParameters, jsonText, notFound } from '../http/respond.ts';
+import { checkMethod, CORS_READ_HEADERS, guarded, invalidParameters, jsonText, notFound, requestLocale } from '../http/respond.ts';
+import { t } from '../i18n/index.ts';
 import { getGroup } from './get-group.ts';
 import { cachingItemSerialiser, canonicalQuery, listGroupsJson } from './list-groups.ts';
 import { listTaxonomies } from './list-taxonomies.ts';
@@ -60,15 +61,15 @@ export function createGroupsEndpoint(dir: Directory, cacheSize = 2000) {
       const text = cache.get(known.key);
       if (text !== undefined) return jsonText(200, text, known.headers);
     }
-    const parsed = parseParams(groupsQuerySchema, url.searchParams);
-    if (!parsed.ok) return invalidParameters(parsed.fields, CORS_READ_HEADERS);
+    const parsed = parseParams(groupsQuerySchema, url.searchParams, requestLocale(request));
+    if (!parsed.ok) return invalidParameters(parsed.fields, CORS_READ_HEADERS, requestLocale(request));
     const prefs = preferredLocales(parsed.value.lang, request.headers.get('accept-language'));
     const p = prepare(dir, request, `${canonicalQuery(parsed.value)}|${prefs.join(',')}`, GROUPS_VARY, prefs[0]!);
     if (ifNoneMatchHits(request.headers.get('if-none-match'), p.tag)) return notModified(p.tag, p.headers);
     let text = cache.get(p.key);
     if (text === undefined) {
-      const outcome = listGroupsJson(dir, parsed.value, prefs, url.origin, item);
-      if (!outcome.ok) return invalidParameters(outcome.fields, CORS_READ_HEADERS);
+      const outcome = listGroupsJson(dir, parsed.value, prefs, url.origin, item, requestLocale(request));
+      if (!outcome.ok) return invalidParameters(outcome.fields, CORS_READ_HEADERS, requestLocale(request));
       text = outcome.text;
       cache.set(p.key, text);
     }
@@ -82,8 +83,9 @@ function readLanguage(request: Request): { response: Response } | { url: URL; pr
   const denied = checkMethod(request, ['GET']);
   if (denied) return { response: denied };
   const url = new URL(request.url);
-  const parsed = parseParams(groupQuerySchema, url.searchParams);
-  if (!parsed.ok) return { response: invalidParameters(parsed.fields, CORS_READ_HEADERS) };
+  const locale = requestLocale(request);
+  const parsed = parseParams(groupQuerySchema, url.searchParams, locale);
+  if (!parsed.ok) return { response: invalidParameters(parsed.fields, CORS_READ_HEADERS, locale) };
   return { url, prefs: preferredLocales(parsed.value.lang, request.headers.get('accept-language')) };
 }
 
@@ -97,10 +99,10 @@ export function createGroupEndpoint(dir: Directory) {
     try {
       slug = decodeURIComponent(raw);
     } catch {
-      return notFound('No group has that address.', CORS_READ_HEADERS); // malformed %-escape: not a slug either
+      return notFound(t(requestLocale(request), 'api.noAddress'), CORS_READ_HEADERS); // malformed %-escape: not a slug either
     }
     if (!slugSchema.safeParse(slug).success || dir.findSlug(slug) < 0) {
-      return notFound(`No group "${slug.slice(0, 80)}" in the directory.`, CORS_READ_HEADERS);
+      return notFound(t(requestLocale(request), 'api.noGroup', { slug: slug.slice(0, 80) }), CORS_READ_HEADERS);
     }
     const p = prepare(dir, request, `${slug}|${prefs.join(',')}`, ['lang'], prefs[0]!);
     if (ifNoneMatchHits(request.headers.get('if-none-match'), p.tag)) return notModified(p.tag, p.headers);

@@ -9,7 +9,7 @@
  */
 import { allCountryCodes, allLanguageCodes, countryName, languageName } from '../schema/codes.ts';
 import { countryCodeSchema, entryFields, languageCodeSchema, TRANSLATABLE_FIELDS } from '../schema/entry.ts';
-import { RELATION_LABELS, SCOPE_LABELS, STRUCTURE_LABELS } from '../schema/labels.ts';
+import { enumLabel, type EnumKind } from '../i18n/labels.ts';
 import { CONTENT_LOCALES, DEFAULT_LOCALE, REQUIRED_LABEL_LOCALES } from '../schema/locales.ts';
 import { TAXONOMIES, taxonomyTermSchema, type TaxonomyName } from '../schema/taxonomy.ts';
 import type { DecapCollection, DecapConfig, DecapField, SelectOption } from './decap-config-types.ts';
@@ -27,12 +27,8 @@ export interface CmsBackendSettings {
   siteUrl?: string;
 }
 
-/** Labels of enum values, by the entry field that holds them. */
-const ENUM_LABELS: Record<string, Record<string, { en: string } & Partial<Record<string, string>>>> = {
-  geographic_scope: SCOPE_LABELS,
-  network_relation: RELATION_LABELS,
-  structure: STRUCTURE_LABELS,
-};
+/** The enumeration each enum field of the entry holds, for its options' labels. */
+export const ENUM_FIELDS: Record<string, EnumKind> = { geographic_scope: 'scope', network_relation: 'relation', structure: 'structure' };
 
 /** Strings longer than this get a multi-line box. */
 const MULTILINE_FROM = 200;
@@ -57,13 +53,9 @@ function humanize(name: string): string {
 }
 
 function enumOptions(field: string, values: readonly string[]): SelectOption[] {
-  const labels = ENUM_LABELS[field];
-  if (!labels) throw new Error(`the enum field "${field}" has no labels in src/schema/labels.ts`);
-  return values.map((value) => {
-    const label = labels[value]?.[DEFAULT_LOCALE] ?? labels[value]?.en;
-    if (!label) throw new Error(`"${field}" value "${value}" has no label in src/schema/labels.ts`);
-    return { label, value };
-  });
+  const kind = ENUM_FIELDS[field];
+  if (!kind) throw new Error(`the enum field "${field}" has no labels: add it to ENUM_FIELDS and its values to the catalogues (enum.*)`);
+  return values.map((value) => ({ label: enumLabel(DEFAULT_LOCALE, kind, value as never), value }));
 }
 
 function relationTo(taxonomy: TaxonomyName): Pick<DecapField, 'widget' | 'collection' | 'value_field' | 'search_fields' | 'display_fields' | 'multiple' | 'options_length'> {

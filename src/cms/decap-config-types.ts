@@ -90,6 +90,8 @@ export interface DecapConfig {
   site_url?: string;
   display_url?: string;
   i18n: { structure: 'single_file'; locales: string[]; default_locale: string };
+  /** The language of Decap's own interface (https://decapcms.org/docs/configuration-options/#locale). */
+  locale?: string;
   slug: { encoding: 'ascii'; clean_accents: boolean; sanitize_replacement: string };
   collections: DecapCollection[];
 }

@@ -3,7 +3,8 @@
  * which others exist), sparse field selection, links, and facet counts with readable labels.
  */
 import { countryName, languageName } from '../schema/codes.ts';
-import { RELATION_LABELS, SCOPE_LABELS, STRUCTURE_LABELS, labelIn } from '../schema/labels.ts';
+import { isLocale } from '../i18n/index.ts';
+import { enumLabel } from '../i18n/labels.ts';
 import { CONTENT_LOCALES, type ContentLocale } from '../schema/locales.ts';
 import { DEFAULT_LIST_FIELDS, type GroupsQuery } from '../schema/query.ts';
 import type { GeographicScope, NetworkRelation, Structure } from '../schema/entry.ts';
@@ -73,6 +74,9 @@ function termLabel(terms: TaxonomyTerm[], slug: string, locale: ContentLocale): 
   return term ? (term.label[locale] ?? term.label.en) : slug;
 }
 
+/** A content language the catalogues speak, else English (the API may be asked for any content language). */
+const uiLocale = (locale: string) => (isLocale(locale) ? locale : 'en');
+
 export function facetLabel(dir: Directory, facet: FacetName, value: string, locale: ContentLocale): string {
   switch (facet) {
     case 'country':
@@ -80,11 +84,11 @@ export function facetLabel(dir: Directory, facet: FacetName, value: string, loca
     case 'language':
       return languageName(value, locale);
     case 'scope':
-      return labelIn(SCOPE_LABELS, value as GeographicScope, locale);
+      return enumLabel(uiLocale(locale), 'scope', value as GeographicScope);
     case 'relation':
-      return labelIn(RELATION_LABELS, value as NetworkRelation, locale);
+      return enumLabel(uiLocale(locale), 'relation', value as NetworkRelation);
     case 'structure':
-      return labelIn(STRUCTURE_LABELS, value as Structure, locale);
+      return enumLabel(uiLocale(locale), 'structure', value as Structure);
     case 'subject':
       return termLabel(dir.artefact.taxonomies.subjects, value, locale);
     case 'sector':

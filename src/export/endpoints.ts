@@ -9,7 +9,9 @@ import type { Directory } from '../directory/directory.ts';
 import { parseParams } from '../directory/parse-query.ts';
 import { preferredLocales } from '../directory/pick-language.ts';
 import { etag, ifNoneMatchHits, notModified, readCacheHeaders } from '../http/caching.ts';
-import { checkMethod, CORS_READ_HEADERS, guarded, invalidParameters, jsonText, notFound } from '../http/respond.ts';
+import { checkMethod, CORS_READ_HEADERS, guarded, invalidParameters, jsonText, notFound, requestLocale } from '../http/respond.ts';
+import { t } from '../i18n/index.ts';
+import { problemText } from '../i18n/problems.ts';
 import { groupQuerySchema, PER_PAGE_DEFAULT, type GroupsQuery } from '../schema/query.ts';
 import { slugSchema } from '../schema/entry.ts';
 import type { NetworkRef } from '../site/site-config.ts';
@@ -38,15 +40,16 @@ function fileEndpoint(dir: Directory, name: string, type: string, filename: stri
     const denied = checkMethod(request, ['GET']);
     if (denied) return denied;
     const url = new URL(request.url);
-    const paging = Object.fromEntries(NOT_FOR_FILES.filter((k) => url.searchParams.has(k)).map((k) => [k, 'not used by exports: the file holds every matching group']));
-    if (Object.keys(paging).length > 0) return invalidParameters(paging, CORS_READ_HEADERS);
-    const parsed = parseParams(exportQuerySchema, url.searchParams);
-    if (!parsed.ok) return invalidParameters(parsed.fields, CORS_READ_HEADERS);
+    const locale = requestLocale(request);
+    const paging = Object.fromEntries(NOT_FOR_FILES.filter((k) => url.searchParams.has(k)).map((k) => [k, problemText(locale, { code: 'not_for_files' }, k)]));
+    if (Object.keys(paging).length > 0) return invalidParameters(paging, CORS_READ_HEADERS, locale);
+    const parsed = parseParams(exportQuerySchema, url.searchParams, locale);
+    if (!parsed.ok) return invalidParameters(parsed.fields, CORS_READ_HEADERS, locale);
     const tag = etag(dir.artefact.version, `${name}|${exportQueryString(parsed.value)}`);
     const headers = { ...CORS_READ_HEADERS, ...readCacheHeaders(EXPORT_VARY), ETag: tag, 'Content-Type': type, 'Content-Disposition': `attachment; filename="${filename}"` };
     if (ifNoneMatchHits(request.headers.get('if-none-match'), tag)) return notModified(tag, headers);
-    const selection = selectEntries(dir, parsed.value);
-    if (!selection.ok) return invalidParameters(selection.fields, CORS_READ_HEADERS);
+    const selection = selectEntries(dir, parsed.value, locale);
+    if (!selection.ok) return invalidParameters(selection.fields, CORS_READ_HEADERS, locale);
     return new Response(serialise(selection.entries), { status: 200, headers: { ...headers, 'X-Content-Type-Options': 'nosniff' } });
   }, `export-${name}`);
 }
@@ -67,16 +70,17 @@ export function createFeedEndpoint(dir: Directory) {
     const denied = checkMethod(request, ['GET']);
     if (denied) return denied;
     const url = new URL(request.url);
-    const parsed = parseParams(feedQuerySchema, url.searchParams);
-    if (!parsed.ok) return invalidParameters(parsed.fields, CORS_READ_HEADERS);
+    const locale = requestLocale(request);
+    const parsed = parseParams(feedQuerySchema, url.searchParams, locale);
+    if (!parsed.ok) return invalidParameters(parsed.fields, CORS_READ_HEADERS, locale);
     const prefs = preferredLocales(parsed.value.lang, request.headers.get('accept-language'));
     const filters = exportQueryString({ ...parsed.value, lang: undefined });
     const self = `${url.origin}${url.pathname}${exportQueryString(parsed.value) ? `?${exportQueryString(parsed.value)}` : ''}`;
     const tag = etag(dir.artefact.version, `atom|${self}|${prefs.join(',')}`);
     const headers = { ...CORS_READ_HEADERS, ...readCacheHeaders(FEED_VARY), ETag: tag, 'Content-Type': ATOM_TYPE, 'Content-Language': prefs[0]! };
     if (ifNoneMatchHits(request.headers.get('if-none-match'), tag)) return notModified(tag, headers);
-    const selection = selectEntries(dir, parsed.value);
-    if (!selection.ok) return invalidParameters(selection.fields, CORS_READ_HEADERS);
+    const selection = selectEntries(dir, parsed.value, locale);
+    if (!selection.ok) return invalidParameters(selection.fields, CORS_READ_HEADERS, locale);
     const body = atomFeed(dir, selection.entries, { baseUrl: url.origin, selfUrl: self, filterQuery: filters, prefs });
     return new Response(body, { status: 200, headers: { ...headers, 'X-Content-Type-Options': 'nosniff' } });
   }, 'export-atom');
@@ -93,12 +97,13 @@ export function createMurmurationsEndpoint(dir: Directory, network: NetworkRef |
     try {
       slug = decodeURIComponent(parts[parts.length - 2] ?? '');
     } catch {
-      return notFound('No group has that address.', CORS_READ_HEADERS); // malformed %-escape: not a slug either
+      return notFound(t(requestLocale(request), 'api.noAddress'), CORS_READ_HEADERS); // malformed %-escape: not a slug either
     }
-    const parsed = parseParams(groupQuerySchema, url.searchParams);
-    if (!parsed.ok) return invalidParameters(parsed.fields, CORS_READ_HEADERS);
+    const locale = requestLocale(request);
+    const parsed = parseParams(groupQuerySchema, url.searchParams, locale);
+    if (!parsed.ok) return invalidParameters(parsed.fields, CORS_READ_HEADERS, locale);
     const doc = slugSchema.safeParse(slug).success ? dir.findSlug(slug) : -1;
-    if (doc < 0) return notFound(`No group "${slug.slice(0, 80)}" in the directory.`, CORS_READ_HEADERS);
+    if (doc < 0) return notFound(t(locale, 'api.noGroup', { slug: slug.slice(0, 80) }), CORS_READ_HEADERS);
     const prefs = preferredLocales(parsed.value.lang ?? 'en', null);
     const tag = etag(dir.artefact.version, `murmurations|${slug}|${prefs[0]}|${url.origin}`);
     const headers = { ...CORS_READ_HEADERS, ...readCacheHeaders(['lang']), ETag: tag };

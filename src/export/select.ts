@@ -6,6 +6,7 @@
 import type { ArtefactEntry } from '../directory/artefact.ts';
 import type { Directory } from '../directory/directory.ts';
 import { runQuery } from '../directory/run-query.ts';
+import type { Locale } from '../i18n/index.ts';
 import { groupsQuerySchema, type GroupsQuery } from '../schema/query.ts';
 import type { z } from 'zod';
 
@@ -19,9 +20,9 @@ export type FeedQuery = z.output<typeof feedQuerySchema>;
 
 export type Selection = { ok: true; entries: ArtefactEntry[] } | { ok: false; fields: Record<string, string> };
 
-export function selectEntries(dir: Directory, query: ExportQuery | FeedQuery): Selection {
+export function selectEntries(dir: Directory, query: ExportQuery | FeedQuery, locale: Locale = 'en'): Selection {
   const full: GroupsQuery = { ...query, page: 1, per_page: Math.max(1, dir.size) };
-  const outcome = runQuery(dir, full);
+  const outcome = runQuery(dir, full, locale);
   if (!outcome.ok) return outcome;
   return { ok: true, entries: outcome.result.page.map((doc) => dir.artefact.entries[doc]!) };
 }

@@ -1,7 +1,9 @@
 /**
  * The small shared layer between pure results and web Responses: JSON and error envelopes, CORS,
- * method checks. Every error has the same shape: `{ "error": { "code", "message", "fields"? } }`.
+ * method checks. Every error has the same shape: `{ "error": { "code", "message", "fields"? } }`;
+ * `code` never changes, `message` is in the asker's language (`?lang=`, else Accept-Language).
  */
+import { orList, pickLocale, t, type Locale } from '../i18n/index.ts';
 export type ErrorCode =
   | 'bad_request'
   | 'invalid_parameters'
@@ -53,13 +55,20 @@ export function errorResponse(status: number, error: ApiError, headers: Record<s
   return json(status, { error }, { 'Cache-Control': 'no-store', ...headers });
 }
 
-export function invalidParameters(fields: Record<string, string>, headers: Record<string, string> = {}): Response {
+/** The language of an error's message: the `lang` parameter, else Accept-Language, else English. */
+export function requestLocale(request: Request): Locale {
+  let lang: string | null = null;
+  try {
+    lang = new URL(request.url).searchParams.get('lang');
+  } catch {
+    lang = null; // a request the runtime built has a valid URL; this only guards hand-made ones
+  }
+  return pickLocale({ explicit: [lang], acceptLanguage: request.headers.get('accept-language') });
+}
+
+export function invalidParameters(fields: Record<string, string>, headers: Record<string, string> = {}, locale: Locale = 'en'): Response {
   const names = Object.keys(fields);
-  return errorResponse(
-    400,
-    { code: 'invalid_parameters', message: `Invalid parameter${names.length > 1 ? 's' : ''}: ${names.join(', ')}`, fields },
-    headers,
-  );
+  return errorResponse(400, { code: 'invalid_parameters', message: t(locale, 'api.invalidParameters', { count: names.length, names: names.join(', ') }), fields }, headers);
 }
 
 export function notFound(message: string, headers: Record<string, string> = {}): Response {
@@ -74,7 +83,8 @@ export function checkMethod(request: Request, allowed: readonly string[], cors: 
   const allow = [...new Set([...allowed, ...(allowed.includes('GET') ? ['HEAD'] : []), 'OPTIONS'])].join(', ');
   if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: { ...cors, Allow: allow } });
   if (allowed.includes(request.method) || (request.method === 'HEAD' && allowed.includes('GET'))) return undefined;
-  return errorResponse(405, { code: 'method_not_allowed', message: `${request.method} is not allowed here; use ${allowed.join(' or ')}` }, { ...cors, Allow: allow });
+  const locale = requestLocale(request);
+  return errorResponse(405, { code: 'method_not_allowed', message: t(locale, 'api.methodNotAllowed', { method: request.method, allowed: orList(locale, allowed) }) }, { ...cors, Allow: allow });
 }
 
 /**
@@ -87,7 +97,7 @@ export function guarded(handler: (request: Request) => Promise<Response> | Respo
       return await handler(request);
     } catch (error) {
       console.error(`[${name}] unexpected error: ${error instanceof Error ? `${error.name}: ${error.message}` : 'unknown'}`);
-      return errorResponse(500, { code: 'internal_error', message: 'Something went wrong on our side. Please try again later.' }, CORS_READ_HEADERS);
+      return errorResponse(500, { code: 'internal_error', message: t(requestLocale(request), 'api.internalError') }, CORS_READ_HEADERS);
     }
   };
 }

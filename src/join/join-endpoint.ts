@@ -10,14 +10,14 @@
  * Request bodies and contact details are never logged.
  */
 import { randomBytes } from 'node:crypto';
-import type { JoinLocale } from '../schema/join.ts';
 import { checkMethod, guarded, json, type ApiError } from '../http/respond.ts';
+import { pickLocale, t, type Locale } from '../i18n/index.ts';
+import { problemText } from '../i18n/problems.ts';
 import type { ApplicationRecord, DuplicateMatch } from './application-store.ts';
 import { issueFormToken } from './form-token.ts';
 import type { Log } from './github-client.ts';
-import { JOIN_MESSAGES, pickLocale, problemText } from './messages.ts';
-import { JOIN_BODY_LIMIT, parseJoinBody } from './parse-body.ts';
-import { thanksPath, type FormState, type JoinPageRenderer } from './render-join-page.ts';
+import { JOIN_BODY_LIMIT, parseJoinBody, type BodyRefusal } from './parse-body.ts';
+import { duplicateText, thanksPath, type FormState, type JoinPageRenderer } from './render-join-page.ts';
 import { submitApplication, type PipelineDeps } from './submit-application.ts';
 import type { FieldProblem } from './validate-request.ts';
 
@@ -53,19 +53,32 @@ export function publicStatus(record: ApplicationRecord) {
   };
 }
 
-function fieldsOf(problems: readonly FieldProblem[], locale: JoinLocale): Record<string, string> {
-  return Object.fromEntries(problems.map((p) => [p.field, problemText(p, locale)]));
+function fieldsOf(problems: readonly FieldProblem[], locale: Locale): Record<string, string> {
+  return Object.fromEntries(problems.map((p) => [p.field, problemText(locale, p, p.field)]));
 }
 
-function duplicateFields(matches: readonly DuplicateMatch[], locale: JoinLocale): Record<string, string> {
-  const m = JOIN_MESSAGES[locale];
+function duplicateFields(matches: readonly DuplicateMatch[], locale: Locale): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const d of matches) {
-    const day = (d.received_at ?? '').slice(0, 10);
-    const what = d.kind === 'entry' ? m.duplicateEntry(d.name ?? '') : d.accepted ? m.duplicateAccepted(day) : m.duplicateApplication(day);
+    const what = duplicateText(locale, d);
     fields[d.field] = fields[d.field] ? `${fields[d.field]}; ${what}` : what;
   }
   return fields;
+}
+
+const REFUSAL_TEXT: Record<BodyRefusal, 'join.answer.unsupported' | 'join.answer.tooLarge' | 'join.answer.unreadable' | 'join.answer.notJson' | 'join.answer.notObject' | 'join.answer.tooDeep' | 'join.answer.invalid'> = {
+  unsupported: 'join.answer.unsupported',
+  too_large: 'join.answer.tooLarge',
+  unreadable: 'join.answer.unreadable',
+  not_json: 'join.answer.notJson',
+  not_object: 'join.answer.notObject',
+  too_deep: 'join.answer.tooDeep',
+  sent_twice: 'join.answer.invalid',
+};
+
+/** The applicant's language: the form's `lang` field, else Accept-Language with its quality values (src/i18n/negotiate.ts). */
+export function applicantLocale(request: Request, values: Record<string, unknown>): Locale {
+  return pickLocale({ explicit: [typeof values.lang === 'string' ? values.lang : undefined], acceptLanguage: request.headers.get('accept-language') });
 }
 
 export function createJoinEndpoint(deps: JoinEndpointDeps) {
@@ -78,8 +91,7 @@ export function createJoinEndpoint(deps: JoinEndpointDeps) {
     const origin = new URL(request.url).origin;
     const parsed = await parseJoinBody(request, deps.bodyLimit ?? JOIN_BODY_LIMIT);
     const values = parsed.ok ? parsed.value : (parsed.value ?? {});
-    const locale = pickLocale(typeof values.lang === 'string' ? values.lang : undefined, request.headers.get('accept-language'));
-    const m = JOIN_MESSAGES[locale];
+    const locale = applicantLocale(request, values);
     const html = parsed.fromForm && !(request.headers.get('accept') ?? '').includes('application/json');
 
     /** An error: JSON envelope, or the form again with everything typed. */
@@ -95,8 +107,8 @@ export function createJoinEndpoint(deps: JoinEndpointDeps) {
     if (!parsed.ok) {
       const code = parsed.status === 413 ? 'payload_too_large' : parsed.status === 415 ? 'unsupported_media_type' : 'invalid_body';
       const problems: FieldProblem[] = Object.entries(parsed.fields ?? {}).map(([field, message]) => ({ field, code: 'sent_twice', message }));
-      const message = parsed.status === 413 ? m.answers.tooLarge : parsed.status === 415 ? m.answers.unsupported : parsed.fields ? m.answers.invalid : parsed.message;
-      return fail(parsed.status, { code, message, ...(problems.length ? { fields: fieldsOf(problems, locale) } : {}) }, { values, problems, banner: parsed.status === 413 ? m.answers.tooLarge : undefined });
+      const message = t(locale, REFUSAL_TEXT[parsed.reason]);
+      return fail(parsed.status, { code, message, ...(problems.length ? { fields: fieldsOf(problems, locale) } : {}) }, { values, problems, banner: parsed.status === 413 ? message : undefined });
     }
 
     let outcome;
@@ -104,15 +116,16 @@ export function createJoinEndpoint(deps: JoinEndpointDeps) {
       outcome = await submitApplication(values, deps);
     } catch (error) {
       deps.log.error(`[join] could not take an application in: ${(error as Error)?.name ?? 'error'}`);
-      return fail(503, { code: 'upstream_unavailable', message: m.answers.unavailable }, { values, problems: [], banner: m.answers.unavailable }, undefined, { 'Retry-After': '120' });
+      const unavailable = t(locale, 'join.answer.unavailable');
+      return fail(503, { code: 'upstream_unavailable', message: unavailable }, { values, problems: [], banner: unavailable }, undefined, { 'Retry-After': '120' });
     }
 
     if (outcome.kind === 'invalid') {
       const token = outcome.newToken ? newToken() : undefined;
-      return fail(400, { code: 'invalid_body', message: m.answers.invalid, fields: fieldsOf(outcome.problems, locale) }, { values, problems: outcome.problems }, token);
+      return fail(400, { code: 'invalid_body', message: t(locale, 'join.answer.invalid'), fields: fieldsOf(outcome.problems, locale) }, { values, problems: outcome.problems }, token);
     }
     if (outcome.kind === 'duplicate') {
-      return fail(409, { code: 'conflict', message: m.answers.duplicate, fields: duplicateFields(outcome.matches, locale) }, { values, problems: [], duplicates: outcome.matches });
+      return fail(409, { code: 'conflict', message: t(locale, 'join.answer.duplicate'), fields: duplicateFields(outcome.matches, locale) }, { values, problems: [], duplicates: outcome.matches });
     }
     const { record, repeated } = outcome;
     deps.log.info(`[join] ${record.reference}: ${repeated ? 'submitted again' : 'received'}, ${record.state}`);

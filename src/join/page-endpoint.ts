@@ -1,16 +1,18 @@
 /**
- * `GET /join`, `/fr/join` (the form) and `/join/thanks`, `/fr/join/thanks` (the thank-you page).
+ * `GET /join`, `/<lang>/join` (the form) and `/join/thanks`, `/<lang>/join/thanks` (the thank-you page).
  * Served by a function rather than as static files because each form page carries a freshly
  * signed token, and the thank-you page shows the application's current state.
  *
- * The language is the path's (`/fr/…`), else `?lang=`, else the browser's Accept-Language.
+ * The language is the path's (`/pt/…`), else `?lang=`, else the browser's Accept-Language (q-values
+ * honoured, src/i18n/negotiate.ts). A first segment that is no language's is a 404.
  */
 import { randomBytes } from 'node:crypto';
 import { checkMethod, guarded } from '../http/respond.ts';
 import type { Clock } from './application-store.ts';
 import { issueFormToken } from './form-token.ts';
 import { pageHeaders } from './join-endpoint.ts';
-import { pickLocale } from './messages.ts';
+import { DEFAULT_LOCALE, isLocale, pickLocale } from '../i18n/index.ts';
+import { renderNotFoundPage } from '../site/not-found-page.ts';
 import type { JoinPageRenderer } from './render-join-page.ts';
 import { findApplication, type StatusDeps } from './status-endpoint.ts';
 
@@ -28,7 +30,11 @@ export function createJoinPageEndpoint(deps: PageDeps) {
     if (denied) return denied;
     const url = new URL(request.url);
     const path = url.pathname.replace(/\/+$/, '');
-    const locale = path.startsWith('/fr/') ? 'fr' : pickLocale(url.searchParams.get('lang'), request.headers.get('accept-language'));
+    const first = path.split('/')[1] ?? '';
+    if (first !== 'join' && (!isLocale(first) || first === DEFAULT_LOCALE)) {
+      return new Response(renderNotFoundPage(url.origin), { status: 404, headers: { ...pageHeaders(Buffer.from(random(16)).toString('base64')), 'Content-Type': 'text/html; charset=utf-8' } });
+    }
+    const locale = first !== 'join' && isLocale(first) ? first : pickLocale({ explicit: [url.searchParams.get('lang')], acceptLanguage: request.headers.get('accept-language') });
     const nonce = Buffer.from(random(16)).toString('base64');
     if (path.endsWith('/thanks')) {
       const record = await findApplication(deps, url.searchParams.get('reference') ?? '');

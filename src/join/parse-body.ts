@@ -18,9 +18,12 @@ export const JOIN_BODY_LIMIT = 256 * 1024;
 
 export const ACCEPTED_MEDIA_TYPES = ['application/json', 'application/x-www-form-urlencoded'] as const;
 
+/** Why a body was refused; the endpoint says it in the applicant's language (`join.answer.*`). */
+export type BodyRefusal = 'unsupported' | 'too_large' | 'unreadable' | 'not_json' | 'not_object' | 'too_deep' | 'sent_twice';
+
 export type ParsedBody =
   | { ok: true; value: Record<string, unknown>; fromForm: boolean }
-  | { ok: false; status: 400 | 413 | 415; message: string; fields?: Record<string, string>; fromForm: boolean; value?: Record<string, unknown> };
+  | { ok: false; status: 400 | 413 | 415; reason: BodyRefusal; message: string; fields?: Record<string, string>; fromForm: boolean; value?: Record<string, unknown> };
 
 type Kind = 'text' | 'list' | 'number' | 'boolean' | 'object';
 interface FieldShape {
@@ -132,13 +135,13 @@ export async function parseJoinBody(request: Request, limit = JOIN_BODY_LIMIT): 
   const type = mediaType(request);
   const fromForm = type === 'application/x-www-form-urlencoded';
   if (!(ACCEPTED_MEDIA_TYPES as readonly string[]).includes(type)) {
-    return { ok: false, status: 415, fromForm, message: `Send the application as ${ACCEPTED_MEDIA_TYPES.join(' or ')}.` };
+    return { ok: false, status: 415, reason: 'unsupported', fromForm, message: `Send the application as ${ACCEPTED_MEDIA_TYPES.join(' or ')}.` };
   }
   const read = await readBodyText(request, limit);
   if (!read.ok) {
     return read.reason === 'too_large'
-      ? { ok: false, status: 413, fromForm, message: `The application is larger than ${Math.round(limit / 1024)} KB; shorten the longest texts.` }
-      : { ok: false, status: 400, fromForm, message: 'The request body could not be read.' };
+      ? { ok: false, status: 413, reason: 'too_large', fromForm, message: `The application is larger than ${Math.round(limit / 1024)} KB; shorten the longest texts.` }
+      : { ok: false, status: 400, reason: 'unreadable', fromForm, message: 'The request body could not be read.' };
   }
   let raw: Record<string, unknown>;
   let fields: Record<string, string> = {};
@@ -149,19 +152,19 @@ export async function parseJoinBody(request: Request, limit = JOIN_BODY_LIMIT): 
     try {
       parsed = JSON.parse(read.text);
     } catch {
-      return { ok: false, status: 400, fromForm, message: 'The body is not valid JSON.' };
+      return { ok: false, status: 400, reason: 'not_json', fromForm, message: 'The body is not valid JSON.' };
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      return { ok: false, status: 400, fromForm, message: 'The body must be a JSON object with the application’s fields.' };
+      return { ok: false, status: 400, reason: 'not_object', fromForm, message: 'The body must be a JSON object with the application’s fields.' };
     }
     raw = parsed as Record<string, unknown>;
   }
   try {
     raw = normaliseInput(raw);
   } catch (error) {
-    if (error instanceof TooDeep) return { ok: false, status: 400, fromForm, message: 'The request is nested too deeply.' };
+    if (error instanceof TooDeep) return { ok: false, status: 400, reason: 'too_deep', fromForm, message: 'The request is nested too deeply.' };
     throw error;
   }
-  if (Object.keys(fields).length > 0) return { ok: false, status: 400, fromForm, message: 'Some fields were sent more than once.', fields, value: raw };
+  if (Object.keys(fields).length > 0) return { ok: false, status: 400, reason: 'sent_twice', fromForm, message: 'Some fields were sent more than once.', fields, value: raw };
   return { ok: true, value: raw, fromForm };
 }

@@ -6,7 +6,8 @@
  * For an opened application the review target is asked what the editors did (bounded to a few
  * seconds; on failure the last known state is answered).
  */
-import { checkMethod, CORS_READ_HEADERS, guarded, json, notFound } from '../http/respond.ts';
+import { checkMethod, CORS_READ_HEADERS, guarded, json, notFound, requestLocale } from '../http/respond.ts';
+import { t } from '../i18n/index.ts';
 import { REFERENCE_PATTERN } from '../schema/join.ts';
 import type { ApplicationRecord, ApplicationStore } from './application-store.ts';
 import { publicStatus } from './join-endpoint.ts';
@@ -42,7 +43,7 @@ export function createStatusEndpoint(deps: StatusDeps) {
     }
     const record = await findApplication(deps, text);
     const headers = { ...CORS_READ_HEADERS, 'Cache-Control': 'no-store' };
-    if (!record) return notFound('No application has this reference.', headers);
+    if (!record) return notFound(t(requestLocale(request), 'api.noApplication'), headers);
     return json(200, publicStatus(record), headers);
   }, 'join-status');
 }

@@ -17,7 +17,7 @@ import { encryptContact } from './contact-encryption.ts';
 import type { Delivery } from './deliver.ts';
 import { claimKeys, duplicateKeys, matchApplications, matchEntries, type ClaimHolder } from './find-duplicates.ts';
 import { verifyFormToken } from './form-token.ts';
-import { validateJoinRequest, type FieldProblem } from './validate-request.ts';
+import { fieldProblem, validateJoinRequest, type FieldProblem } from './validate-request.ts';
 
 /** The spam trap: a field people never see (hidden), which form-filling robots fill. */
 export const HONEYPOT_FIELD = 'homepage';
@@ -44,13 +44,6 @@ export type SubmitOutcome =
   /** 201/202/200: delivered, queued, or submitted before (`repeated`). */
   | { kind: 'received'; record: ApplicationRecord; repeated: boolean };
 
-const TOKEN_MESSAGES = {
-  malformed: 'the form token is missing or damaged: load the form again',
-  forged: 'the form token is not one this site issued: load the form again',
-  expired: 'the form has expired: submit it again from the refreshed page',
-  too_fast: 'the form was submitted faster than a person can fill it in: check it and submit it again',
-} as const;
-
 function publicFields(request: Record<string, unknown>): JoinGroup {
   const { contact: _contact, consent: _consent, form_token: _token, lang: _lang, confirm_distinct: _confirm, ...group } = request;
   return group as JoinGroup;
@@ -58,13 +51,13 @@ function publicFields(request: Record<string, unknown>): JoinGroup {
 
 export async function submitApplication(raw: Record<string, unknown>, deps: PipelineDeps): Promise<SubmitOutcome> {
   if (raw[HONEYPOT_FIELD] !== undefined) {
-    return { kind: 'invalid', newToken: false, problems: [{ field: HONEYPOT_FIELD, code: 'honeypot', message: 'this field must be left empty; the submission looks automated' }] };
+    return { kind: 'invalid', newToken: false, problems: [fieldProblem(HONEYPOT_FIELD, { code: 'honeypot' })] };
   }
   const now = deps.clock();
   const validated = validateJoinRequest(raw, deps.index);
   const problems = validated.ok ? [] : validated.problems.filter((p) => p.field !== 'form_token');
   const token = typeof raw.form_token === 'string' ? verifyFormToken(raw.form_token, { secret: deps.formSecret, minFillMs: deps.minFillMs, maxAgeMs: deps.maxTokenAgeMs }, now) : ({ ok: false, reason: 'malformed' } as const);
-  if (!token.ok) problems.push({ field: 'form_token', code: `token_${token.reason}`, message: TOKEN_MESSAGES[token.reason] });
+  if (!token.ok) problems.push(fieldProblem('form_token', { code: `token_${token.reason}` }));
   if (!validated.ok || !token.ok) return { kind: 'invalid', problems, newToken: !token.ok };
   const request = validated.value;
   const reference = token.reference;

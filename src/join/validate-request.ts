@@ -5,17 +5,23 @@
  * Subjects and sectors must be terms of the directory's taxonomies (content, not schema).
  */
 import * as z from 'zod';
+import { problemOf, problemText, type Problem } from '../i18n/problems.ts';
 import { joinRequestSchema, type JoinRequest } from '../schema/join.ts';
 import { friendlyErrors, parseOptions } from '../schema/messages.ts';
 import type { JoinIndex } from './content-index.ts';
 
-export interface FieldProblem {
+/**
+ * A problem with one field of the form: a code and its details (src/i18n/problems.ts says it in
+ * any language), and the English message, for logs and tests.
+ */
+export interface FieldProblem extends Problem {
   field: string;
-  /** zod's issue code, or our own (`unknown_term`, `unknown_field`, `token_*`, `honeypot`). */
-  code: string;
-  /** The English message (the API's language); the page may translate it from code and detail. */
   message: string;
-  detail?: { item?: number; origin?: string; minimum?: number; maximum?: number; values?: string[]; term?: string };
+}
+
+/** A problem of a field, its English message filled in. */
+export function fieldProblem(field: string, problem: Problem): FieldProblem {
+  return { field, ...problem, message: problemText('en', problem, field) };
 }
 
 export type Validated = { ok: true; value: JoinRequest } | { ok: false; problems: FieldProblem[] };
@@ -38,19 +44,13 @@ export function problemsOf(error: z.ZodError): FieldProblem[] {
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        problems.push({ field: fieldName([...issue.path, key]).field, code: 'unknown_field', message: 'unknown field; check its spelling or remove it' });
+        problems.push(fieldProblem(fieldName([...issue.path, key]).field, { code: 'unknown_field' }));
       }
       continue;
     }
     const { field, item } = fieldName(issue.path);
-    const detail: FieldProblem['detail'] = {};
-    if (item !== undefined) detail.item = item;
-    if (issue.code === 'too_small' || issue.code === 'too_big') detail.origin = String(issue.origin);
-    if (issue.code === 'too_small' && typeof issue.minimum === 'number') detail.minimum = issue.minimum;
-    if (issue.code === 'too_big' && typeof issue.maximum === 'number') detail.maximum = issue.maximum;
-    if (issue.code === 'invalid_value') detail.values = issue.values.map(String);
-    const code = issue.code === 'invalid_format' ? `invalid_format:${issue.format}` : issue.code;
-    problems.push({ field, code, message: item !== undefined ? `value ${item}: ${issue.message}` : issue.message, ...(Object.keys(detail).length ? { detail } : {}) });
+    const problem = problemOf(issue);
+    problems.push(fieldProblem(field, item !== undefined ? { ...problem, detail: { ...problem.detail, item } } : problem));
   }
   return problems;
 }
@@ -91,12 +91,7 @@ export function validateJoinRequest(input: Record<string, unknown>, index: JoinI
     if (!Array.isArray(values) || problems.some((p) => p.field === taxonomy)) continue;
     values.forEach((value, i) => {
       if (typeof value === 'string' && !index.hasTerm(taxonomy, value)) {
-        problems.push({
-          field: taxonomy,
-          code: 'unknown_term',
-          message: `value ${i + 1}: "${value.slice(0, 60)}" is not one of the directory’s ${taxonomy === 'subjects' ? 'subject headings' : 'sectors'}`,
-          detail: { item: i + 1, term: value.slice(0, 60) },
-        });
+        problems.push(fieldProblem(taxonomy, { code: 'unknown_term', detail: { item: i + 1, term: value.slice(0, 60) } }));
       }
     });
   }

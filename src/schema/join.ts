@@ -10,10 +10,11 @@
  */
 import * as z from 'zod';
 import { entryFields } from './entry.ts';
+import { CONTENT_LOCALES, type ContentLocale } from './locales.ts';
 
-/** The languages the join form and its messages are written in. */
-export const JOIN_LOCALES = ['en', 'fr'] as const;
-export type JoinLocale = (typeof JOIN_LOCALES)[number];
+/** The languages an applicant may ask the answer's messages in (the pages' languages come from src/i18n). */
+export const JOIN_LOCALES = CONTENT_LOCALES;
+export type JoinLocale = ContentLocale;
 
 export const CONTACT_NAME_MAX = 200;
 export const CONTACT_ROLE_MAX = 200;

@@ -7,8 +7,8 @@ export const CONTENT_LOCALES = ['en', 'fr', 'es', 'pt', 'it', 'de'] as const;
 export type ContentLocale = (typeof CONTENT_LOCALES)[number];
 export const DEFAULT_LOCALE: ContentLocale = 'en';
 
-/** Taxonomy terms must carry labels at least in these languages. */
-export const REQUIRED_LABEL_LOCALES = ['en', 'fr'] as const satisfies readonly ContentLocale[];
+/** Taxonomy terms carry their label in every language: filters and facets show them on every page. */
+export const REQUIRED_LABEL_LOCALES = CONTENT_LOCALES;
 
 export function isContentLocale(value: string): value is ContentLocale {
   return (CONTENT_LOCALES as readonly string[]).includes(value);

@@ -20,7 +20,7 @@ export const termLabelsSchema = z.strictObject(
 export const taxonomyTermSchema = z
   .strictObject({
     slug: slugSchema,
-    label: termLabelsSchema.meta({ title: 'Label', description: `Required in ${REQUIRED_LABEL_LOCALES.join(' and ')}.` }),
+    label: termLabelsSchema.meta({ title: 'Label', description: 'Required in every language.' }),
     description: z.string().trim().max(500).optional().meta({ title: 'Description' }),
     order: z.int().min(0).max(1000).optional().meta({ title: 'Order', description: 'Position in lists; lower first.' }),
   })

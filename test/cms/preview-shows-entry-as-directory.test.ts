@@ -11,7 +11,7 @@ import { createDirectory } from '../../src/directory/directory.ts';
 import { relatedDocs } from '../../src/directory/related.ts';
 import type { Artefact } from '../../src/directory/artefact.ts';
 import { countryName } from '../../src/schema/codes.ts';
-import { RELATION_LABELS } from '../../src/schema/labels.ts';
+import { enumLabel } from '../../src/i18n/labels.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,7 +41,7 @@ describe('the group preview', () => {
     expect(model.countries).toEqual(['France', 'Germany']);
     expect(model.languages).toEqual(['French']);
     expect(model.subjects).toEqual([artefact.taxonomies.subjects.find((t) => t.slug === 'labour-rights')!.label.en]);
-    expect(model.facts).toContainEqual({ label: 'Relation to the network', value: RELATION_LABELS.observer.en });
+    expect(model.facts).toContainEqual({ label: 'Relation to the network', value: enumLabel('en', 'relation', 'observer') });
     expect(model.summary).toEqual({ text: 'Un syndicat.', lang: 'fr' });
     expect(model.purposeHtml).toContain('<strong>organise</strong>');
     expect(model.purposeHtml).not.toContain('<script>');

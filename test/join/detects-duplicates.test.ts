@@ -53,10 +53,10 @@ describe('duplicates', () => {
     expect(first.status).toBe(201);
     const second = await h.post({ ...validApplication({ name: 'Trabajadoras del Hogar Unidas', short_name: 'THU' }), form_token: h.token() });
     expect(second.status).toBe(409);
-    expect(second.body.error.fields).toEqual({ website: 'an application received on 2026-03-01 and waiting for review' });
+    expect(second.body.error.fields).toEqual({ website: 'an application received on March 1, 2026 and waiting for review' });
     expect(JSON.stringify(second.body)).not.toContain(first.body.reference);
     const byName = await h.post({ ...validApplication({ website: 'https://elsewhere.example.org' }), form_token: h.token() });
-    expect(byName.body.error.fields).toEqual({ name: 'an application received on 2026-03-01 and waiting for review' });
+    expect(byName.body.error.fields).toEqual({ name: 'an application received on March 1, 2026 and waiting for review' });
   });
 
   it('delivers, flagged as a possible duplicate, when the applicant confirms their group is another one', async () => {
@@ -75,7 +75,7 @@ describe('duplicates', () => {
     h.github!.mergePull(1); // published in the CMS; the directory is rebuilt in a few minutes
     const again = await h.post({ ...validApplication({ short_name: 'STH' }), form_token: h.token() });
     expect(again.status).toBe(409);
-    expect(again.body.error.fields).toEqual({ name: 'an application received on 2026-03-01 and accepted; it will appear in the directory shortly', website: 'an application received on 2026-03-01 and accepted; it will appear in the directory shortly' });
+    expect(again.body.error.fields).toEqual({ name: 'an application received on March 1, 2026 and accepted; it will appear in the directory shortly', website: 'an application received on March 1, 2026 and accepted; it will appear in the directory shortly' });
   });
 
   it('lets a group apply again once its earlier application was declined', async () => {

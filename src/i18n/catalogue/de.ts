@@ -257,7 +257,6 @@ const de: Catalogue = {
   'api.noApplication': 'Kein Antrag hat diese Vorgangsnummer.',
   'api.methodNotAllowed': '{method} ist hier nicht erlaubt; verwendet {allowed}',
   'api.internalError': 'Auf unserer Seite ist etwas schiefgegangen. Bitte versucht es später erneut.',
-  'api.unsupportedMediaType': 'Sendet den Antrag als {types}.',
 
   'widget.region': 'Solidaritätsverzeichnis',
   'widget.searchLabel': 'Das Verzeichnis durchsuchen',

@@ -266,7 +266,6 @@ const en = {
   'api.noApplication': 'No application has this reference.',
   'api.methodNotAllowed': '{method} is not allowed here; use {allowed}',
   'api.internalError': 'Something went wrong on our side. Please try again later.',
-  'api.unsupportedMediaType': 'Send the application as {types}.',
 
   'widget.region': 'Solidarity Directory',
   'widget.searchLabel': 'Search the directory',

@@ -257,7 +257,6 @@ const es: Catalogue = {
   'api.noApplication': 'Ninguna solicitud tiene esta referencia.',
   'api.methodNotAllowed': '{method} no está permitido aquí; usa {allowed}',
   'api.internalError': 'Algo ha fallado por nuestra parte. Vuelve a intentarlo más tarde.',
-  'api.unsupportedMediaType': 'Envía la solicitud como {types}.',
 
   'widget.region': 'Directorio de la Solidaridad',
   'widget.searchLabel': 'Buscar en el directorio',

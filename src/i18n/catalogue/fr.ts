@@ -257,7 +257,6 @@ const fr: Catalogue = {
   'api.noApplication': 'Aucune demande ne porte cette référence.',
   'api.methodNotAllowed': '{method} n’est pas permis ici ; utilisez {allowed}',
   'api.internalError': 'Un problème est survenu de notre côté. Réessayez plus tard.',
-  'api.unsupportedMediaType': 'Envoyez la demande en {types}.',
 
   'widget.region': 'Annuaire de la solidarité',
   'widget.searchLabel': 'Rechercher dans l’annuaire',

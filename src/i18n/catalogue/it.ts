@@ -257,7 +257,6 @@ const it: Catalogue = {
   'api.noApplication': 'Nessuna domanda ha questo codice.',
   'api.methodNotAllowed': '{method} non è consentito qui; usa {allowed}',
   'api.internalError': 'Qualcosa è andato storto da parte nostra. Riprova più tardi.',
-  'api.unsupportedMediaType': 'Invia la domanda come {types}.',
 
   'widget.region': 'Annuario della Solidarietà',
   'widget.searchLabel': 'Cerca nell’annuario',

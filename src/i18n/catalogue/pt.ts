@@ -257,7 +257,6 @@ const pt: Catalogue = {
   'api.noApplication': 'Nenhum pedido tem esta referência.',
   'api.methodNotAllowed': '{method} não é permitido aqui; use {allowed}',
   'api.internalError': 'Algo deu errado do nosso lado. Tente de novo mais tarde.',
-  'api.unsupportedMediaType': 'Envie o pedido como {types}.',
 
   'widget.region': 'Diretório da Solidariedade',
   'widget.searchLabel': 'Pesquisar no diretório',

@@ -4,7 +4,7 @@
  * are either a new entry's fields (`newEntry`) or what a merge may fill in (merge-entry.ts).
  */
 import { foundedSchema, GEOGRAPHIC_SCOPES, httpUrlSchema, PURPOSE_MAX, type Entry, type GeographicScope, type Structure } from '../../schema/entry.ts';
-import { SCOPE_LABELS, STRUCTURE_LABELS } from '../../schema/labels.ts';
+import { enumLabelsInEveryLanguage } from '../../i18n/labels.ts';
 import { DEFAULT_LOCALE, isContentLocale, type ContentLocale } from '../../schema/locales.ts';
 import type { TaxonomyName, TaxonomyTerm } from '../../schema/taxonomy.ts';
 import { nameFromSentence, sentences, summaryFrom } from './derive-text.ts';
@@ -24,8 +24,8 @@ export interface Vocabulary {
 export function createVocabulary(taxonomies: Record<TaxonomyName, TaxonomyTerm[]>): Vocabulary {
   return {
     heading: createHeadingMatcher(taxonomies),
-    scope: createEnumMatcher(SCOPE_LABELS),
-    structure: createEnumMatcher(STRUCTURE_LABELS),
+    scope: createEnumMatcher(enumLabelsInEveryLanguage('scope')),
+    structure: createEnumMatcher(enumLabelsInEveryLanguage('structure')),
     language: createLanguageMatcher(),
   };
 }

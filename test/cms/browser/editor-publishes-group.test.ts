@@ -14,7 +14,7 @@ import { previewModel } from '../../../src/cms/preview-model.ts';
 import { createMarkdownRenderer } from '../../../src/content/render-markdown.ts';
 import { parseYaml } from '../../../src/content/front-matter.ts';
 import { countryName } from '../../../src/schema/codes.ts';
-import { RELATION_LABELS } from '../../../src/schema/labels.ts';
+import { enumLabel } from '../../../src/i18n/labels.ts';
 import { startStack, type Stack } from '../../support/start-stack.ts';
 import { launchBrowser, openPage, PROJECT_ROOT, saveFailureArtifacts, type TestPage } from './browser.ts';
 import { choose, eventually, field, logIn, openNewGroup, publishNow, save, setStatus } from './decap-ui.ts';
@@ -76,7 +76,7 @@ describe('an editor publishes a new group', () => {
     await field(page, 'summary').fill('A test union of cleaners in Madrid and Lisbon.');
     await choose(page, 'countries', COUNTRIES.map((c) => countryName(c)));
     await choose(page, 'subjects', await Promise.all(SUBJECTS.map(subjectLabel)));
-    await choose(page, 'network_relation', [RELATION_LABELS.participant.en]);
+    await choose(page, 'network_relation', [enumLabel('en', 'relation', 'participant')]);
     await field(page, 'created').fill('2026-11-27');
     await field(page, 'updated').fill('2026-11-27');
 

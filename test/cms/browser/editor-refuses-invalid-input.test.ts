@@ -6,7 +6,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entryFields, entrySchema } from '../../../src/schema/entry.ts';
-import { RELATION_LABELS } from '../../../src/schema/labels.ts';
+import { enumLabel } from '../../../src/i18n/labels.ts';
 import { startStack, type Stack } from '../../support/start-stack.ts';
 import { launchBrowser, openPage, PROJECT_ROOT, saveFailureArtifacts, type TestPage } from './browser.ts';
 import { choose, field, logIn, openNewGroup, retype, save } from './decap-ui.ts';
@@ -34,7 +34,7 @@ async function fillValidGroup(tp: TestPage, slug: string): Promise<void> {
   await field(page, 'slug').fill(slug);
   await field(page, 'name').fill('Refused Union');
   await field(page, 'summary').fill('Never saved.');
-  await choose(page, 'network_relation', [RELATION_LABELS.member.en]);
+  await choose(page, 'network_relation', [enumLabel('en', 'relation', 'member')]);
   await field(page, 'created').fill('2026-11-27');
   await field(page, 'updated').fill('2026-11-27');
 }
