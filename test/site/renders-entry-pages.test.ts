@@ -62,7 +62,7 @@ describe('an entry page', () => {
   const body = renderEntryPage(dir, doc('solidaires'), 'en', BASE, network);
 
   it('shows the facts as links back into the filtered directory', () => {
-    expect(body).toContain('<h1>Union syndicale Solidaires <span class="short-name">(Solidaires)</span></h1>');
+    expect(body).toContain('<h1 translate="no">Union syndicale Solidaires <span class="short-name">(Solidaires)</span></h1>');
     expect(body).toContain('<a href="/groups?country=FR">France</a>');
     expect(body).toContain('<a href="/groups?subject=environment">Environment</a>');
     expect(body).toContain('<a href="/groups?relation=founding_member">Founding member</a>');
@@ -72,7 +72,7 @@ describe('an entry page', () => {
     const related = relatedDocs(dir, doc('solidaires')).map((d) => dir.artefact.entries[d]!.slug);
     expect(related.length).toBeGreaterThan(0);
     const section = body.slice(body.indexOf('id="related-heading"'));
-    expect([...section.matchAll(/<h3><a href="\/groups\/([^/]+)\/">/g)].map((m) => m[1])).toEqual(related);
+    expect([...section.matchAll(/<h3><a href="\/groups\/([^/]+)\/" translate="no">/g)].map((m) => m[1])).toEqual(related);
     expect(section).toContain('Similar topics');
   });
 

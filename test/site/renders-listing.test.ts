@@ -22,7 +22,7 @@ function checkboxes(body: string): Record<string, Record<string, [number, boolea
   return out;
 }
 
-const resultLinks = (body: string) => [...body.matchAll(/<li class="result">\s*<h3><a href="([^"]+)">/g)].map((m) => m[1]);
+const resultLinks = (body: string) => [...body.matchAll(/<li class="result">\s*<h3 translate="no"><a href="([^"]+)">/g)].map((m) => m[1]);
 
 describe('the listing page shows what the API answers', () => {
   for (const qs of ['', 'country=FR', 'country=FR,ES&subject=labour-rights', 'q=education', 'subject=labour-rights,environment&subject_mode=all', 'scope=national&relation=founding_member&sort=-name']) {
@@ -72,7 +72,8 @@ describe('the state lives in the URL', () => {
 
   it('keeps the view when switching language', () => {
     const body = page('country=FR&subject=education');
-    expect(body.body).toContain('href="/fr/groups?country=FR&amp;subject=education" hreflang="fr" lang="fr">Français</a>');
+    expect(body.body).toContain(`href="/language?${new URLSearchParams({ set: 'fr', to: '/fr/groups?country=FR&subject=education' }).toString().replace(/&/g, '&amp;')}" hreflang="fr" lang="fr">Français</a>`);
+    expect(body.body).toContain('<link rel="alternate" hreflang="fr" href="http://directory.test/fr/groups?country=FR&amp;subject=education">');
   });
 });
 

@@ -56,7 +56,9 @@ describe('attributes become the API’s query', () => {
   it('speaks the lang attribute, else the page’s, else the first site language', () => {
     expect(widgetLocale('fr', 'en', SITE_LOCALES)).toBe('fr');
     expect(widgetLocale(null, 'fr-CA', SITE_LOCALES)).toBe('fr');
-    expect(widgetLocale('de', 'xx', SITE_LOCALES)).toBe('en');
+    expect(widgetLocale('pt-BR', 'en', SITE_LOCALES)).toBe('pt');
+    expect(widgetLocale('de', 'xx', SITE_LOCALES)).toBe('de');
+    expect(widgetLocale('xx', 'yy', SITE_LOCALES)).toBe('en');
   });
 
   it('reads the directory from the api attribute, else from where widget.js came from', () => {

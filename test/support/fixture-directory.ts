@@ -8,15 +8,20 @@ import { createDirectory, type Directory } from '../../src/directory/directory.t
 import { entrySchema, type Entry } from '../../src/schema/entry.ts';
 import { taxonomyTermSchema, type TaxonomyTerm } from '../../src/schema/taxonomy.ts';
 
-const term = (slug: string, en: string, fr: string): TaxonomyTerm => taxonomyTermSchema.parse({ slug, label: { en, fr } });
+/** A term with its label in every language, in the order en, fr, es, pt, it, de. */
+const term = (slug: string, ...[en, fr, es, pt, it, de]: string[]): TaxonomyTerm => taxonomyTermSchema.parse({ slug, label: { en, fr, es, pt, it, de } });
 
 export const fixtureSubjects = [
-  term('labour-rights', 'Labour rights', 'Droits des travailleurs'),
-  term('education', 'Education', 'Éducation'),
-  term('migrants-rights', "Migrants' rights", 'Droits des migrant·es'),
-  term('environment', 'Environment', 'Environnement'),
+  term('labour-rights', 'Labour rights', 'Droits des travailleurs', 'Derechos laborales', 'Direitos trabalhistas', 'Diritti del lavoro', 'Arbeitsrechte'),
+  term('education', 'Education', 'Éducation', 'Educación', 'Educação', 'Istruzione', 'Bildung'),
+  term('migrants-rights', "Migrants' rights", 'Droits des migrant·es', 'Derechos de las personas migrantes', 'Direitos dos migrantes', 'Diritti dei migranti', 'Rechte von Migrant*innen'),
+  term('environment', 'Environment', 'Environnement', 'Medio ambiente', 'Meio ambiente', 'Ambiente', 'Umwelt'),
 ];
-export const fixtureSectors = [term('education', 'Education', 'Éducation'), term('transport', 'Transport', 'Transports'), term('health-and-care', 'Health and care', 'Santé')];
+export const fixtureSectors = [
+  term('education', 'Education', 'Éducation', 'Educación', 'Educação', 'Istruzione', 'Bildung'),
+  term('transport', 'Transport', 'Transports', 'Transporte', 'Transportes', 'Trasporti', 'Verkehr'),
+  term('health-and-care', 'Health and care', 'Santé', 'Salud y cuidados', 'Saúde e cuidados', 'Sanità e cura', 'Gesundheit und Pflege'),
+];
 
 const base = { network_relation: 'member' as const, created: '2024-01-01', updated: '2024-01-01' };
 
