@@ -213,6 +213,7 @@ ${script ? html`<script nonce="${nonce}">${script}</script>` : ''}
   return {
     renderForm(locale: JoinPageLocale, token: string, nonce: string, state: FormState = { values: {}, problems: [] }): string {
       const problems = state.problems;
+      const fieldLabels: Record<string, string> = Object.fromEntries(SECTIONS.flatMap((sec) => sec.fields).map((f) => [f, label(locale, f)]));
       const summary =
         problems.length > 0 || state.banner
           ? html`<div id="error-summary" class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title"><h2 id="error-summary-title">${t(locale, 'join.errorSummaryTitle')}</h2>${state.banner ? html`<p>${state.banner}</p>` : ''}
@@ -224,7 +225,6 @@ ${script ? html`<script nonce="${nonce}">${script}</script>` : ''}
             })}</ul></div>`
           : '';
       const confirm = html`<div id="confirm-distinct" class="field checkbox"${state.duplicates?.length ? '' : ' hidden'}><input type="checkbox" id="f-confirm_distinct" name="confirm_distinct" value="true"><label for="f-confirm_distinct">${t(locale, 'join.confirmDistinct')}</label></div>`;
-      const fieldLabels: Record<string, string> = Object.fromEntries(SECTIONS.flatMap((sec) => sec.fields).map((f) => [f, label(locale, f)]));
       const main = html`<h1>${t(locale, 'join.pageTitle')}</h1>
 <p>${t(locale, 'join.intro')}</p>
 <p>${t(locale, 'join.introPrivacy')}</p>

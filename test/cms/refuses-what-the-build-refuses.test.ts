@@ -88,7 +88,7 @@ describe('the check before saving', () => {
   });
 
   it('checks taxonomy terms against the term schema', () => {
-    const { problems } = checkEntry({ collection: 'subjects', newRecord: true, data: { slug: 'peace', label: { en: 'Peace', fr: '' }, order: -1 } });
+    const { problems } = checkEntry({ collection: 'subjects', newRecord: true, data: { slug: 'peace', label: { en: 'Peace', fr: '', es: 'Paz', pt: 'Paz', it: 'Pace', de: 'Frieden' }, order: -1 } });
     expect(problems).toEqual([expect.stringMatching(/^Label \(label\.fr\): /), expect.stringMatching(/^Order: /)]);
   });
 });

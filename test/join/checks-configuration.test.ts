@@ -112,7 +112,7 @@ describe('configuration', () => {
     const [submit, status, page, scheduled] = await Promise.all(['join', 'join-status', 'join-page', 'join-deliver-scheduled'].map((f) => import(`../../netlify/functions/${f}.mts`)));
     expect(submit.config).toEqual({ path: '/api/v1/join', rateLimit: { windowLimit: 10, windowSize: 60, aggregateBy: ['ip', 'domain'] } });
     expect(status.config.path).toBe('/api/v1/join/:reference');
-    expect(page.config.path).toEqual(['/join', '/fr/join', '/join/thanks', '/fr/join/thanks']);
+    expect(page.config.path).toEqual(['/join', '/:lang/join', '/join/thanks', '/:lang/join/thanks']);
     for (const f of [status, page]) expect(f.config.rateLimit.aggregateBy).toEqual(['ip', 'domain']);
     expect(scheduled.config).toEqual({ schedule: '*/15 * * * *' });
     expect(typeof scheduled.default).toBe('function');

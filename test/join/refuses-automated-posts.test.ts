@@ -18,7 +18,7 @@ describe('automated posts', () => {
   it('refuses a filled honeypot without saying more', async () => {
     const r = await h.post({ ...validApplication(), form_token: h.token(), [HONEYPOT_FIELD]: 'https://spam.example' });
     expect(r.status).toBe(400);
-    expect(r.body.error.fields).toEqual({ [HONEYPOT_FIELD]: 'this field must be left empty; the submission looks automated' });
+    expect(r.body.error.fields).toEqual({ [HONEYPOT_FIELD]: 'this field must be left empty' });
     expect(r.body.form_token).toBeUndefined();
   });
 
@@ -28,10 +28,10 @@ describe('automated posts', () => {
     const good = h.token();
     const tampered = good.replace(/^v1\.([0-9a-z]+)\./, (_, t: string) => `v1.${(parseInt(t, 36) + 1000).toString(36)}.`);
     const cases: [unknown, string][] = [
-      [undefined, 'the form token is missing or damaged: load the form again'],
-      ['v1.nonsense', 'the form token is missing or damaged: load the form again'],
-      [other, 'the form token is not one this site issued: load the form again'],
-      [tampered, 'the form token is not one this site issued: load the form again'],
+      [undefined, 'the form is incomplete: load the page again'],
+      ['v1.nonsense', 'the form is incomplete: load the page again'],
+      [other, 'this form did not come from this site: load the page again'],
+      [tampered, 'this form did not come from this site: load the page again'],
     ];
     for (const [token, message] of cases) {
       const r = await h.post({ ...validApplication(), ...(token ? { form_token: token } : {}) });
@@ -46,7 +46,7 @@ describe('automated posts', () => {
     h.clock.advance(1_000);
     const fast = await h.post({ ...validApplication(), form_token: token });
     expect(fast.status).toBe(400);
-    expect(fast.body.error.fields).toEqual({ form_token: 'the form was submitted faster than a person can fill it in: check it and submit it again' });
+    expect(fast.body.error.fields).toEqual({ form_token: 'the form was sent faster than a person can fill it in: check your answers and send it again' });
     h.clock.advance(5_000);
     const again = await h.post({ ...validApplication(), form_token: fast.body.form_token });
     expect(again.status).toBe(201);
@@ -57,7 +57,7 @@ describe('automated posts', () => {
     h.clock.advance(MAX_TOKEN_AGE_MS + 1);
     const r = await h.post({ ...validApplication({ name: 'Another Group', short_name: 'AG', website: 'https://ag.example.org' }), form_token: token });
     expect(r.status).toBe(400);
-    expect(r.body.error.fields.form_token).toBe('the form has expired: submit it again from the refreshed page');
+    expect(r.body.error.fields.form_token).toBe('the form had expired; it has been renewed: check your answers and send it again');
     expect(r.body.form_token).not.toBe(token);
   });
 

@@ -81,7 +81,7 @@ describe('invalid requests', () => {
       consent: 'tick the box to agree, or we cannot keep your contact details',
     });
     const fields = await fieldsFor({ ...validApplication(), summary: {}, contact: {} });
-    expect(fields).toEqual({ summary: 'give the summary in at least one language', 'contact.name': 'is required', 'contact.email': 'is required' });
+    expect(fields).toEqual({ summary: 'give it in at least one language', 'contact.name': 'is required', 'contact.email': 'is required' });
   });
 
   it('accepts only http(s) web addresses and real email addresses', async () => {

@@ -44,12 +44,18 @@ describe('the join page', () => {
     expect(text).toContain('<link rel="stylesheet" href="/assets/site.css">');
   });
 
-  it('speaks English or French by path, query or browser', async () => {
+  it('speaks each of the six languages by path, query or browser, quality values honoured', async () => {
     expect((await page('/join')).text).toContain('<html lang="en">');
     expect((await page('/fr/join')).text).toContain('<html lang="fr">');
     expect((await page('/join?lang=fr')).text).toContain('<h1>Demander à figurer dans l’annuaire</h1>');
     expect((await page('/join', { 'Accept-Language': 'fr-CA,fr;q=0.9,en;q=0.5' })).text).toContain('name="lang" value="fr"');
-    expect((await page('/fr/join')).text).toContain('<a href="/join" hreflang="en" lang="en">English</a>');
+    expect((await page('/fr/join')).text).toContain('<a href="/language?set=en&amp;to=%2Fjoin" hreflang="en" lang="en">English</a>');
+    for (const [path, h1] of [['/es/join', 'Solicitar la inclusión en el directorio'], ['/pt/join', 'Pedir inclusão no diretório'], ['/it/join', 'Chiedi di entrare nell’annuario'], ['/de/join', 'Aufnahme ins Verzeichnis beantragen']]) {
+      expect((await page(path!)).text).toContain(`<h1>${h1}</h1>`);
+    }
+    // "fr;q=0" refuses French even though it comes first; the best acceptable language wins.
+    expect((await page('/join', { 'Accept-Language': 'fr;q=0, de;q=0.4, pt-BR;q=0.8' })).text).toContain('name="lang" value="pt"');
+    expect((await page('/xx/join')).status).toBe(404);
   });
 
   it('shows every field of the join request, once, in the form’s sections', () => {

@@ -8,7 +8,8 @@ import type { Artefact } from '../../../src/directory/artefact.ts';
 import { entrySchema } from '../../../src/schema/entry.ts';
 import { taxonomyTermSchema } from '../../../src/schema/taxonomy.ts';
 
-const term = (slug: string, en: string, fr: string) => taxonomyTermSchema.parse({ slug, label: { en, fr } });
+/** A term with its label in every language, in the order en, fr, es, pt, it, de. */
+const term = (slug: string, ...[en, fr, es, pt, it, de]: string[]) => taxonomyTermSchema.parse({ slug, label: { en, fr, es, pt, it, de } });
 const base = { network_relation: 'member' as const, created: '2024-01-01', updated: '2024-01-01' };
 
 export const joinFixtureEntries = [
@@ -21,8 +22,14 @@ export const joinFixtureArtefact: Artefact = buildArtefact(
   {
     entries: joinFixtureEntries,
     taxonomies: {
-      subjects: [term('labour-rights', 'Labour rights', 'Droits des travailleurs'), term('migrants-rights', 'Migrants’ rights', 'Droits des migrant·es')],
-      sectors: [term('transport', 'Transport', 'Transports'), term('education', 'Education', 'Éducation')],
+      subjects: [
+        term('labour-rights', 'Labour rights', 'Droits des travailleurs', 'Derechos laborales', 'Direitos trabalhistas', 'Diritti del lavoro', 'Arbeitsrechte'),
+        term('migrants-rights', 'Migrants’ rights', 'Droits des migrant·es', 'Derechos de las personas migrantes', 'Direitos dos migrantes', 'Diritti dei migranti', 'Rechte von Migrant*innen'),
+      ],
+      sectors: [
+        term('transport', 'Transport', 'Transports', 'Transporte', 'Transportes', 'Trasporti', 'Verkehr'),
+        term('education', 'Education', 'Éducation', 'Educación', 'Educação', 'Istruzione', 'Bildung'),
+      ],
     },
   },
   createMarkdownRenderer(),
