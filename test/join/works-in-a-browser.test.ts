@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { t } from '../../src/i18n/index.ts';
 import { joinHarness, type JoinHarness } from './support/harness.ts';
 
 let h: JoinHarness;
@@ -26,7 +27,7 @@ beforeAll(async () => {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', base);
     const request = new Request(url, { method: req.method, headers: req.headers as Record<string, string>, body: chunks.length ? Buffer.concat(chunks) : undefined });
-    const handler = url.pathname === '/api/v1/join' ? h.runtime.submit : url.pathname.startsWith('/api/v1/join/') ? h.runtime.status : /^(\/fr)?\/join(\/thanks)?$/.test(url.pathname) ? h.runtime.page : undefined;
+    const handler = url.pathname === '/api/v1/join' ? h.runtime.submit : url.pathname.startsWith('/api/v1/join/') ? h.runtime.status : /^(\/[a-z]{2})?\/join(\/thanks)?$/.test(url.pathname) ? h.runtime.page : undefined;
     const response = handler ? await handler(request) : new Response('not found', { status: 404 });
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
@@ -105,6 +106,37 @@ describe('the join form in a browser', () => {
     await page.waitForURL(/\/fr\/join\/thanks\?reference=/);
     expect(await page.locator('h1').textContent()).toBe('Merci : votre demande a bien été reçue');
     await context.close();
+  });
+
+  it('answers a Portuguese applicant’s mistakes in Portuguese, next to each field, with and without JavaScript', async () => {
+    // Mistakes a browser lets through (its own checks pass), so the server is the one answering.
+    const expected = {
+      'f-summary-pt': t('pt', 'problem.oneLanguage'),
+      'f-website': t('pt', 'problem.url'),
+      'f-email': t('pt', 'problem.email'),
+      'f-contact-email': t('pt', 'problem.email'),
+    };
+    for (const javaScriptEnabled of [false, true]) {
+      const context = await browser.newContext({ javaScriptEnabled, locale: 'pt-BR' });
+      const page = await context.newPage();
+      await page.goto(`${base}/pt/join`);
+      expect(await page.locator('html').getAttribute('lang')).toBe('pt');
+      h.clock.advance(10_000);
+      await page.getByLabel('Nome do grupo').fill('Sindicato dos Entregadores');
+      await page.getByLabel(/^Site/).fill('https://localhost');
+      await page.getByLabel(/^E-mail público do grupo/).fill('contato@sindicato');
+      await page.getByLabel('Seu nome').fill('Joana');
+      await page.getByLabel('Seu e-mail').fill('joana@entregadores');
+      await page.getByLabel(/^Concordo que a equipe editorial/).check();
+      await page.getByRole('button', { name: 'Enviar o pedido' }).click();
+      await expect.poll(() => page.locator('#error-summary').isVisible()).toBe(true);
+      expect(await page.locator('#error-summary h2').textContent()).toBe('Há um problema');
+      for (const [id, message] of Object.entries(expected)) {
+        expect(await page.locator(`#${id}-error`).textContent(), `${id}, JavaScript ${javaScriptEnabled}`).toBe(`${t('pt', 'join.errorPrefix')}${message}`);
+      }
+      expect(await page.getByLabel('Nome do grupo').inputValue()).toBe('Sindicato dos Entregadores');
+      await context.close();
+    }
   });
 
   it('shows the server’s duplicate answer inline and lets the applicant confirm', async () => {
