@@ -69,15 +69,16 @@ export function detailItem(entry: ArtefactEntry, prefs: readonly ContentLocale[]
   };
 }
 
-function termLabel(terms: TaxonomyTerm[], slug: string, locale: ContentLocale): string {
+/** `locale`: any language the pages speak; a term without a label in it is named in English. */
+function termLabel(terms: TaxonomyTerm[], slug: string, locale: string): string {
   const term = terms.find((t) => t.slug === slug);
-  return term ? (term.label[locale] ?? term.label.en) : slug;
+  return term ? ((term.label as Partial<Record<string, string>>)[locale] ?? term.label.en) : slug;
 }
 
 /** A content language the catalogues speak, else English (the API may be asked for any content language). */
 const uiLocale = (locale: string) => (isLocale(locale) ? locale : 'en');
 
-export function facetLabel(dir: Directory, facet: FacetName, value: string, locale: ContentLocale): string {
+export function facetLabel(dir: Directory, facet: FacetName, value: string, locale: string): string {
   switch (facet) {
     case 'country':
       return countryName(value, locale);
@@ -98,7 +99,7 @@ export function facetLabel(dir: Directory, facet: FacetName, value: string, loca
 
 const collators = new Map<string, Intl.Collator>();
 /** Collators are costly to create and immutable: one per language for the life of the process. */
-function collatorFor(locale: ContentLocale): Intl.Collator {
+function collatorFor(locale: string): Intl.Collator {
   let collator = collators.get(locale);
   if (!collator) collators.set(locale, (collator = new Intl.Collator(locale, { sensitivity: 'base' })));
   return collator;
@@ -112,7 +113,7 @@ export interface FacetBucket {
 }
 
 /** Buckets by count (then label); selected values are listed even when nothing is left in them. */
-export function presentFacet(dir: Directory, facet: FacetName, counts: Map<string, number>, selected: readonly string[], locale: ContentLocale): FacetBucket[] {
+export function presentFacet(dir: Directory, facet: FacetName, counts: Map<string, number>, selected: readonly string[], locale: string): FacetBucket[] {
   const values = new Set([...counts.keys(), ...selected]);
   const collator = collatorFor(locale);
   return [...values]

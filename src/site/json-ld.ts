@@ -10,6 +10,7 @@ import { facetLabel } from '../directory/present.ts';
 import type { Structure } from '../schema/entry.ts';
 import type { SiteLocale } from './paths.ts';
 import { paths } from './paths.ts';
+import { contentPrefs } from '../i18n/index.ts';
 import { MEMBER_RELATIONS, type NetworkRef } from './site-config.ts';
 
 const UNION_STRUCTURES: ReadonlySet<Structure> = new Set(['union', 'federation', 'confederation']);
@@ -25,7 +26,7 @@ export function entryId(baseUrl: string, slug: string): string {
 
 export function entryJsonLd(dir: Directory, doc: number, locale: SiteLocale, baseUrl: string, network: NetworkRef | undefined): Record<string, unknown> {
   const e = dir.artefact.entries[doc]!;
-  const summary = pickText(e.summary, [locale, 'en']);
+  const summary = pickText(e.summary, contentPrefs(locale));
   const alternateName = [e.short_name, ...(e.alternate_names ?? [])].filter((n): n is string => !!n && n !== e.name);
   const areaServed: Record<string, string>[] = (e.countries ?? []).map((code) => ({ '@type': 'Country', name: facetLabel(dir, 'country', code, locale), identifier: code }));
   if (e.city) areaServed.push({ '@type': 'City', name: e.city });
