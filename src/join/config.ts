@@ -15,8 +15,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseRecipients, RecipientError } from './contact-encryption.ts';
-import type { GitHubAuth } from './github-client.ts';
+import { parseRecipients, RecipientError } from './store/contact-encryption.ts';
+import type { GitHubAuth } from './delivery/github-client.ts';
 
 export const DEFAULT_BASE_BRANCH = 'main';
 export const DEFAULT_API_URL = 'https://api.github.com';

@@ -127,3 +127,6 @@ export const joinReceiptSchema = joinStatusSchema.extend({
 
 export type JoinStatus = z.output<typeof joinStatusSchema>;
 export type JoinReceipt = z.output<typeof joinReceiptSchema>;
+
+/** Large enough for a purpose in several languages, far below Netlify's 6 MB payload limit. */
+export const JOIN_BODY_LIMIT = 256 * 1024;

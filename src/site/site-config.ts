@@ -2,31 +2,6 @@
  * The few settings the public pages need, read once by the build (scripts/build-site.ts) and
  * checked there, so a wrong value fails the build with the setting's name.
  */
-import type { Directory } from '../directory/directory.ts';
-import type { NetworkRelation } from '../schema/entry.ts';
-
-/**
- * The network this directory is about is itself an entry of the directory; its slug is the one
- * fact the pages need to say `memberOf` in JSON-LD and Murmurations `relationships`.
- */
-export const NETWORK_SLUG = 'ilnss';
-
-/** Relations the sources state as membership of the network; a delegation at a meeting is not one. */
-export const MEMBER_RELATIONS: ReadonlySet<NetworkRelation> = new Set(['founding_member', 'member']);
-
-export interface NetworkRef {
-  slug: string;
-  name: string;
-  /** The network's own website, when the entry gives one. */
-  website?: string;
-}
-
-export function resolveNetwork(dir: Directory, slug = NETWORK_SLUG): NetworkRef | undefined {
-  const doc = dir.findSlug(slug);
-  if (doc < 0) return undefined;
-  const e = dir.artefact.entries[doc]!;
-  return { slug: e.slug, name: e.name, ...(e.website ? { website: e.website } : {}) };
-}
 
 export const LOCAL_SITE_URL = 'http://localhost:8888';
 

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { JoinConfigError, loadJoinConfig } from '../../src/join/config.ts';
 import { wireJoin } from '../../src/join/wire.ts';
-import { joinFixtureArtefact } from './support/fixtures.ts';
-import { editorKeys, recordingLog, tempRepo } from './support/harness.ts';
+import { joinFixtureArtefact } from '../support/join-fixtures.ts';
+import { editorKeys, recordingLog, tempRepo } from '../support/join-harness.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const SECRET = 's'.repeat(40);

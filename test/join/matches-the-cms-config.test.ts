@@ -6,10 +6,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backendSettingsFromEnv } from '../../src/cms/backend-settings.ts';
 import { buildCmsConfig } from '../../src/cms/cms-config.ts';
-import { GROUPS_FOLDER } from '../../src/join/build-entry.ts';
+import { GROUPS_FOLDER } from '../../src/join/intake/build-entry.ts';
 import { loadJoinConfig } from '../../src/join/config.ts';
-import { branchFor, CMS_COLLECTION, PENDING_REVIEW_LABEL } from '../../src/join/decap-workflow.ts';
-import { editorKeys } from './support/harness.ts';
+import { branchFor, CMS_COLLECTION, PENDING_REVIEW_LABEL } from '../../src/join/delivery/decap-workflow.ts';
+import { editorKeys } from '../support/join-harness.ts';
 
 let recipient: string;
 beforeAll(async () => {

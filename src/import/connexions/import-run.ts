@@ -11,7 +11,7 @@
 import { join } from 'node:path';
 import { encodeEntryFile } from '../../content/entry-file.ts';
 import type { RawContent } from '../../content/load-content.ts';
-import { nameKey } from '../../content/normalise-text.ts';
+import { nameKey } from '../../text/normalise-text.ts';
 import { formatProblem, validateContent } from '../../content/validate-content.ts';
 import { entryFields, SLUG_MAX, type Entry } from '../../schema/entry.ts';
 import { slugFromName } from './derive-text.ts';
