@@ -21,7 +21,7 @@ import { createApplicationStore } from '../src/join/store/application-store.ts';
 import { readJoinConfig } from '../src/join/config.ts';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
 import { decryptContact, identitiesIn } from '../src/join/store/contact-encryption.ts';
-import { readReference } from '../src/join/endpoints/status-endpoint.ts';
+import { readReference } from '../src/schema/join.ts';
 import type { Output } from './join-deliver.ts';
 import { openJoinStore } from '../src/runtime/join-store.ts';
 

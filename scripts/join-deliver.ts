@@ -17,7 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Artefact } from '../src/engine/artefact.ts';
 import { readJoinConfig } from '../src/join/config.ts';
 import { consoleLog, createJoinRuntime } from '../src/join/wire.ts';
-import { readReference } from '../src/join/endpoints/status-endpoint.ts';
+import { readReference } from '../src/schema/join.ts';
 import { openJoinStore } from '../src/runtime/join-store.ts';
 
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -8,6 +8,7 @@
  * All I/O comes in through `io`, the date through `clock`, and a missing name through `askName`,
  * so that tests run it against temporary folders and the CLI only wires it up.
  */
+import { entryFilePath } from '../../schema/collections.ts';
 import { join } from 'node:path';
 import { encodeEntryFile } from '../../content/entry-file.ts';
 import type { RawContent } from '../../content/load-content.ts';
@@ -90,7 +91,7 @@ export function localDate(date: Date): string {
 }
 
 function entryPath(slug: string): string {
-  return `content/groups/${slug}.md`;
+  return entryFilePath(slug);
 }
 
 /** The build's own check of one entry file, with the taxonomies: file → field: message. */

@@ -13,7 +13,9 @@
  *   the pull request if labelling fails.
  * - Locally, decap-server's git mode reads the status from `git config branch.<branch>.description`.
  */
-export const CMS_COLLECTION = 'groups';
+import { GROUPS } from '../../schema/collections.ts';
+
+export const CMS_COLLECTION = GROUPS.name;
 export const PENDING_REVIEW_LABEL = 'decap-cms/pending_review';
 /** Lets editors filter applications in GitHub; Decap keeps non-CMS labels when it changes status. */
 export const JOIN_LABEL = 'join-request';

@@ -14,7 +14,8 @@
  * request), so neither two workers nor a retry after a half-finished attempt opens a second one.
  */
 import type { ApplicationRecord, ApplicationStore, Clock, DeliveryProgress } from '../store/application-store.ts';
-import { deadlineIn, type Log } from './github-client.ts';
+import { deadlineIn } from './deadline.ts';
+import { type Log } from '../log.ts';
 import type { DeliveryQueue } from '../store/queue.ts';
 import { errorCode, type ReviewTarget } from './review-target.ts';
 

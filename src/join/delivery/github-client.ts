@@ -11,6 +11,8 @@
  * https://github.com/octokit/plugin-retry.js, https://github.com/octokit/plugin-throttling.js,
  * https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api
  */
+import type { Log } from '../log.ts';
+import type { Deadline } from './deadline.ts';
 import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
@@ -20,12 +22,6 @@ import Bottleneck from 'bottleneck/light.js';
 export type GitHubAuth =
   | { kind: 'token'; token: string }
   | { kind: 'app'; appId: string; privateKey: string; installationId: number };
-
-export interface Log {
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
 
 export interface GitHubClientOptions {
   apiUrl: string;
@@ -38,16 +34,6 @@ export interface GitHubClientOptions {
   /** plugin-retry waits base × (n + 1)² before retry n: 0.5 s, then 2 s. */
   retryBaseMs?: number;
   retries?: number;
-}
-
-export interface Deadline {
-  signal: AbortSignal;
-  /** Epoch milliseconds after which no request may still be running. */
-  at: number;
-}
-
-export function deadlineIn(ms: number): Deadline {
-  return { signal: AbortSignal.timeout(Math.max(1, ms)), at: Date.now() + ms };
 }
 
 /** The `request` option every pipeline call passes, so the plugins see its deadline. */

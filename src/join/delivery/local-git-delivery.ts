@@ -15,6 +15,7 @@
  * deliveries (several functions may deliver at once), and the commit carries the Join-Reference
  * trailer so a retry recognises its own branch.
  */
+import { entryFilePath } from '../../schema/collections.ts';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
@@ -24,7 +25,7 @@ import { join } from 'node:path';
 import type { DeliveryProgress } from '../store/application-store.ts';
 import { entryFile, suffixedSlug, withSlug } from '../intake/build-entry.ts';
 import { branchDescriptionKey, branchFor, commitMessage, PENDING_REVIEW_LABEL, referenceInCommitMessage } from './decap-workflow.ts';
-import type { Deadline } from './github-client.ts';
+import type { Deadline } from './deadline.ts';
 import { DeliveryError, type ReviewState, type ReviewTarget } from './review-target.ts';
 
 export interface LocalGitOptions {
@@ -175,7 +176,7 @@ export function createLocalGitTarget(options: LocalGitOptions): ReviewTarget {
       if (!branch || !slug) return undefined;
       if (await resolveRef(repoPath, `refs/heads/${branch}`)) return 'open';
       // decap-server merges a published entry into the base branch and deletes its branch.
-      const inBase = await git(repoPath, ['ls-tree', '--name-only', `refs/heads/${baseBranch}`, '--', `content/groups/${slug}.md`]);
+      const inBase = await git(repoPath, ['ls-tree', '--name-only', `refs/heads/${baseBranch}`, '--', entryFilePath(slug)]);
       return inBase.trim() !== '' ? 'merged' : 'closed';
     },
   };

@@ -22,7 +22,9 @@
 import type { ApplicationRecord, DeliveryProgress } from '../store/application-store.ts';
 import { entryFile, suffixedSlug, withSlug } from '../intake/build-entry.ts';
 import { branchFor, commitMessage, DUPLICATE_LABEL, JOIN_LABEL, PENDING_REVIEW_LABEL, referenceInCommitMessage, titleFor } from './decap-workflow.ts';
-import { within, type Deadline, type GitHubClient, type Log } from './github-client.ts';
+import { within, type GitHubClient } from './github-client.ts';
+import { type Deadline } from './deadline.ts';
+import { type Log } from '../log.ts';
 import { reviewText } from './review-text.ts';
 import { DeliveryError, errorCode, type ReviewState, type ReviewTarget } from './review-target.ts';
 

@@ -8,7 +8,7 @@
  * pull request if a previous attempt created them and then failed or died.
  */
 import type { ApplicationRecord, DeliveryProgress } from '../store/application-store.ts';
-import type { Deadline } from './github-client.ts';
+import type { Deadline } from './deadline.ts';
 
 export type ReviewState = 'open' | 'merged' | 'closed';
 

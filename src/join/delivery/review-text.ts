@@ -6,6 +6,7 @@
  * image loads, no HTML or link is interpreted (https://github.github.com/gfm/#code-spans,
  * #fenced-code-blocks). Contact details never appear here, not even encrypted.
  */
+import { entryFilePath } from '../../schema/collections.ts';
 import { CONTENT_LOCALES } from '../../schema/locales.ts';
 import { entryFields, type Entry } from '../../schema/entry.ts';
 import type { ApplicationRecord, DuplicateMatch } from '../store/application-store.ts';
@@ -41,7 +42,7 @@ const titleOf = (key: keyof typeof entryFields) => ((entryFields[key].meta() ?? 
 
 function describeMatch(m: DuplicateMatch): string {
   const what = m.field === 'website' ? `the same website domain ${inlineCode(m.value)}` : `the same name ${inlineCode(m.value)}`;
-  if (m.kind === 'entry') return `- ${what} as the entry ${inlineCode(m.name ?? '')} (\`content/groups/${m.slug}.md\`)`;
+  if (m.kind === 'entry') return `- ${what} as the entry ${inlineCode(m.name ?? '')} (\`${entryFilePath(m.slug ?? '')}\`)`;
   return `- ${what} as application ${m.reference} (received ${m.received_at?.slice(0, 10)})`;
 }
 

@@ -15,7 +15,7 @@ import type { JoinLocale } from '../../schema/join.ts';
 import { checkMethod, guarded, json, type ApiError } from '../../http/respond.ts';
 import type { ApplicationRecord, DuplicateMatch } from '../store/application-store.ts';
 import { issueFormToken } from '../intake/form-token.ts';
-import type { Log } from '../delivery/github-client.ts';
+import type { Log } from '../log.ts';
 import { JOIN_MESSAGES, pickLocale, problemText } from '../pages/messages.ts';
 import { JOIN_BODY_LIMIT } from '../../schema/join.ts';
 import { parseJoinBody } from '../intake/parse-body.ts';

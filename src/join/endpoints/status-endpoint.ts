@@ -7,19 +7,13 @@
  * seconds; on failure the last known state is answered).
  */
 import { checkMethod, CORS_READ_HEADERS, guarded, json, notFound } from '../../http/respond.ts';
-import { REFERENCE_PATTERN } from '../../schema/join.ts';
+import { readReference } from '../../schema/join.ts';
 import type { ApplicationRecord, ApplicationStore } from '../store/application-store.ts';
 import { publicStatus } from './join-endpoint.ts';
 
 export interface StatusDeps {
   store: ApplicationStore;
   refresh: (record: ApplicationRecord) => Promise<ApplicationRecord>;
-}
-
-/** A reference from a URL or a form, tolerant of case and of Crockford's look-alike letters. */
-export function readReference(text: string): string | undefined {
-  const reference = text.trim().toUpperCase().replace(/[IL]/g, '1').replace(/O/g, '0');
-  return REFERENCE_PATTERN.test(reference) ? reference : undefined;
 }
 
 export async function findApplication(deps: StatusDeps, text: string): Promise<ApplicationRecord | undefined> {

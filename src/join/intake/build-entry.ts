@@ -4,12 +4,12 @@
  * written by `encodeEntryFile`, the one writer of the content format (a YAML serialiser), and the
  * entry is validated against the entry schema before it goes anywhere.
  */
+import { entryFilePath } from '../../schema/collections.ts';
 import { encodeEntryFile } from '../../content/entry-file.ts';
 import { fold, websiteDomain } from '../../text/normalise-text.ts';
 import { entrySchema, SLUG_MAX, SLUG_PATTERN, type Entry } from '../../schema/entry.ts';
 import type { JoinGroup } from '../../schema/join.ts';
 
-export const GROUPS_FOLDER = 'content/groups';
 /** Long enough to be recognisable, short enough to leave room for a suffix. */
 const SLUG_BASE_MAX = 60;
 const FALLBACK_SLUG = 'group';
@@ -73,5 +73,5 @@ export function withSlug(entry: Entry, slug: string): Entry {
 /** The file of an entry: the only place a join delivery gets a path from, and only from a valid slug. */
 export function entryFile(entry: Entry): { path: string; content: string } {
   if (!SLUG_PATTERN.test(entry.slug) || entry.slug.length > SLUG_MAX) throw new Error('refusing a path from an invalid slug');
-  return { path: `${GROUPS_FOLDER}/${entry.slug}.md`, content: encodeEntryFile(entry) };
+  return { path: entryFilePath(entry.slug), content: encodeEntryFile(entry) };
 }
