@@ -9,7 +9,7 @@
  *   Experts on similar topics in the Sources Directory:         ← page boilerplate, dropped
  *   Support Connexions and help save the world                  ← page boilerplate, dropped
  *
- * The fields are those of /work/shared/data/connexions-directory-fields.md: the online headings,
+ * The fields are those of docs/connexions-listing-fields.md: the online headings,
  * and the printed directory's address, telephone, contact people, year of founding, resources
  * and activities, so that none of them can run on into the purpose unnoticed.
  * Everything that is not kept is returned in `dropped` with the reason.
@@ -71,6 +71,8 @@ export interface ParsedListing {
   notes: string[];
   /** Reasons the text cannot be read as one listing at all. */
   problems: string[];
+  /** How the purpose's lines were read (for the fidelity report). */
+  purposeLayout?: { wrapWidth: number | undefined; paragraphBreaks: number; unbulletedItems: number; rejoinedBreaks: number };
 }
 
 interface Section {
@@ -78,6 +80,8 @@ interface Section {
   /** The heading as written, e.g. "Geographic Scope". */
   label: string;
   lines: string[];
+  /** Columns the heading took on its own line, before its first value. */
+  indent: number;
 }
 
 function isNameLike(line: string): boolean {
@@ -121,14 +125,14 @@ export function parseListing(source: string): ParsedListing {
       continue;
     }
     if (BOILERPLATE.some((re) => re.test(line))) {
-      sections.push({ heading: 'boilerplate', label: line, lines: [] });
+      sections.push({ heading: 'boilerplate', label: line, lines: [], indent: 0 });
       continue;
     }
     // headings are capitalised; a wrapped line of prose that happens to start "language: …" is not one
     const heading = /^\p{Lu}/u.test(line) ? HEADING_LINE.exec(line) : null;
     if (heading) {
       const key = HEADING_BY_NAME.get(heading[1]!.toLowerCase().replace(/[-\s]/g, ''))!;
-      sections.push({ heading: key, label: heading[1]!, lines: [heading[2]!] });
+      sections.push({ heading: key, label: heading[1]!, lines: [heading[2]!], indent: line.length - heading[2]!.length });
       continue;
     }
     if (sections.length === 0) preamble.push(line);
@@ -180,9 +184,16 @@ function readSection(section: Section, listing: ParsedListing): void {
         listing.problems.push('a second "Purpose:" heading: the file seems to hold more than one listing; put each listing in its own file');
         return;
       }
-      const purpose = readPurpose(section.lines);
+      const purpose = readPurpose(section.lines, section.indent);
       listing.purpose = purpose.blocks;
-      if (purpose.rejoinedBreaks > 0) listing.notes.push(`rejoined ${purpose.rejoinedBreaks} line break${purpose.rejoinedBreaks > 1 ? 's' : ''} inside purpose paragraphs`);
+      listing.purposeLayout = { wrapWidth: purpose.wrapWidth, paragraphBreaks: purpose.paragraphBreaks, unbulletedItems: purpose.unbulletedItems, rejoinedBreaks: purpose.rejoinedBreaks };
+      const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
+      if (purpose.rejoinedBreaks > 0) listing.notes.push(`rejoined ${plural(purpose.rejoinedBreaks, 'line break')} inside purpose paragraphs`);
+      if (purpose.paragraphBreaks > 0) {
+        const how = purpose.wrapWidth ? `the listing wraps at ${purpose.wrapWidth} columns` : 'the listing does not wrap its lines';
+        listing.notes.push(`read ${plural(purpose.paragraphBreaks, 'line break')} as paragraph ends (a sentence ends short of the line, ${how})`);
+      }
+      if (purpose.unbulletedItems > 0) listing.notes.push(`kept ${plural(purpose.unbulletedItems, 'line')} ending in ":" or ";" under a list as list items`);
       return;
     }
     default:
