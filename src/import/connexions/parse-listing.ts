@@ -204,3 +204,58 @@ function readSection(section: Section, listing: ParsedListing): void {
       listing[section.heading].push(...values);
   }
 }
+
+/**
+ * A file that holds several listings → one text per listing. A listing starts at a name line
+ * followed by an edition line (blank lines between allowed), or, where a second "Purpose:"
+ * heading comes with no name line before it, at that heading (its name is then unknown and the
+ * listing is reported incomplete unless its purpose states it). `notes` says where it split and
+ * anything it could not split.
+ */
+export function splitListings(source: string): { texts: string[]; notes: string[] } {
+  const lines = source.split('\n');
+  const starts: number[] = [0];
+  const notes: string[] = [];
+  let sawPurpose = false;
+  let sawHeading = false;
+  const headingKey = (line: string) => {
+    const m = /^\p{Lu}/u.test(line) ? HEADING_LINE.exec(line) : null;
+    return m ? HEADING_BY_NAME.get(m[1]!.toLowerCase().replace(/[-\s]/g, '')) : undefined;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (EDITION_LINE.test(line) && sawHeading) {
+      let j = i - 1;
+      while (j > starts.at(-1)! && lines[j]!.trim() === '') j--;
+      const candidate = lines[j]!.trim();
+      const start = j > starts.at(-1)! && isNameLike(candidate) && headingKey(candidate) === undefined ? j : i;
+      starts.push(start);
+      notes.push(`a new listing starts at line ${start + 1} (${start === j ? 'a name line and an edition line' : 'an edition line'})`);
+      sawPurpose = false;
+      sawHeading = false;
+      continue;
+    }
+    const key = headingKey(line);
+    if (key === undefined) continue;
+    if (key === 'purpose' && sawPurpose) {
+      // a name line of its own (a blank line before it) just above the heading starts the listing
+      let j = i - 1;
+      while (j > starts.at(-1)! && lines[j]!.trim() === '') j--;
+      const candidate = lines[j]!.trim();
+      const named = j > starts.at(-1)! + 1 && j === i - 1 && lines[j - 1]!.trim() === '' && isNameLike(candidate) && !/[.!?:;]$/.test(candidate);
+      const start = named ? j : i;
+      starts.push(start);
+      notes.push(
+        named
+          ? `a new listing starts at line ${start + 1} (a name line and a second "Purpose:")`
+          : `a new listing starts at line ${i + 1} (a second "Purpose:" with no name line before it: its name is unknown)`,
+      );
+      sawHeading = true;
+      continue;
+    }
+    sawHeading = true;
+    if (key === 'purpose') sawPurpose = true;
+  }
+  const texts = starts.map((s, k) => lines.slice(s, starts[k + 1] ?? lines.length).join('\n'));
+  return { texts, notes: texts.length > 1 ? [`the file holds ${texts.length} listings`, ...notes] : [] };
+}
