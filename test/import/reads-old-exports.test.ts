@@ -38,6 +38,3 @@ describe('listing files as old exports wrote them', () => {
     expect((await readEntry(root, 'other-union')).purpose?.en).toBe('Second.');
   });
 });
-    expect((await importInto(root, ['two.txt'], { from })).files[0]!.outcome).toBe('incomplete');
-  });
-});

@@ -16,8 +16,12 @@ const CANDIDATES: ReadonlyMap<string, ContentLocale> = new Map(
 
 /** Shorter texts give franc too few trigrams to tell Spanish from Portuguese. */
 export const MIN_DETECT_LENGTH = 40;
-/** The runner-up's score (franc scores the best as 1) must stay below this for a confident answer. */
-export const RUNNER_UP_MAX = 0.85;
+/**
+ * The runner-up's score (franc scores the best as 1) must stay below this for a confident answer.
+ * Measured on the fixtures and the network's own texts: a right answer leads by 0.07–0.3; Spanish
+ * and Portuguese, the closest pair, by 0.07 on a 170-character text.
+ */
+export const RUNNER_UP_MAX = 0.95;
 
 export interface DetectedLanguage {
   locale: ContentLocale;

@@ -114,14 +114,19 @@ export function mapListing(listing: ParsedListing, vocabulary: Vocabulary, optio
 
   const text = blocks.flatMap((b) => (b.kind === 'list' ? b.items : [b.text])).join('\n');
   const detected = detectLanguage(text);
-  const textLocale = textLanguage(detected, languages, options.textLocale, notes);
-  decisions.language = { locale: textLocale, ...(detected ? { detected } : {}), ...(options.textLocale ? { given: options.textLocale } : {}) };
+  const textLocale = text === '' ? DEFAULT_LOCALE : textLanguage(detected, languages, options.textLocale, notes);
+  if (text !== '') decisions.language = { locale: textLocale, ...(detected ? { detected } : {}), ...(options.textLocale ? { given: options.textLocale } : {}) };
 
   const facts: Partial<ListingFacts> = {};
   const markdown = purposeMarkdown(blocks);
   if (markdown.length > PURPOSE_MAX) missing.push(`the purpose is ${markdown.length} characters long; the entry allows ${PURPOSE_MAX}`);
   else if (markdown !== '') facts.purpose = { [textLocale]: markdown };
-  const lead = leadParagraph(blocks);
+  let lead = leadParagraph(blocks);
+  // a cut-off lead paragraph gives its complete sentences only
+  if (lead && decisions.cutOff && lead === (lastBlock as { text?: string } | undefined)?.text) {
+    const whole = sentences(lead).slice(0, -1).join(' ');
+    if (whole !== '') lead = whole;
+  }
   if (lead) {
     const { summary, how } = summaryFrom(lead);
     facts.summary = { [textLocale]: summary };

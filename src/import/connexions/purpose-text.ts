@@ -4,6 +4,7 @@
  * listing's wrap width) with their mid-sentence line breaks rejoined, `*` bullet and numbered
  * lists kept as Markdown lists (with sub-items that lost their bullets), and Markdown headings kept.
  */
+import { sentences } from './derive-text.ts';
 import { joinBrokenLines } from './listing-text.ts';
 
 export type PurposeBlock =
@@ -147,9 +148,12 @@ export function readPurpose(lines: readonly string[], firstIndent = 0): PurposeT
     }
     if (items.length > 0 && previous) {
       const current = items.at(-1)!;
-      if (!deliberate(previous, line) || (!SENTENCE_END.test(previous.text) && !SUB_ITEM_END.test(previous.text))) {
+      const closed = SENTENCE_END.test(previous.text) || SUB_ITEM_END.test(previous.text);
+      // list items often end without a full stop: one whose next word would have fitted has ended
+      const brokenForWidth = wrapWidth === undefined ? !unwrapped : !deliberate(previous, line);
+      if (/^\p{Ll}/u.test(line) && !closed ? true : !closed && brokenForWidth) {
         current.lines.push(line); // a list item broken for width goes on
-      } else if (SUB_ITEM_END.test(line) || SUB_ITEM_END.test(previous.text)) {
+      } else if (SUB_ITEM_END.test(line) || previous.text.endsWith(':')) {
         unbulletedItems += 1;
         items.push({ item: { ...current.item, number: current.item.number + 1, text: line }, lines: [line] });
       } else {
@@ -200,9 +204,16 @@ export function purposeMarkdown(blocks: readonly PurposeBlock[]): string {
 
 /**
  * The paragraph a summary is drawn from: the first one, unless it only introduces a list
- * ("Our aims are:"), in which case the first that does not.
+ * ("Our aims are:"), in which case the first that does not. A first paragraph that says
+ * something and then introduces a list ("We fight for couriers. Our demands are:") is used
+ * without its introducing sentence.
  */
 export function leadParagraph(blocks: readonly PurposeBlock[]): string | undefined {
   const paragraphs = blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
-  return paragraphs.find((p) => !p.endsWith(':')) ?? paragraphs[0];
+  for (const p of paragraphs) {
+    if (!p.endsWith(':')) return p;
+    const said = sentences(p).slice(0, -1).join(' ');
+    if (said !== '') return said;
+  }
+  return paragraphs[0];
 }
