@@ -1,7 +1,7 @@
 // GET /groups?… and /<lang>/groups?… — the directory listing with search, filters and pages, as HTML;
 // GET / — the front page in the visitor's language (src/site/language-endpoint.ts).
 import type { Config } from '@netlify/functions';
-import { createDirectory } from '../../src/directory/directory.ts';
+import { createDirectory } from '../../src/engine/directory.ts';
 import { createListingEndpoint } from '../../src/site/listing-endpoint.ts';
 import { readArtefact } from '../../src/runtime/read-artefact.ts';
 

@@ -3,10 +3,10 @@
  * rather than JSON Feed because the tools partner sites already run read it: WordPress's RSS
  * block, Drupal's aggregator, Thunderbird, every feed reader.
  */
-import type { ArtefactEntry } from '../directory/artefact.ts';
-import type { Directory } from '../directory/directory.ts';
-import { pickText } from '../directory/pick-language.ts';
-import { facetLabel } from '../directory/present.ts';
+import type { ArtefactEntry } from '../engine/artefact.ts';
+import type { Directory } from '../engine/directory.ts';
+import { pickText } from '../engine/pick-language.ts';
+import { facetLabel } from '../engine/present.ts';
 import type { ContentLocale } from '../schema/locales.ts';
 import { t } from '../i18n/index.ts';
 import { paths, isSiteLocale, type SiteLocale } from '../site/paths.ts';

@@ -13,3 +13,6 @@ export const REQUIRED_LABEL_LOCALES = CONTENT_LOCALES;
 export function isContentLocale(value: string): value is ContentLocale {
   return (CONTENT_LOCALES as readonly string[]).includes(value);
 }
+
+// The languages the pages, the join form, the API's messages, the CMS and the widget speak are the
+// catalogues' (src/i18n/catalogue/index.ts): one file and one line there add one.

@@ -2,18 +2,18 @@
  * An entry's page: its facts, purpose, sources, related groups ("similar topics") and schema.org
  * JSON-LD. Built once per entry and language from the artefact; readable without JavaScript.
  */
-import type { Directory } from '../directory/directory.ts';
-import { pickText } from '../directory/pick-language.ts';
-import { facetLabel } from '../directory/present.ts';
-import { relatedDocs } from '../directory/related.ts';
+import type { Directory } from '../engine/directory.ts';
+import { pickText } from '../engine/pick-language.ts';
+import { facetLabel } from '../engine/present.ts';
+import { relatedDocs } from '../engine/related.ts';
 import { contentPrefs, t } from '../i18n/index.ts';
 import { enumLabel } from '../i18n/labels.ts';
-import { html, jsonForScript, raw, type Html } from './html.ts';
+import { html, jsonForScript, raw, type Html } from '../text/html.ts';
 import { paths, SITE_LOCALES, type SiteLocale } from './paths.ts';
 import { entryJsonLd } from './json-ld.ts';
 import { layout } from './layout.ts';
 import { otherLanguageNote } from './listing-page.ts';
-import type { NetworkRef } from './site-config.ts';
+import type { NetworkRef } from '../engine/network.ts';
 
 function fact(label: string, value: Html | string | undefined | false): Html {
   if (value === undefined || value === false || value === '') return html``;

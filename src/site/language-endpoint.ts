@@ -14,7 +14,7 @@
  * it by both (`Netlify-Vary`, https://docs.netlify.com/platform/caching/#vary-by-cookie) and
  * browsers revalidate it every time (`no-cache`), so a new choice is seen at once.
  */
-import type { Directory } from '../directory/directory.ts';
+import type { Directory } from '../engine/directory.ts';
 import { etag, ifNoneMatchHits, notModified } from '../http/caching.ts';
 import { checkMethod, guarded } from '../http/respond.ts';
 import { DEFAULT_LOCALE, isLocale, pickLocale, type Locale } from '../i18n/index.ts';

@@ -3,7 +3,7 @@
  * Open Graph, the feed in the page's language), skip link, header, language switch, footer.
  */
 import { DEFAULT_LOCALE, languageOwnName, t } from '../i18n/index.ts';
-import { html, type Html } from './html.ts';
+import { html, type Html } from '../text/html.ts';
 import { paths, SITE_LOCALES, type SiteLocale } from './paths.ts';
 
 export interface PageShell {
@@ -101,7 +101,7 @@ ${page.main}
 export function languageSwitch(locale: SiteLocale, target: (other: SiteLocale) => string): Html {
   return html`<nav class="language-switch" aria-label="${t(locale, 'nav.languages')}">
       <ul>
-        ${SITE_LOCALES.filter((o) => o !== locale).map((o) => html`<li><a href="${paths.switchTo(o, target(o))}" hreflang="${o}" lang="${o}">${languageOwnName(o)}</a></li>`)}
+        ${SITE_LOCALES.filter((o) => o !== locale).map((o) => html`<li><a href="${paths.languageSwitch(o, target(o))}" hreflang="${o}" lang="${o}">${languageOwnName(o)}</a></li>`)}
       </ul>
     </nav>`;
 }

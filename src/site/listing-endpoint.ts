@@ -4,7 +4,7 @@
  * shareable address. The unfiltered first page is also prebuilt as `/` and `/<lang>/`; `/` itself
  * is answered by language-endpoint.ts, which sends each visitor to their language.
  */
-import type { Directory } from '../directory/directory.ts';
+import type { Directory } from '../engine/directory.ts';
 import { etag, ifNoneMatchHits, notModified } from '../http/caching.ts';
 import { checkMethod, guarded } from '../http/respond.ts';
 import { createFrontPageEndpoint } from './language-endpoint.ts';

@@ -4,16 +4,16 @@
  * calls the JSON API makes; this module only lays them out. The state is the URL's query string,
  * in the API's own parameter names, so a filtered view is a link anyone can share.
  */
-import { canonicalQuery } from '../api/list-groups.ts';
-import { FACETS, type FacetName } from '../directory/artefact.ts';
-import type { Directory } from '../directory/directory.ts';
-import { parseParams, type FieldErrors } from '../directory/parse-query.ts';
-import { pickText } from '../directory/pick-language.ts';
-import { facetLabel, presentFacet, type FacetBucket } from '../directory/present.ts';
-import { runQuery } from '../directory/run-query.ts';
+import { canonicalQuery } from '../engine/canonical-query.ts';
+import { FACETS, type FacetName } from '../engine/artefact.ts';
+import type { Directory } from '../engine/directory.ts';
+import { parseParams, type FieldErrors } from '../engine/parse-query.ts';
+import { pickText } from '../engine/pick-language.ts';
+import { facetLabel, presentFacet, type FacetBucket } from '../engine/present.ts';
+import { runQuery } from '../engine/run-query.ts';
 import { languageName } from '../schema/codes.ts';
 import { groupsQuerySchema, PER_PAGE_DEFAULT, SORTS, type GroupsQuery } from '../schema/query.ts';
-import { html, type Html } from './html.ts';
+import { html, type Html } from '../text/html.ts';
 import { contentPrefs, t } from '../i18n/index.ts';
 import { enumLabel } from '../i18n/labels.ts';
 import { paths, SITE_LOCALES, type SiteLocale } from './paths.ts';

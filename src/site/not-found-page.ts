@@ -4,7 +4,7 @@
  * root one speaks every language, the visitor's language unknown; the others speak theirs.
  */
 import { DEFAULT_LOCALE, t } from '../i18n/index.ts';
-import { html } from './html.ts';
+import { html } from '../text/html.ts';
 import { layout } from './layout.ts';
 import { paths, prefix, SITE_LOCALES, type SiteLocale } from './paths.ts';
 

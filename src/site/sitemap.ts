@@ -4,7 +4,7 @@
  * https://developers.google.com/search/docs/specialty/international/localized-versions#sitemap
  * https://www.sitemaps.org/protocol.html
  */
-import type { Directory } from '../directory/directory.ts';
+import type { Directory } from '../engine/directory.ts';
 import { xmlText } from '../export/feed.ts';
 import { DEFAULT_LOCALE } from '../i18n/index.ts';
 import { paths, SITE_LOCALES, type SiteLocale } from './paths.ts';

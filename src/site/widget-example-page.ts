@@ -2,10 +2,10 @@
  * /widget-example.html: every attribute of <solidarity-directory> shown live, each example next
  * to the exact markup that produces it (the same string is rendered twice, so they cannot drift).
  */
-import { FACETS } from '../directory/artefact.ts';
+import { FACETS } from '../engine/artefact.ts';
 import { LOCALES, t, type Locale, type MessageId } from '../i18n/index.ts';
 import { PER_PAGE_MAX } from '../schema/query.ts';
-import { escapeText, html, raw } from './html.ts';
+import { escapeText, html, raw } from '../text/html.ts';
 import { layout } from './layout.ts';
 import { paths, SITE_LOCALES, type SiteLocale } from './paths.ts';
 

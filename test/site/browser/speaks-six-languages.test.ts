@@ -12,7 +12,7 @@ import * as registry from '../../../src/i18n/catalogue/index.ts';
 import { LOCALES, messages, type Locale, type MessageId } from '../../../src/i18n/index.ts';
 import { prefix } from '../../../src/site/paths.ts';
 import { startStack, type Stack } from '../../support/start-stack.ts';
-import { launchChromium, PROJECT_ROOT, screenshot, seriousViolations } from './support/browser.ts';
+import { launchChromium, PROJECT_ROOT, screenshot, seriousViolations } from '../../support/site-browser.ts';
 
 const STACK_TIMEOUT_MS = 240_000;
 let stack: Stack;
