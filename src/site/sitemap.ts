@@ -5,7 +5,7 @@
  * https://www.sitemaps.org/protocol.html
  */
 import type { Directory } from '../engine/directory.ts';
-import { xmlText } from '../export/feed.ts';
+import { escapeHtml as xmlText } from '../text/escape-html.ts'; // &amp; &lt; &gt; &quot; &#39; are XML's too
 import { DEFAULT_LOCALE } from '../i18n/index.ts';
 import { paths, SITE_LOCALES, type SiteLocale } from './paths.ts';
 
