@@ -4,7 +4,8 @@
  * without purpose texts), and as a module for build-time scripts (generated/directory.mjs). On any problem it lists them all, exits 1 and
  * leaves the previous artefact untouched, so the last good build stays servable.
  */
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildArtefact } from '../src/content/build-artefact.ts';
@@ -12,6 +13,7 @@ import { loadContent } from '../src/content/load-content.ts';
 import { createMarkdownRenderer } from '../src/content/render-markdown.ts';
 import { formatProblem, validateContent } from '../src/content/validate-content.ts';
 import type { Artefact } from '../src/directory/artefact.ts';
+import { locateCity } from '../src/geo/locate-city.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -59,11 +61,37 @@ export function listArtefact(artefact: Artefact): Artefact {
   return { ...artefact, entries: artefact.entries.map(({ purpose: _p, purpose_html: _h, ...entry }) => entry) };
 }
 
+/**
+ * When the content last changed, for `Last-Modified`: the date of the last commit that touched
+ * content/ when Git has the whole story (a clean checkout, as on Netlify), otherwise the newest
+ * modification time of the content files (a working copy with edits, or no Git). Either is never
+ * earlier than the real change, so an `If-Modified-Since` never hides one.
+ */
+export async function contentModified(root: string, files: readonly string[]): Promise<string> {
+  const newestFile = async () => {
+    const times = await Promise.all(files.map(async (f) => (await stat(join(root, f))).mtimeMs));
+    return new Date(Math.ceil(Math.max(0, ...times) / 1000) * 1000).toISOString();
+  };
+  let status: string;
+  let committed: string;
+  try {
+    status = execFileSync('git', ['status', '--porcelain', '--', 'content'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    committed = execFileSync('git', ['log', '-1', '--format=%cI', '--', 'content'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch (error) {
+    // Not a Git checkout, or no git binary: the files' own times are the next best witness.
+    if (process.env.DEBUG) console.warn(`content date from file times: ${(error as Error).message}`);
+    return newestFile();
+  }
+  if (status.trim() !== '' || committed === '') return newestFile();
+  return new Date(committed).toISOString();
+}
+
 export async function buildContent(root: string, outDir: string): Promise<{ ok: true; artefact: Artefact } | { ok: false; messages: string[] }> {
   const raw = await loadContent(root);
   const result = validateContent(raw);
   if (!result.ok) return { ok: false, messages: result.problems.map(formatProblem) };
-  const artefact = buildArtefact(result.content, createMarkdownRenderer());
+  const contentFiles = [...raw.groups, ...raw.taxonomies.subjects, ...raw.taxonomies.sectors].map((f) => f.path);
+  const artefact = buildArtefact(result.content, createMarkdownRenderer(), { locate: locateCity, modified: await contentModified(root, contentFiles) });
   await mkdir(outDir, { recursive: true });
   // Each file is written under a name of this process's own, then renamed into place: readers
   // (each function reads exactly one of these files) see an old file or a new one, never half.

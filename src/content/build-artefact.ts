@@ -10,6 +10,7 @@ import type { TaxonomyTerm } from '../schema/taxonomy.ts';
 import { FACETS, facetValues, type Artefact, type ArtefactEntry, type FacetName } from '../directory/artefact.ts';
 import { nameKey, tokenize, websiteDomain } from './normalise-text.ts';
 import type { ValidContent } from './validate-content.ts';
+import type { LatLon } from '../geo/locate-city.ts';
 
 /** How much a word found in each field counts towards relevance. */
 export const FIELD_WEIGHTS = { name: 8, alternate: 6, subject: 3, summary: 2, purpose: 1 } as const;
@@ -40,15 +41,27 @@ export function documentWeights(entry: Entry, subjects: Map<string, TaxonomyTerm
   return weights;
 }
 
-export function buildArtefact(content: ValidContent, renderMarkdown: (md: string) => string): Artefact {
+export interface BuildOptions {
+  /**
+   * Coordinates of a city in a country (src/geo/locate-city.ts at build time); an entry that names
+   * a city and exactly one country gets `geo` when it answers.
+   */
+  locate?: (city: string, countryCode: string) => LatLon | undefined;
+  /** When the content last changed (ISO 8601), for `Last-Modified`; default: the newest entry date. */
+  modified?: string;
+}
+
+export function buildArtefact(content: ValidContent, renderMarkdown: (md: string) => string, options: BuildOptions = {}): Artefact {
   const entries: ArtefactEntry[] = [...content.entries]
     .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
     .map((entry) => {
       const purpose_langs = CONTENT_LOCALES.filter((l) => entry.purpose?.[l]);
-      if (!entry.purpose) return { ...entry, purpose_langs };
+      const geo = entry.city && entry.countries?.length === 1 ? options.locate?.(entry.city, entry.countries[0]!) : undefined;
+      const located = geo ? { geo: { lat: geo.lat, lon: geo.lon } } : {};
+      if (!entry.purpose) return { ...entry, purpose_langs, ...located };
       const html: Partial<Record<ContentLocale, string>> = {};
       for (const locale of purpose_langs) html[locale] = renderMarkdown(entry.purpose[locale]!);
-      return { ...entry, purpose_html: html, purpose_langs };
+      return { ...entry, purpose_html: html, purpose_langs, ...located };
     });
 
   const subjects = new Map(content.taxonomies.subjects.map((t) => [t.slug, t]));
@@ -85,9 +98,11 @@ export function buildArtefact(content: ValidContent, renderMarkdown: (md: string
 
   const body = { entries, taxonomies: content.taxonomies };
   const version = createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 16);
+  const newest = entries.reduce((max, e) => (e.updated > max ? e.updated : e.created > max ? e.created : max), '1970-01-01');
   return {
     format: 1,
     version,
+    modified: options.modified ?? `${newest}T00:00:00Z`,
     entries,
     taxonomies: content.taxonomies,
     index: { terms, postings, termOffsets, facets, byName, byUpdated, nameKeys, domains },

@@ -11,11 +11,18 @@ import type { TaxonomyTerm } from '../schema/taxonomy.ts';
 import type { ArtefactEntry, FacetName } from './artefact.ts';
 import type { Directory } from './directory.ts';
 import { availableLocales, pickText } from './pick-language.ts';
+// The site's path shape and languages, so that `page` is the address a reader sees (type-only
+// imports back from there: no cycle at run time).
+import { isSiteLocale, paths } from '../site/i18n.ts';
 
 export type ListField = NonNullable<GroupsQuery['fields']>[number];
 
-export function entryLinks(baseUrl: string, slug: string) {
-  return { url: `${baseUrl}/api/v1/groups/${slug}`, page: `${baseUrl}/groups/${slug}` };
+/**
+ * An entry's addresses: in the API, and its page on the site in the reader's language when the
+ * site is written in it (else English), with the site's own path shape (`/fr/groups/cub/`).
+ */
+export function entryLinks(baseUrl: string, slug: string, locale: ContentLocale = 'en') {
+  return { url: `${baseUrl}/api/v1/groups/${slug}`, page: `${baseUrl}${paths.entry(isSiteLocale(locale) ? locale : 'en', slug)}` };
 }
 
 /** One list item with the requested fields (slug always). */
@@ -39,7 +46,7 @@ export function listItem(entry: ArtefactEntry, prefs: readonly ContentLocale[], 
         out.url = entryLinks(baseUrl, entry.slug).url;
         break;
       case 'page':
-        out.page = entryLinks(baseUrl, entry.slug).page;
+        out.page = entryLinks(baseUrl, entry.slug, prefs[0]).page;
         break;
       default: {
         const value = entry[field];
@@ -52,7 +59,7 @@ export function listItem(entry: ArtefactEntry, prefs: readonly ContentLocale[], 
 
 /** The whole entry, texts in one language, plus the other languages' availability. */
 export function detailItem(entry: ArtefactEntry, prefs: readonly ContentLocale[], baseUrl: string): Record<string, unknown> {
-  const { summary, purpose, purpose_html, purpose_langs: _langs, ...rest } = entry;
+  const { summary, purpose, purpose_html, purpose_langs: _langs, geo: _geo, ...rest } = entry;
   const s = pickText(summary, prefs);
   const p = pickText(purpose, prefs);
   const served = s?.lang ?? p?.lang ?? null;
@@ -64,7 +71,7 @@ export function detailItem(entry: ArtefactEntry, prefs: readonly ContentLocale[]
     lang: served,
     purpose_lang: p?.lang ?? null,
     translations: availableLocales(summary, purpose),
-    ...entryLinks(baseUrl, entry.slug),
+    ...entryLinks(baseUrl, entry.slug, prefs[0]),
   };
 }
 
