@@ -7,6 +7,7 @@ import { createMarkdownRenderer } from '../../src/content/render-markdown.ts';
 import { createDirectory, type Directory } from '../../src/directory/directory.ts';
 import { entrySchema, type Entry } from '../../src/schema/entry.ts';
 import { taxonomyTermSchema, type TaxonomyTerm } from '../../src/schema/taxonomy.ts';
+import { checkedCall } from './contract.ts';
 
 const term = (slug: string, en: string, fr: string): TaxonomyTerm => taxonomyTermSchema.parse({ slug, label: { en, fr } });
 
@@ -35,9 +36,12 @@ export function fixtureDirectory(entries: Entry[] = fixtureEntries): Directory {
   return createDirectory(buildArtefact({ entries, taxonomies: { subjects: fixtureSubjects, sectors: fixtureSectors } }, createMarkdownRenderer()));
 }
 
-/** Calls an endpoint with a real Request and returns status, headers and parsed JSON. */
+/**
+ * Calls an endpoint with a real Request and returns status, headers and parsed JSON. Every answer
+ * is held to the OpenAPI document first (test/support/contract.ts).
+ */
 export async function call(handler: (r: Request) => Promise<Response>, path: string, init?: RequestInit) {
-  const response = await handler(new Request(`http://directory.test${path}`, init));
+  const response = await checkedCall(handler, new Request(`http://directory.test${path}`, init));
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
 }
