@@ -93,7 +93,7 @@ export function translated(text: z.ZodString, label: string) {
     .refine((value) => Object.values(value).some((v) => typeof v === 'string' && v.trim() !== ''), {
       message: `give the ${label} in at least one language`,
     })
-    .meta({ anyOf: CONTENT_LOCALES.map((locale) => ({ required: [locale], properties: { [locale]: { pattern: NOT_BLANK } } })) });
+    .meta({ anyOf: CONTENT_LOCALES.map((locale) => ({ required: [locale], properties: { [locale]: { type: 'string', pattern: NOT_BLANK } } })) });
 }
 
 export const summaryTextSchema = z
