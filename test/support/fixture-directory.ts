@@ -2,7 +2,7 @@
  * A small, hand-made directory whose every answer can be worked out by reading this file.
  * Entries go through the real schema and the real artefact build.
  */
-import { buildArtefact } from '../../src/content/build-artefact.ts';
+import { buildArtefact, type BuildOptions } from '../../src/content/build-artefact.ts';
 import { createMarkdownRenderer } from '../../src/content/render-markdown.ts';
 import { createDirectory, type Directory } from '../../src/directory/directory.ts';
 import { entrySchema, type Entry } from '../../src/schema/entry.ts';
@@ -32,8 +32,8 @@ export const fixtureEntries: Entry[] = [
   { ...base, slug: 'climate-unionists', name: 'Climate Unionists', summary: { en: 'Trade unionists organising for a just transition.' }, geographic_scope: 'international', subjects: ['environment'], network_relation: 'participant', updated: '2023-05-05', created: '2023-05-05' },
 ].map((e) => entrySchema.parse(e));
 
-export function fixtureDirectory(entries: Entry[] = fixtureEntries): Directory {
-  return createDirectory(buildArtefact({ entries, taxonomies: { subjects: fixtureSubjects, sectors: fixtureSectors } }, createMarkdownRenderer()));
+export function fixtureDirectory(entries: Entry[] = fixtureEntries, taxonomies: { subjects?: TaxonomyTerm[]; sectors?: TaxonomyTerm[] } = {}, options: BuildOptions = {}): Directory {
+  return createDirectory(buildArtefact({ entries, taxonomies: { subjects: taxonomies.subjects ?? fixtureSubjects, sectors: taxonomies.sectors ?? fixtureSectors } }, createMarkdownRenderer(), options));
 }
 
 /**
