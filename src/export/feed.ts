@@ -7,6 +7,7 @@ import type { ArtefactEntry } from '../directory/artefact.ts';
 import type { Directory } from '../directory/directory.ts';
 import { pickText } from '../directory/pick-language.ts';
 import { facetLabel } from '../directory/present.ts';
+import { dataRights } from '../schema/license.ts';
 import type { ContentLocale } from '../schema/locales.ts';
 import { MESSAGES, paths, isSiteLocale, type SiteLocale } from '../site/i18n.ts';
 
@@ -60,6 +61,7 @@ ${summary ? `    <summary type="text" xml:lang="${summary.lang}">${xmlText(summa
   <id>${xmlText(options.selfUrl)}</id>
   <title>${xmlText(`${m.siteName} — ${m.feed}`)}</title>
   <subtitle>${xmlText(m.tagline)}</subtitle>
+  <rights>${xmlText(dataRights())}</rights>
   <updated>${day(latest)}</updated>
   <author><name>${xmlText(m.siteName)}</name></author>
   <link rel="self" type="application/atom+xml" href="${xmlText(options.selfUrl)}"/>

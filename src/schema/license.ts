@@ -17,9 +17,9 @@ export const DATA_LICENSE = {
 
 /** The software (this repository). */
 export const CODE_LICENSE = {
-  id: 'AGPL-3.0-or-later',
-  name: 'GNU Affero General Public License v3.0 or later',
-  url: 'https://www.gnu.org/licenses/agpl-3.0.html',
+  id: 'MIT',
+  name: 'MIT License',
+  url: 'https://opensource.org/license/mit',
 } as const;
 
 /** The sentence feeds and headers carry. */

@@ -13,6 +13,7 @@ import { createMurmurationsEndpoint } from '../../src/export/endpoints.ts';
 import { clip, murmurationsProfile, murmurationsProfileSchema, TAG_MAX } from '../../src/export/murmurations.ts';
 import { locateCity } from '../../src/geo/locate-city.ts';
 import { entrySchema } from '../../src/schema/entry.ts';
+import { taxonomyTermSchema } from '../../src/schema/taxonomy.ts';
 import { resolveNetwork } from '../../src/site/site-config.ts';
 import { checkedCall } from '../support/contract.ts';
 import { fixtureDirectory, fixtureEntries, fixtureSubjects } from '../support/fixture-directory.ts';
@@ -55,7 +56,7 @@ describe('Murmurations profiles the index accepts', () => {
   });
 
   it('maps Kosovo, long subject labels, a missing website and a city the index can place', () => {
-    const long = { ...fixtureSubjects[0]!, slug: 'long-subject', label: { en: `Solidarity ${'with workers in struggle '.repeat(8)}`, fr: 'Long' } };
+    const long = taxonomyTermSchema.parse({ slug: 'long-subject', label: { en: `Solidarity ${'with workers in struggle '.repeat(4)}`.trim(), fr: 'Long' } });
     const kosovo = entrySchema.parse({ ...fixtureEntries[0]!, slug: 'bsp-kosovo', countries: ['XK'], city: 'Pristina', subjects: ['long-subject'], social: ['https://social.example.org/@bsp'] });
     const varese = entrySchema.parse({ ...fixtureEntries[0]!, slug: 'adl-varese', countries: ['IT'], city: 'Varese' });
     const dir = fixtureDirectory([...fixtureEntries, kosovo, varese], { subjects: [...fixtureSubjects, long] }, { locate: locateCity });

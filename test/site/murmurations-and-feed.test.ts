@@ -76,6 +76,7 @@ describe('the Atom feed of newly added groups', () => {
     expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">');
     expect(xml).toContain('<link rel="self" type="application/atom+xml" href="https://directory.test/api/v1/groups.atom"/>');
     expect(xml).toContain('<published>2023-05-05T00:00:00Z</published>');
+    expect(xml).toContain('<rights>© Solidarity Directory contributors, and the sources each entry lists. Licensed under CC BY 4.0: https://creativecommons.org/licenses/by/4.0/</rights>');
     expect(xml).toContain('<category term="migrants-rights" label="Migrants&apos; rights"/>');
     expect(xml).toContain('<summary type="text" xml:lang="it">Sindacato di base della scuola.</summary>');
   });
