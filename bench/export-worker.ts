@@ -7,12 +7,12 @@
  */
 import { buildArtefact } from '../src/content/build-artefact.ts';
 import { createMarkdownRenderer } from '../src/content/render-markdown.ts';
-import { createDirectory } from '../src/directory/directory.ts';
+import { createDirectory } from '../src/engine/directory.ts';
 import { toCsv } from '../src/export/csv.ts';
 import { createCsvEndpoint, createNdjsonEndpoint } from '../src/export/endpoints.ts';
 import { toNdjson } from '../src/export/ndjson.ts';
 import { selectEntries } from '../src/export/select.ts';
-import { syntheticContent } from './synthetic-corpus.ts';
+import { syntheticContent } from '../test/support/synthetic-corpus.ts';
 
 const [mode = 'stream-csv', size = '20000'] = process.argv.slice(2);
 const gc = (globalThis as { gc?: () => void }).gc;

@@ -9,11 +9,9 @@ import * as z from 'zod';
 import { errorSchema, groupDetailSchema, groupListSchema, taxonomiesSchema } from '../schema/api.ts';
 import { entrySchema } from '../schema/entry.ts';
 import { CODE_LICENSE, DATA_LICENSE } from '../schema/license.ts';
-import { MULTI_PARAMS, groupQuerySchema, groupsQuerySchema } from '../schema/query.ts';
+import { murmurationsProfileSchema } from '../schema/murmurations.ts';
+import { MULTI_PARAMS, exportQuerySchema, feedQuerySchema, groupQuerySchema, groupsQuerySchema } from '../schema/query.ts';
 import { taxonomyTermSchema } from '../schema/taxonomy.ts';
-import { CSV_COLUMNS, LIST_SEPARATOR } from '../export/csv.ts';
-import { murmurationsProfileSchema } from '../export/murmurations.ts';
-import { exportQuerySchema, feedQuerySchema } from '../export/select.ts';
 import { joinPaths, joinSchemas } from './openapi-join.ts';
 import { CONDITIONAL_PARAMETERS, READ_HEADERS, REF, SHARED_RESPONSES, parameter, readHeaders, registryComponents, response, type JsonObject } from './openapi-components.ts';
 import { entryJsonSchema } from './entry-json-schema.ts';
@@ -149,7 +147,8 @@ export function buildOpenApi(serverUrl: string, extension: OpenApiExtension = { 
         'Every matching group as CSV; same filters as /api/v1/groups',
         parameters(exportQuerySchema),
         {
-          description: `CSV (RFC 4180, UTF-8 with a byte order mark) with a header row: ${CSV_COLUMNS.join(', ')}. Translated texts have one column per language; list cells join items with "${LIST_SEPARATOR}", with a backslash before any \`\\\`, \`;\`, \`<\` or \`>\` inside an item; \`page\` is the group’s page on the site. Streamed.`,
+          description:
+            'CSV (RFC 4180, UTF-8 with a byte order mark) with a header row: one column per field of the Entry schema, in its order, translated texts one column per language (`summary_en`, `summary_fr`, …), and last `page`, the group’s page on the site. List cells join items with `; `, with a backslash before any `\\`, `;`, `<` or `>` inside an item (docs/open-data.md). Streamed.',
           headers: fileHeaders(),
           content: { 'text/csv': { schema: { type: 'string' } } },
         },

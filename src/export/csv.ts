@@ -12,7 +12,7 @@
  */
 import { entryFields, TRANSLATABLE_FIELDS, type Entry } from '../schema/entry.ts';
 import { CONTENT_LOCALES } from '../schema/locales.ts';
-import { paths } from '../site/i18n.ts';
+import { paths } from '../schema/routes.ts';
 
 export const LIST_SEPARATOR = '; ';
 export const BOM = '\uFEFF';

@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import artefact from '../../generated/directory.mjs';
-import { createDirectory } from '../../src/directory/directory.ts';
+import { createDirectory } from '../../src/engine/directory.ts';
 import { createMurmurationsEndpoint } from '../../src/export/endpoints.ts';
 import { clip, murmurationsProfile, murmurationsProfileSchema, TAG_MAX } from '../../src/export/murmurations.ts';
 import { locateCity } from '../../src/geo/locate-city.ts';
 import { entrySchema } from '../../src/schema/entry.ts';
 import { taxonomyTermSchema } from '../../src/schema/taxonomy.ts';
-import { resolveNetwork } from '../../src/site/site-config.ts';
+import { resolveNetwork } from '../../src/engine/network.ts';
 import { checkedCall } from '../support/contract.ts';
 import { fixtureDirectory, fixtureEntries, fixtureSubjects } from '../support/fixture-directory.ts';
 
