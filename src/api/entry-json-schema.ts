@@ -16,7 +16,7 @@ import { exactRules } from './json-schema-rules.ts';
 export const ENTRY_RULES_NOT_IN_SCHEMA = [
   '`updated` is not before `created` (JSON Schema cannot compare two values).',
   'The slug matches the file name, and no two files share a slug (rules across files).',
-  'Texts are trimmed before their length is checked: a name of 200 characters plus surrounding spaces is accepted by the build, refused by the schema.',
+  'Texts are trimmed before they are checked: a name of only spaces is refused by the build, accepted by the schema; a name of 200 characters plus surrounding spaces the other way round.',
   'A web address with a user name, an upper-case scheme or an international domain written in Unicode is read by the build as the URL parser does; the schema’s pattern wants plain `http(s)://domain`.',
   'Without the served directory, subject and sector slugs are only checked as slugs (the served document lists the known ones).',
 ] as const;

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import { JOIN_BODY_LIMIT, joinReceiptSchema, joinRequestSchema, joinStatusSchema, REFERENCE_PATTERN } from '../schema/join.ts';
+import { errorSchema } from '../schema/api.ts';
 import { REF, registryComponents, type JsonObject } from './openapi-components.ts';
 
 function componentSchemas(): Record<string, JsonObject> {
@@ -15,6 +16,8 @@ function componentSchemas(): Record<string, JsonObject> {
   const answers = z.registry<{ id: string }>();
   answers.add(joinReceiptSchema, { id: 'JoinReceipt' });
   answers.add(joinStatusSchema, { id: 'JoinStatus' });
+  // A refused application may carry a renewed form token beside the error.
+  answers.add(errorSchema.extend({ form_token: z.string().optional().describe('A renewed form token.') }), { id: 'JoinError' });
   return { ...registryComponents(registry, 'input'), ...registryComponents(answers, 'output') };
 }
 
@@ -53,7 +56,7 @@ export const joinPaths: Record<string, JsonObject> = {
         '303': { description: 'For a plain HTML form post: to the thank-you page, `/join/thanks?reference=…`.' },
         '400': {
           description: 'Invalid application: `error.fields` has a message per field. When the form token was the problem, a renewed `form_token` comes with the answer.',
-          content: { 'application/json': { schema: { allOf: [REF('Error'), { type: 'object', properties: { form_token: { type: 'string', description: 'A renewed form token.' } } }] } } },
+          content: { 'application/json': { schema: REF('JoinError') } },
         },
         '405': error('Method not allowed'),
         '409': error('The group seems to be listed already, or waiting for review: `error.fields` names the match. Send again with `confirm_distinct: true` if it is another group.'),

@@ -47,7 +47,7 @@ export interface BuildOptions {
    * a city and exactly one country gets `geo` when it answers.
    */
   locate?: (city: string, countryCode: string) => LatLon | undefined;
-  /** When the content last changed (ISO 8601), for `Last-Modified`; default: the newest entry date. */
+  /** When the content last changed (ISO 8601), for `Last-Modified`; none when unknown. */
   modified?: string;
 }
 
@@ -98,11 +98,10 @@ export function buildArtefact(content: ValidContent, renderMarkdown: (md: string
 
   const body = { entries, taxonomies: content.taxonomies };
   const version = createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 16);
-  const newest = entries.reduce((max, e) => (e.updated > max ? e.updated : e.created > max ? e.created : max), '1970-01-01');
   return {
     format: 1,
     version,
-    modified: options.modified ?? `${newest}T00:00:00Z`,
+    ...(options.modified ? { modified: options.modified } : {}),
     entries,
     taxonomies: content.taxonomies,
     index: { terms, postings, termOffsets, facets, byName, byUpdated, nameKeys, domains },

@@ -5,7 +5,7 @@
  * leaves the previous artefact untouched, so the last good build stays servable.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildArtefact, type BuildOptions } from './build-artefact.ts';
 import { loadContent } from './load-content.ts';
@@ -59,27 +59,23 @@ export function listArtefact(artefact: Artefact): Artefact {
 
 /**
  * When the content last changed, for `Last-Modified`: the date of the last commit that touched
- * content/ when Git has the whole story (a clean checkout, as on Netlify), otherwise the newest
- * modification time of the content files (a working copy with edits, or no Git). Either is never
- * earlier than the real change, so an `If-Modified-Since` never hides one.
+ * content/, when Git has the whole story (a clean checkout, as on Netlify and in CI). Otherwise
+ * (edits not committed, or no Git) there is no date to state that is both true and the same for
+ * the same content, so none is: answers then revalidate by ETag alone.
  */
-export async function contentModified(root: string, files: readonly string[]): Promise<string> {
-  const newestFile = async () => {
-    const times = await Promise.all(files.map(async (f) => (await stat(join(root, f))).mtimeMs));
-    return new Date(Math.ceil(Math.max(0, ...times) / 1000) * 1000).toISOString();
-  };
+export function contentModified(root: string): string | undefined {
+  const git = (args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   let status: string;
   let committed: string;
   try {
-    status = execFileSync('git', ['status', '--porcelain', '--', 'content'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    committed = execFileSync('git', ['log', '-1', '--format=%cI', '--', 'content'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    status = git(['status', '--porcelain', '--', 'content']);
+    committed = git(['log', '-1', '--format=%cI', '--', 'content']).trim();
   } catch (error) {
-    // Not a Git checkout, or no git binary: the files' own times are the next best witness.
-    if (process.env.DEBUG) console.warn(`content date from file times: ${(error as Error).message}`);
-    return newestFile();
+    // Not a Git checkout, or no git binary.
+    if (process.env.DEBUG) console.warn(`no content date: ${(error as Error).message}`);
+    return undefined;
   }
-  if (status.trim() !== '' || committed === '') return newestFile();
-  return new Date(committed).toISOString();
+  return status.trim() === '' && committed !== '' ? new Date(committed).toISOString() : undefined;
 }
 
 /** `locate` (src/geo/locate-city.ts, passed in by the build scripts) places entries' cities. */
@@ -87,8 +83,8 @@ export async function buildContent(root: string, outDir: string, options: Pick<B
   const raw = await loadContent(root);
   const result = validateContent(raw);
   if (!result.ok) return { ok: false, messages: result.problems.map(formatProblem) };
-  const contentFiles = [...raw.groups, ...raw.taxonomies.subjects, ...raw.taxonomies.sectors].map((f) => f.path);
-  const artefact = buildArtefact(result.content, createMarkdownRenderer(), { ...options, modified: await contentModified(root, contentFiles) });
+  const modified = contentModified(root);
+  const artefact = buildArtefact(result.content, createMarkdownRenderer(), { ...options, ...(modified ? { modified } : {}) });
   await mkdir(outDir, { recursive: true });
   // Each file is written under a name of this process's own, then renamed into place: readers
   // (each function reads exactly one of these files) see an old file or a new one, never half.

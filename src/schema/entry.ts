@@ -61,12 +61,17 @@ export const foundedSchema = z
   .min(1800, 'must be 1800 or later')
   .max(2100, 'must be a year, not a date');
 
-/** A text with something other than spaces in it: what `.trim().min(1)` accepts, as JSON Schema says it. */
+/**
+ * A text with something other than spaces in it, as JSON Schema says it: used where a rule needs
+ * it (a translated text given in at least one language). Not put on every trimmed text: the CMS
+ * and the join form take a field's JSON Schema pattern as their live check, and there the length
+ * is the check editors need.
+ */
 export const NOT_BLANK = '\\S';
 
 /** A trimmed, non-empty text of at most `max` characters, with messages editors can act on. */
 export function text(max: number) {
-  return z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).meta({ pattern: NOT_BLANK });
+  return z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 }
 
 
@@ -100,8 +105,7 @@ export const summaryTextSchema = z
   .string()
   .trim()
   .min(1, 'must not be empty')
-  .max(SUMMARY_MAX, `must be at most ${SUMMARY_MAX} characters`)
-  .meta({ pattern: NOT_BLANK });
+  .max(SUMMARY_MAX, `must be at most ${SUMMARY_MAX} characters`);
 export const purposeTextSchema = z.string().max(PURPOSE_MAX, `must be at most ${PURPOSE_MAX} characters`);
 
 export const sourceSchema = z

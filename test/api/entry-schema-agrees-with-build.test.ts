@@ -78,7 +78,10 @@ const probes: [string, Record<string, unknown>][] = [
 ];
 
 /** Refused by the build only: each is one of ENTRY_RULES_NOT_IN_SCHEMA. */
-const beyondSchema: [string, Record<string, unknown>][] = [['updated before created', { created: '2024-03-01', updated: '2024-02-01' }]];
+const beyondSchema: [string, Record<string, unknown>][] = [
+  ['updated before created', { created: '2024-03-01', updated: '2024-02-01' }],
+  ['a name of only spaces', { name: '   ' }],
+];
 
 const fileOf = (entry: Record<string, unknown>) => encodeEntryFile(entry as Entry);
 
