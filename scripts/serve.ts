@@ -10,6 +10,7 @@
  *   JOIN_STORE_DIR  folder of the join's durable store (default: .data/join-store in the project)
  *   …and every setting the functions read (GITHUB_*, JOIN_*, SITE_URL: see netlify.toml).
  *
+ * `--root <dir>` serves another copy of the project (its netlify.toml, functions, dist/, generated/).
  * `--local` is how `npm start` runs it: Netlify Blobs in the local Blobs server (as `netlify
  * dev` keeps them) instead of JOIN_STORE_DIR. SIGHUP reloads netlify.toml, the functions and the
  * artefact they read (after a rebuild); SIGINT/SIGTERM stop it after the requests in flight.
@@ -19,7 +20,9 @@ import { fileURLToPath } from 'node:url';
 import { startLocalBlobs } from '../src/runtime/local-blobs.ts';
 import { startSiteServer, trustProxyFromEnv } from '../src/runtime/site-server.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const rootArg = process.argv.indexOf('--root');
+/** The project folder: this one, or another build of it (`--root <dir>`, as the load test does). */
+const ROOT = rootArg > 0 && process.argv[rootArg + 1] ? resolve(process.argv[rootArg + 1]!) : resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const local = process.argv.includes('--local');
 
 async function main(): Promise<void> {
