@@ -20,8 +20,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { buildArtefact } from '../src/content/build-artefact.ts';
 import { startStack } from '../test/support/start-stack.ts';
+import { syntheticContent } from '../test/support/synthetic-corpus.ts';
 import { selfHostedProject, startSelfHosted } from './self-hosted-site.ts';
-import { syntheticContent } from './synthetic-corpus.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');

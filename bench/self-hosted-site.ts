@@ -10,10 +10,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { artefactFiles } from '../scripts/build-content.ts';
+import { artefactFiles } from '../src/content/write-artefact.ts';
 import { createGroupsEndpoint } from '../src/api/read-endpoints.ts';
-import type { Artefact } from '../src/directory/artefact.ts';
-import { createDirectory } from '../src/directory/directory.ts';
+import type { Artefact } from '../src/engine/artefact.ts';
+import { createDirectory } from '../src/engine/directory.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 

@@ -9,7 +9,7 @@
  */
 import { join, resolve } from 'node:path';
 import { getStore } from '@netlify/blobs';
-import type { BlobStore } from '../join/application-store.ts';
+import type { BlobStore } from '../join/store/application-store.ts';
 import { createDiskBlobStore } from './disk-blob-store.ts';
 
 export function diskStoreDirectory(env: Record<string, string | undefined>): string | undefined {

@@ -20,7 +20,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BlobStore } from '../join/application-store.ts';
+import type { BlobStore } from '../join/store/application-store.ts';
 
 const LOCK = '.lock';
 const TEMP_PREFIX = '.tmp-';

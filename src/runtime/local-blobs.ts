@@ -2,7 +2,7 @@
  * Under `npm start`, Netlify Blobs are the local Blobs server over `.netlify/blobs-serve`, as
  * Netlify's own local runtime keeps them (@netlify/dev's getRuntime): the same folder, the same
  * site ID ("0" unless the project is linked), so `npm run join:deliver -- --list` and
- * `npm run join:contacts` (scripts/join-store.ts) see what the site stored. Functions find the
+ * `npm run join:contacts` (src/runtime/join-store.ts) see what the site stored. Functions find the
  * server through NETLIFY_BLOBS_CONTEXT, which @netlify/blobs' getStore reads.
  */
 import { existsSync, readFileSync } from 'node:fs';

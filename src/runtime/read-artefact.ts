@@ -11,7 +11,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Artefact } from '../directory/artefact.ts';
+import type { Artefact } from '../engine/artefact.ts';
 
 export function artefactPath(name: string, moduleUrl: string): string {
   const candidates = [fileURLToPath(new URL(`../../generated/${name}`, moduleUrl)), join(process.cwd(), 'generated', name)];
@@ -21,7 +21,7 @@ export function artefactPath(name: string, moduleUrl: string): string {
 }
 
 /**
- * The build writes these files as pure ASCII (scripts/build-content.ts `asciiJson`), so Latin-1
+ * The build writes these files as pure ASCII (src/content/write-artefact.ts `asciiJson`), so Latin-1
  * decoding is exact and cheap; the search postings sit beside them as raw little-endian Int32s,
  * read without any parsing.
  */

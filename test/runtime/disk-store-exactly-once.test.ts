@@ -10,10 +10,10 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createQueue } from '../../src/join/queue.ts';
+import { createQueue } from '../../src/join/store/queue.ts';
 import { openBlobStore } from '../../src/runtime/blob-stores.ts';
 import { createDiskBlobStore } from '../../src/runtime/disk-blob-store.ts';
-import { openJoinStore } from '../../scripts/join-store.ts';
+import { openJoinStore } from '../../src/runtime/join-store.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const dirs: string[] = [];

@@ -6,7 +6,7 @@
  *   node --import tsx race-writer.ts <store dir> <start epoch ms> <tries>
  */
 import { createDiskBlobStore } from '../../../src/runtime/disk-blob-store.ts';
-import { createQueue } from '../../../src/join/queue.ts';
+import { createQueue } from '../../../src/join/store/queue.ts';
 
 const [dir, startAt, tries] = [process.argv[2]!, Number(process.argv[3]), Number(process.argv[4])];
 const store = createDiskBlobStore(dir);
