@@ -82,7 +82,11 @@ function runClient(origin: string, paths: string[], connections: number, headers
   try {
     const file = join(dir, 'paths.txt');
     writeFileSync(file, paths.map((p, i) => `${p}\t${headers?.[i]?.['If-None-Match'] ?? ''}`).join('\n'));
-    const r = spawnSync('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '30s', '--latency', '-s', join(ROOT, 'bench', 'paths.lua'), origin, '--', file], { encoding: 'utf8', timeout: (seconds + 60) * 1000 });
+    const r = spawnSync(
+      'wrk',
+      ['-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '30s', '--latency', '-s', join(ROOT, 'bench', 'paths.lua'), origin, '--', file],
+      { encoding: 'utf8', timeout: (seconds + 60) * 1000 },
+    );
     const out = r.stdout;
     const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
     const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
@@ -151,7 +155,11 @@ function combine(runs: ClientResult[]): ClientResult {
   };
 }
 
-const bad = (r: ClientResult) => r.errors + Object.entries(r.statuses).filter(([s]) => !['200', '304', '2xx/3xx'].includes(s)).reduce((a, [, c]) => a + c, 0);
+const bad = (r: ClientResult) =>
+  r.errors +
+  Object.entries(r.statuses)
+    .filter(([s]) => !['200', '304', '2xx/3xx'].includes(s))
+    .reduce((a, [, c]) => a + c, 0);
 
 /** Resident set size of a process, from /proc (Linux). */
 function rssMb(pid: number): number {
@@ -184,7 +192,14 @@ async function latencies(origin: string, statics: string[], functions: string[],
 }
 
 const STATIC_PATHS = ['/assets/site.css', '/index.html', '/widget.js'];
-const FUNCTION_PATHS = ['/api/v1/groups?country=FR', '/api/v1/groups?q=solidarit&facets=country,scope', '/api/v1/groups?page={r}&per_page=10', '/api/v1/taxonomies', '/groups?country=FR', '/join'];
+const FUNCTION_PATHS = [
+  '/api/v1/groups?country=FR',
+  '/api/v1/groups?q=solidarit&facets=country,scope',
+  '/api/v1/groups?page={r}&per_page=10',
+  '/api/v1/taxonomies',
+  '/groups?country=FR',
+  '/join',
+];
 
 async function selfHosted() {
   const artefact = buildArtefact(syntheticContent(10_000, 42), (md) => md);
@@ -194,11 +209,15 @@ async function selfHosted() {
   const server = await startSelfHosted(project.root, port);
   try {
     const rssStart = rssMb(server.child.pid!);
-    console.log('\n### Latency, one connection, 10k entries (median of 60 rounds; ratio to the files\' median)\n\n| path | served by | median | vs files |\n|---|---|---|---|');
+    console.log(
+      "\n### Latency, one connection, 10k entries (median of 60 rounds; ratio to the files' median)\n\n| path | served by | median | vs files |\n|---|---|---|---|",
+    );
     for (const l of await latencies(origin, STATIC_PATHS, [...FUNCTION_PATHS, `/api/v1/groups/${artefact.entries[4321]!.slug}`])) console.log(l);
     const distinct = distinctPaths();
     const etags = await Promise.all(MIX_PATHS.map(async (p) => (await fetch(origin + p)).headers.get('etag')!));
-    console.log(`\n### Throughput, ${RUNS} runs of ${SECONDS} interleaved one-second slices per measure (ratio to /constant, a pre-serialised 20-entry answer of the same server)\n\n| run | connections | constant req/s | distinct queries | repeated queries | If-None-Match → 304 | errors / non-2xx-304 |\n|---|---|---|---|---|---|---|`);
+    console.log(
+      `\n### Throughput, ${RUNS} runs of ${SECONDS} interleaved one-second slices per measure (ratio to /constant, a pre-serialised 20-entry answer of the same server)\n\n| run | connections | constant req/s | distinct queries | repeated queries | If-None-Match → 304 | errors / non-2xx-304 |\n|---|---|---|---|---|---|---|`,
+    );
     const ratios: Record<number, { distinct: number[]; repeated: number[] }> = {};
     let cursor = 0;
     for (let run = 1; run <= RUNS; run++) {
@@ -214,23 +233,37 @@ async function selfHosted() {
           cursor = (cursor + d.requests) % distinct.length;
           slices[1]!.push(d);
           slices[2]!.push(await runClient(origin, MIX_PATHS, connections, undefined, 1));
-          slices[3]!.push(await runClient(origin, MIX_PATHS, connections, etags.map((e) => ({ 'If-None-Match': e })), 1));
+          slices[3]!.push(
+            await runClient(
+              origin,
+              MIX_PATHS,
+              connections,
+              etags.map((e) => ({ 'If-None-Match': e })),
+              1,
+            ),
+          );
         }
         const [ceiling, dist, rep, reval] = slices.map(combine) as [ClientResult, ClientResult, ClientResult, ClientResult];
         const r = (ratios[connections] ??= { distinct: [], repeated: [] });
         r.distinct.push(dist.rps / ceiling.rps);
         r.repeated.push(rep.rps / ceiling.rps);
         const pct = (x: ClientResult) => `${Math.round(x.rps).toLocaleString('en')} (**${((100 * x.rps) / ceiling.rps).toFixed(0)}%**)`;
-        console.log(`| ${run} | ${connections} (${WRK ? 'wrk' : 'node client'}) | ${Math.round(ceiling.rps).toLocaleString('en')} | ${pct(dist)}, p99 ${dist.p99.toFixed(1)} ms | ${pct(rep)} | ${pct(reval)} | ${[ceiling, dist, rep, reval].reduce((n, x) => n + bad(x), 0)} |`);
+        console.log(
+          `| ${run} | ${connections} (${WRK ? 'wrk' : 'node client'}) | ${Math.round(ceiling.rps).toLocaleString('en')} | ${pct(dist)}, p99 ${dist.p99.toFixed(1)} ms | ${pct(rep)} | ${pct(reval)} | ${[ceiling, dist, rep, reval].reduce((n, x) => n + bad(x), 0)} |`,
+        );
       }
     }
     console.log('\n| connections | distinct, lowest / median of the runs | repeated, lowest / median |\n|---|---|---|');
     for (const connections of CONNECTIONS) {
       const { distinct: d, repeated: r } = ratios[connections]!;
       const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-      console.log(`| ${connections} | ${(100 * Math.min(...d)).toFixed(0)}% / ${(100 * med(d)).toFixed(0)}% | ${(100 * Math.min(...r)).toFixed(0)}% / ${(100 * med(r)).toFixed(0)}% |`);
+      console.log(
+        `| ${connections} | ${(100 * Math.min(...d)).toFixed(0)}% / ${(100 * med(d)).toFixed(0)}% | ${(100 * Math.min(...r)).toFixed(0)}% / ${(100 * med(r)).toFixed(0)}% |`,
+      );
     }
-    console.log(`\nResident size of the server at 10k entries: ${rssStart.toFixed(0)} MB after start, ${rssMb(server.child.pid!).toFixed(0)} MB after the load.`);
+    console.log(
+      `\nResident size of the server at 10k entries: ${rssStart.toFixed(0)} MB after start, ${rssMb(server.child.pid!).toFixed(0)} MB after the load.`,
+    );
   } finally {
     await stopGroup(server.child);
   }
@@ -254,7 +287,9 @@ async function selfHosted() {
 function topFrames(dir: string): string[] {
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) return ['| – | (no profile written) |'];
-  const prof = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { nodes: { id: number; hitCount: number; callFrame: { functionName: string; url: string } }[] };
+  const prof = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+    nodes: { id: number; hitCount: number; callFrame: { functionName: string; url: string } }[];
+  };
   const self = new Map<string, number>();
   let total = 0;
   for (const n of prof.nodes) {
@@ -263,14 +298,19 @@ function topFrames(dir: string): string[] {
     const key = `${n.callFrame.functionName || '(anonymous)'} ${where}`;
     self.set(key, (self.get(key) ?? 0) + n.hitCount);
   }
-  return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `| ${((100 * v) / total).toFixed(1)}% | \`${k}\` |`);
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12)
+    .map(([k, v]) => `| ${((100 * v) / total).toFixed(1)}% | \`${k}\` |`);
 }
 
 async function throughStack() {
   const stack = await startStack({ root: ROOT, timeoutMs: 300_000 });
   try {
     const origin = stack.url.replace('localhost', '127.0.0.1');
-    console.log('\n### Latency, one connection (median of 60 rounds; ratio to the files\' median)\n\n| path | served by | median | vs files |\n|---|---|---|---|');
+    console.log(
+      "\n### Latency, one connection (median of 60 rounds; ratio to the files' median)\n\n| path | served by | median | vs files |\n|---|---|---|---|",
+    );
     for (const l of await latencies(origin, STATIC_PATHS, [...FUNCTION_PATHS, '/api/v1/groups/ilnss'])) console.log(l);
     console.log('\n### Under load (the mix of API queries)\n\n| connections | result | errors and non-2xx/3xx |\n|---|---|---|');
     for (const connections of CONNECTIONS) {

@@ -28,7 +28,7 @@ const local = process.argv.includes('--local');
 async function main(): Promise<void> {
   const port = Number(process.env.PORT || 8888);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT "${process.env.PORT}" is not a port number`);
-  let stopBlobs = async () => undefined as void;
+  let stopBlobs = async (): Promise<void> => {};
   if (local) {
     const blobs = await startLocalBlobs(ROOT);
     stopBlobs = blobs.stop;

@@ -55,7 +55,13 @@ export function createDiskBlobStore(directory: string, options: DiskBlobStoreOpt
         if (held && Date.now() - held.mtimeMs > staleLockMs) {
           // Rename is atomic: of two processes taking over a stale lock, one wins the rename.
           const aside = join(directory, `${LOCK}-stale-${randomBytes(6).toString('hex')}`);
-          if (await rename(lockPath, aside).then(() => true, () => false)) await rm(aside, { force: true });
+          if (
+            await rename(lockPath, aside).then(
+              () => true,
+              () => false,
+            )
+          )
+            await rm(aside, { force: true });
           continue;
         }
         await new Promise((r) => setTimeout(r, Math.min(50, 2 + attempt * 2)));
@@ -98,7 +104,13 @@ export function createDiskBlobStore(directory: string, options: DiskBlobStoreOpt
   }
 
   const toBytes = (value: unknown): Buffer =>
-    typeof value === 'string' ? Buffer.from(value) : value instanceof ArrayBuffer ? Buffer.from(value) : ArrayBuffer.isView(value) ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : Buffer.from(String(value));
+    typeof value === 'string'
+      ? Buffer.from(value)
+      : value instanceof ArrayBuffer
+        ? Buffer.from(value)
+        : ArrayBuffer.isView(value)
+          ? Buffer.from(value.buffer, value.byteOffset, value.byteLength)
+          : Buffer.from(String(value));
 
   const store = {
     async get(key: string, opts?: { type?: GetType }) {

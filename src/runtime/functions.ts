@@ -93,7 +93,9 @@ const FUNCTION_FILE = /\.(m?[jt]s|[cm]ts)$/;
  * (new content) evaluates them again and they read the new artefact.
  */
 export async function loadFunctions(directory: string, version = ''): Promise<LoadedFunction[]> {
-  const files = readdirSync(directory).filter((f) => FUNCTION_FILE.test(f) && !f.endsWith('.d.ts')).sort();
+  const files = readdirSync(directory)
+    .filter((f) => FUNCTION_FILE.test(f) && !f.endsWith('.d.ts'))
+    .sort();
   const loaded: LoadedFunction[] = [];
   for (const file of files) {
     const name = basename(file, extname(file));

@@ -48,7 +48,11 @@ export interface SiteSettings {
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function headerValue(name: string, raw: unknown): string {
-  if (typeof raw === 'string') return raw.trim().split(/\s*,\s*/).join(', ');
+  if (typeof raw === 'string')
+    return raw
+      .trim()
+      .split(/\s*,\s*/)
+      .join(', ');
   if (Array.isArray(raw) && raw.every((v) => typeof v === 'string')) return raw.map((v: string) => v.trim()).join(', ');
   throw new Error(`header "${name}" must be a string or a list of strings`);
 }
@@ -101,7 +105,8 @@ export function readSiteSettings(root: string): SiteSettings {
   const build = isObject(config.build) ? config.build : {};
   const functions = isObject(config.functions) ? config.functions : {};
   const publish = typeof build.publish === 'string' ? build.publish : 'dist';
-  const functionsDir = typeof functions.directory === 'string' ? functions.directory : typeof build.functions === 'string' ? build.functions : 'netlify/functions';
+  const functionsDir =
+    typeof functions.directory === 'string' ? functions.directory : typeof build.functions === 'string' ? build.functions : 'netlify/functions';
   let headers: HeaderRule[];
   let redirects: RedirectRule[];
   try {
@@ -112,7 +117,8 @@ export function readSiteSettings(root: string): SiteSettings {
   }
   const warnings: string[] = [];
   for (const rule of redirects) {
-    if (Object.keys(rule.conditions).length) warnings.push(`redirect ${rule.from} → ${rule.to} has conditions (${Object.keys(rule.conditions).join(', ')}) this server cannot check: it is skipped`);
+    if (Object.keys(rule.conditions).length)
+      warnings.push(`redirect ${rule.from} → ${rule.to} has conditions (${Object.keys(rule.conditions).join(', ')}) this server cannot check: it is skipped`);
   }
   return {
     root,

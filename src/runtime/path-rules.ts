@@ -13,17 +13,22 @@
  */
 import type { HeaderRule, RedirectRule } from './netlify-toml.ts';
 
-const escape = (text: string) => text.replace(/[|\\{}()[\]^$+*?.]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[|\\{}()[\]^$+*?.]/g, '\\$&');
 
 function headerPart(part: string): string {
   if (part.startsWith(':')) return '([^/]+)';
   if (part === '*') return '?(.*)';
-  if (part.includes('*')) return part.split('*').map(escape).join('(.*)');
-  return escape(part);
+  if (part.includes('*')) return part.split('*').map(escapeRegExp).join('(.*)');
+  return escapeRegExp(part);
 }
 
 export function headerRuleRegExp(forPath: string): RegExp {
-  const pattern = forPath.split('/').map((p) => p.trimEnd()).filter(Boolean).map(headerPart).join('/');
+  const pattern = forPath
+    .split('/')
+    .map((p) => p.trimEnd())
+    .filter(Boolean)
+    .map(headerPart)
+    .join('/');
   return new RegExp(`^/${pattern}/?$`, 'iu');
 }
 
@@ -62,7 +67,7 @@ function compileFrom(rule: RedirectRule): CompiledRedirect {
       names.push(part.slice(1));
       source += '/([^/]+)';
     } else {
-      source += `/${escape(part)}`;
+      source += `/${escapeRegExp(part)}`;
     }
   });
   return { rule, re: new RegExp(`^${source || ''}/?$`, 'i'), names };
@@ -75,7 +80,9 @@ export function createRedirectMatcher(rules: readonly RedirectRule[]) {
       const m = re.exec(pathname);
       if (!m) continue;
       const bound: Record<string, string> = {};
-      names.forEach((name, i) => (bound[name] = m[i + 1] ?? ''));
+      names.forEach((name, i) => {
+        bound[name] = m[i + 1] ?? '';
+      });
       let queryMatches = true;
       for (const [param, value] of Object.entries(rule.query)) {
         const actual = search.get(param);

@@ -25,7 +25,19 @@ export function startSchedules(functions: readonly LoadedFunction[], origin: str
       body: JSON.stringify({ next_run: next }),
     });
     try {
-      await fn.handler(request, { params: {}, ip: '', geo: {}, requestId: crypto.randomUUID(), url: new URL(request.url), site: {}, deploy: { context: 'production', published: true }, server: {}, waitUntil: () => undefined, json: (b) => Response.json(b), log: console.log });
+      await fn.handler(request, {
+        params: {},
+        ip: '',
+        geo: {},
+        requestId: crypto.randomUUID(),
+        url: new URL(request.url),
+        site: {},
+        deploy: { context: 'production', published: true },
+        server: {},
+        waitUntil: () => undefined,
+        json: (b) => Response.json(b),
+        log: console.log,
+      });
     } catch (error) {
       log(`[runtime] scheduled function ${fn.name} failed: ${(error as Error)?.stack ?? String(error)}`);
     }
@@ -41,6 +53,8 @@ export function startSchedules(functions: readonly LoadedFunction[], origin: str
       if (!found) throw new Error(`no scheduled function named ${name}`);
       await run(found.fn, found.job);
     },
-    stop: () => jobs.forEach(({ job }) => job.stop()),
+    stop: () => {
+      for (const { job } of jobs) job.stop();
+    },
   };
 }

@@ -68,7 +68,11 @@ export function createSiteHandler(options: SiteHandlerOptions): SiteHandler {
     if (limiter?.over({ ip, domain: url.hostname })) {
       const limit = fn.config.rateLimit!;
       if (limit.action === 'rewrite' && limit.to) return dispatch(request, new URL(limit.to, url), { rewritten: true });
-      return errorResponse(429, { code: 'rate_limited', message: 'Too many requests from this address; please wait a minute and try again.' }, { 'Retry-After': String(limiter.retryAfter()) });
+      return errorResponse(
+        429,
+        { code: 'rate_limited', message: 'Too many requests from this address; please wait a minute and try again.' },
+        { 'Retry-After': String(limiter.retryAfter()) },
+      );
     }
     const context: FunctionContext = {
       params: routeParams(pattern, url),

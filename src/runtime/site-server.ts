@@ -39,14 +39,19 @@ export function trustProxyFromEnv(value: string | undefined): TrustProxyOption {
   if (!v || v === 'false') return false;
   if (v === 'true') return true;
   if (v === 'loopback') return 'loopback';
-  return v.split(',').map((s) => s.trim()).filter(Boolean);
+  return v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export async function startSiteServer(options: SiteServerOptions): Promise<SiteServer> {
   const log = options.log ?? ((m: string) => console.error(m));
   const pending = new Set<Promise<unknown>>();
   const waitUntil = (promise: Promise<unknown>) => {
-    const tracked = promise.catch((error: unknown) => log(`[runtime] background task failed: ${(error as Error)?.message}`)).finally(() => pending.delete(tracked));
+    const tracked = promise
+      .catch((error: unknown) => log(`[runtime] background task failed: ${(error as Error)?.message}`))
+      .finally(() => pending.delete(tracked));
     pending.add(tracked);
   };
   let generation = 0;

@@ -62,7 +62,7 @@ export function createStaticFiles(root: string, maxCachedBytes = 64 * 1024 * 102
   let cachedBytes = 0;
 
   async function read(path: string): Promise<StaticFile | undefined> {
-    let info;
+    let info: import('node:fs').Stats;
     try {
       info = await stat(path);
     } catch (error) {
@@ -120,10 +120,24 @@ export type StaticFiles = ReturnType<typeof createStaticFiles>;
 
 /** A 200 (or 304 for a matching If-None-Match) for a static file, before custom headers. */
 export function staticResponse(file: StaticFile, request: Request, status = 200): Response {
-  const headers = new Headers({ 'Cache-Control': STATIC_CACHE_CONTROL, 'Content-Type': file.type, ETag: file.etag, 'Content-Length': String(file.body.byteLength) });
-  if (status === 200 && request.headers.get('if-none-match')?.split(/\s*,\s*/).some((t) => t === file.etag || t === `W/${file.etag}` || t === '*')) {
+  const headers = new Headers({
+    'Cache-Control': STATIC_CACHE_CONTROL,
+    'Content-Type': file.type,
+    ETag: file.etag,
+    'Content-Length': String(file.body.byteLength),
+  });
+  if (
+    status === 200 &&
+    request.headers
+      .get('if-none-match')
+      ?.split(/\s*,\s*/)
+      .some((t) => t === file.etag || t === `W/${file.etag}` || t === '*')
+  ) {
     headers.delete('Content-Length');
     return new Response(null, { status: 304, headers });
   }
-  return new Response(request.method === 'HEAD' ? null : new Uint8Array(file.body.buffer as ArrayBuffer, file.body.byteOffset, file.body.byteLength), { status, headers });
+  return new Response(request.method === 'HEAD' ? null : new Uint8Array(file.body.buffer as ArrayBuffer, file.body.byteOffset, file.body.byteLength), {
+    status,
+    headers,
+  });
 }

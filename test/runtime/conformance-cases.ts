@@ -30,7 +30,12 @@ export const CASES: ConformanceCase[] = [
   { name: 'an unknown entry', path: '/api/v1/groups/no-such-group', status: 404, contains: '"not_found"' },
   { name: 'an invalid parameter', path: '/api/v1/groups?per_page=1000', status: 400, contains: '"per_page"' },
   { name: 'a wrong method', path: '/api/v1/groups', init: { method: 'POST', body: '{}' }, status: 405 },
-  { name: 'a CORS preflight', path: '/api/v1/groups', init: { method: 'OPTIONS', headers: { Origin: 'https://partner.example', 'Access-Control-Request-Method': 'GET' } }, status: 204 },
+  {
+    name: 'a CORS preflight',
+    path: '/api/v1/groups',
+    init: { method: 'OPTIONS', headers: { Origin: 'https://partner.example', 'Access-Control-Request-Method': 'GET' } },
+    status: 204,
+  },
   { name: 'a revalidation', path: '/api/v1/groups?subject=education', revalidate: true, status: 304 },
   { name: 'a language', path: '/api/v1/groups/ilnss?lang=fr', status: 200, contains: '"lang":"fr"' },
   { name: 'taxonomies', path: '/api/v1/taxonomies', status: 200, contains: '"subjects"' },
@@ -46,7 +51,12 @@ export const CASES: ConformanceCase[] = [
   { name: 'the join form', path: '/join', status: 200, contains: 'form_token', normalise: withoutFormToken },
   { name: 'the French join form', path: '/fr/join', status: 200, contains: '<html lang="fr"', normalise: withoutFormToken },
   { name: 'the join status of an unknown reference', path: '/api/v1/join/7KQ2-M9X4-T1B8-C3D5', status: 404 },
-  { name: 'a join submission without a body', path: '/api/v1/join', init: { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '' }, status: 400 },
+  {
+    name: 'a join submission without a body',
+    path: '/api/v1/join',
+    init: { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '' },
+    status: 400,
+  },
   // Static files and the 404 page
   { name: 'the home page', path: '/', status: 200, contains: '<html' },
   { name: 'the French home page', path: '/fr/', status: 200, contains: '<html lang="fr"' },
@@ -62,4 +72,14 @@ export const CASES: ConformanceCase[] = [
 ];
 
 /** Headers that say nothing about the answer itself (connection, framing, timing). */
-export const TRANSPORT_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'server', 'age', 'x-nf-request-id', 'server-timing']);
+export const TRANSPORT_HEADERS = new Set([
+  'date',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'server',
+  'age',
+  'x-nf-request-id',
+  'server-timing',
+]);

@@ -28,7 +28,10 @@ afterEach(() => {
 
 function raceInChild(dir: string, startAt: number, tries: number): Promise<{ created: number; leased: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'support', 'race-writer.ts'), dir, String(startAt), String(tries)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'support', 'race-writer.ts'), dir, String(startAt), String(tries)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`race writer exit ${code}`))));

@@ -72,7 +72,18 @@ const FILES: Record<string, string> = {
   'docs/intro/index.html': '<html>intro</html>',
 };
 
-const PATHS = ['/', '/assets/app.css', '/docs/intro/notes.html', '/old', '/moved/intro/', '/people/intro', '/shadowed.html', '/forced.html', '/private/thing', '/nothing-here'];
+const PATHS = [
+  '/',
+  '/assets/app.css',
+  '/docs/intro/notes.html',
+  '/old',
+  '/moved/intro/',
+  '/people/intro',
+  '/shadowed.html',
+  '/forced.html',
+  '/private/thing',
+  '/nothing-here',
+];
 
 /**
  * Where Netlify's local runtime departs from Netlify's documented behaviour, the self-hosted
@@ -145,7 +156,11 @@ describe('netlify.toml rules', { timeout: 60_000 }, () => {
   });
 
   it('serves what each rule says', async () => {
-    expect((await viaSelfHosted('/assets/app.css')).headers).toMatchObject({ 'cache-control': 'public, max-age=31536000, immutable', 'x-frame-options': 'DENY', 'permissions-policy': 'geolocation=(), camera=()' });
+    expect((await viaSelfHosted('/assets/app.css')).headers).toMatchObject({
+      'cache-control': 'public, max-age=31536000, immutable',
+      'x-frame-options': 'DENY',
+      'permissions-policy': 'geolocation=(), camera=()',
+    });
     expect((await viaSelfHosted('/docs/intro/notes.html')).headers['x-robots-tag']).toBe('noindex');
     expect(await viaSelfHosted('/old')).toMatchObject({ status: 301, headers: { location: '/new.html' } });
     expect(await viaSelfHosted('/moved/intro/')).toMatchObject({ status: 302, headers: { location: '/docs/intro/' } });

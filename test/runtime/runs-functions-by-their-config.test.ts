@@ -19,13 +19,22 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'public', 'static'), { recursive: true });
   writeFileSync(join(dir, 'public', 'static', 'here.html'), 'a file');
   mkdirSync(join(dir, 'functions'));
-  const fn = (config: string, body = "(req, ctx) => Response.json({ params: ctx.params, method: req.method, path: new URL(req.url).pathname })") =>
+  const fn = (config: string, body = '(req, ctx) => Response.json({ params: ctx.params, method: req.method, path: new URL(req.url).pathname })') =>
     `export default ${body};\nexport const config = ${config};\n`;
   writeFileSync(join(dir, 'functions', 'items.mjs'), fn("{ path: ['/items/:id', '/things/:kind/:id?'], excludedPath: '/items/secret' }"));
   writeFileSync(join(dir, 'functions', 'writes.mjs'), fn("{ path: '/writes', method: ['POST'] }"));
   writeFileSync(join(dir, 'functions', 'static-first.mjs'), fn("{ path: '/static/*', preferStatic: true }"));
-  writeFileSync(join(dir, 'functions', 'limited.mjs'), fn("{ path: '/limited', rateLimit: { windowLimit: 3, windowSize: 60, aggregateBy: ['ip', 'domain'] } }"));
-  writeFileSync(join(dir, 'functions', 'nightly.mjs'), fn("{ schedule: '0 3 * * *' }", 'async (req) => { globalThis.__ran = [...(globalThis.__ran ?? []), [req.method, req.headers.get("x-nf-event"), await req.text()].join(" ")]; }'));
+  writeFileSync(
+    join(dir, 'functions', 'limited.mjs'),
+    fn("{ path: '/limited', rateLimit: { windowLimit: 3, windowSize: 60, aggregateBy: ['ip', 'domain'] } }"),
+  );
+  writeFileSync(
+    join(dir, 'functions', 'nightly.mjs'),
+    fn(
+      "{ schedule: '0 3 * * *' }",
+      'async (req) => { globalThis.__ran = [...(globalThis.__ran ?? []), [req.method, req.headers.get("x-nf-event"), await req.text()].join(" ")]; }',
+    ),
+  );
   server = await startSiteServer({ root: dir, port: 0, log: () => undefined });
 });
 

@@ -56,7 +56,9 @@ afterAll(async () => {
 
 function headerMap(headers: Headers): Record<string, string> {
   const out: Record<string, string> = {};
-  headers.forEach((value, key) => (out[key] = value));
+  headers.forEach((value, key) => {
+    out[key] = value;
+  });
   return out;
 }
 
@@ -73,15 +75,18 @@ async function viaNetlify(c: ConformanceCase, extra: Record<string, string> = {}
 /** Real HTTP, with the Host header the Netlify side sees, so origins in answers agree. */
 function viaSelfHosted(c: ConformanceCase, extra: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: server.port, path: c.path, method: c.init?.method ?? 'GET', headers: { ...c.init?.headers, ...extra, Host: HOST } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (d: Buffer) => chunks.push(d));
-      res.on('end', () => {
-        const headers: Record<string, string> = {};
-        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-        resolve({ status: res.statusCode!, headers, body: Buffer.concat(chunks).toString('utf8') });
-      });
-    });
+    const req = httpRequest(
+      { host: '127.0.0.1', port: server.port, path: c.path, method: c.init?.method ?? 'GET', headers: { ...c.init?.headers, ...extra, Host: HOST } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (d: Buffer) => chunks.push(d));
+        res.on('end', () => {
+          const headers: Record<string, string> = {};
+          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+          resolve({ status: res.statusCode!, headers, body: Buffer.concat(chunks).toString('utf8') });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(c.init?.body);
   });
@@ -101,7 +106,8 @@ async function answers(c: ConformanceCase): Promise<[Answer, Answer]> {
  * and its local runtime does not.
  */
 function comparable(netlify: Answer, own: Answer): [Record<string, string>, Record<string, string>] {
-  const keep = (h: Record<string, string>) => Object.fromEntries(Object.entries(h).filter(([k]) => !TRANSPORT_HEADERS.has(k) && !k.startsWith('x-nf-') && !(k === 'etag' && !netlify.headers.etag)));
+  const keep = (h: Record<string, string>) =>
+    Object.fromEntries(Object.entries(h).filter(([k]) => !TRANSPORT_HEADERS.has(k) && !k.startsWith('x-nf-') && !(k === 'etag' && !netlify.headers.etag)));
   return [keep(netlify.headers), keep(own.headers)];
 }
 
@@ -117,10 +123,13 @@ describe('Netlify and the self-hosted runtime answer alike', { timeout: 120_000 
     if (c.contains) expect(own.body).toContain(c.contains);
   });
 
-  it("applies every [[headers]] rule of netlify.toml to files, as Netlify does", async () => {
+  it('applies every [[headers]] rule of netlify.toml to files, as Netlify does', async () => {
     const rules = readSiteSettings(root).headers;
     for (const rule of rules) {
-      const path = rule.for.replace(/\/\*$/, '/').replace(/:[^/]+/g, 'x').replace(/\*/g, 'x');
+      const path = rule.for
+        .replace(/\/\*$/, '/')
+        .replace(/:[^/]+/g, 'x')
+        .replace(/\*/g, 'x');
       const c: ConformanceCase = { name: rule.for, path, status: 200 };
       const [netlify, own] = [await viaNetlify(c), await viaSelfHosted(c)];
       for (const name of Object.keys(rule.values)) expect(own.headers[name.toLowerCase()], `${name} on ${path}`).toBe(netlify.headers[name.toLowerCase()]);
