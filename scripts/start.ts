@@ -5,10 +5,15 @@
  *   2. starts decap-server in git mode on port DECAP_SERVER_PORT (8081): the CMS at /admin, opened
  *      on localhost, commits to this repository's local branches instead of GitHub — drafts on
  *      branches `cms/<collection>/<slug>`, publishing merges into the local main branch;
- *   3. starts Netlify's local runtime (site, /admin and the API functions) on port PORT (8888);
+ *   3. starts the site, /admin and the functions on port PORT (8888) in one Node process: the
+ *      runtime `npm run serve` uses in production (scripts/serve.ts --local), which routes the
+ *      same function modules by their own config.path and serves dist/ with netlify.toml's
+ *      headers and redirects, as Netlify does; Netlify Blobs live in the local Blobs server,
+ *      where `netlify dev` keeps them. (Netlify's own local runtime answered each function call
+ *      in 200–700 ms; this answers in about the time of a static file: bench/RESULTS.md);
  *   4. rebuilds the directory data (and the public pages) whenever the main branch gets a new
  *      commit (publishing in the CMS, or your own commit), from that commit, as a Netlify deploy
- *      would; the functions reload by themselves;
+ *      would, then tells the server to reload the functions (SIGHUP);
  *   5. on Ctrl-C or SIGTERM stops its children by process group.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -24,6 +29,7 @@ import { buildContent } from '../src/content/write-artefact.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const children: ChildProcess[] = [];
+let site: ChildProcess | undefined;
 let stopping = false;
 
 class StartError extends Error {}
@@ -117,8 +123,6 @@ async function rebuildFrom(commit: string, env: NodeJS.ProcessEnv): Promise<void
     const built = join(dir, '.generated');
     const result = await buildContent(dir, built, { locate: locateCity });
     if (result.ok) {
-      // Copied over the old files in place rather than renamed onto them: netlify dev's watcher
-      // follows the file it first saw, so after a rename it reloads the functions only once.
       // Postings files first: a new JSON file names its own, which must already be there.
       const names = (await readdir(built)).sort((x, y) => Number(y.endsWith('.bin')) - Number(x.endsWith('.bin')));
       for (const name of names) await copyFile(join(built, name), join(ROOT, 'generated', name));
@@ -128,10 +132,16 @@ async function rebuildFrom(commit: string, env: NodeJS.ProcessEnv): Promise<void
       return;
     }
     const pages = await runAsync('npm', ['run', '--silent', 'build:site'], env);
+    reloadSite();
     console.log(`\nRebuilt from ${commit.slice(0, 8)}: ${result.artefact.entries.length} groups in the API${pages ? ' and the pages' : '; the page build failed (above)'}.`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The site server reads the new artefact when told to (scripts/serve.ts reloads on SIGHUP). */
+function reloadSite(): void {
+  if (site?.pid && site.exitCode === null) process.kill(site.pid, 'SIGHUP');
 }
 
 function watchBranch(branch: string, env: NodeJS.ProcessEnv): void {
@@ -191,7 +201,6 @@ async function main(): Promise<void> {
 
   run('npm', ['run', 'build'], env);
 
-  run('npx', ['netlify', '--telemetry-disable'], env);
   // decap-server: https://github.com/decaporg/decap-cms/tree/main/packages/decap-server (MODE, PORT, BIND_HOST, GIT_REPO_DIRECTORY).
   startChild('decap-server', process.execPath, [join(ROOT, 'node_modules', 'decap-server', 'dist', 'index.js')], {
     ...env,
@@ -201,14 +210,15 @@ async function main(): Promise<void> {
     BIND_HOST: '127.0.0.1', // it writes to the repository; nobody else on the network should
     GIT_REPO_DIRECTORY: ROOT,
   });
-  startChild('netlify dev', 'npx', ['netlify', 'dev', '--offline', '--internal-disable-edge-functions', '--port', String(port)], env);
+  // Node runs the TypeScript through tsx's loader in this very process, so SIGHUP reaches it.
+  site = startChild('site server', process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'serve.ts'), '--local'], { ...env, PORT: String(port), HOST: '127.0.0.1' });
 
   const decapUrl = `http://127.0.0.1:${decapPort}/api/v1`;
   await waitFor('decap-server', async () => {
     const res = await fetch(decapUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"info"}' });
     return res.ok && ((await res.json()) as { type?: string }).type === 'local_git';
   });
-  await waitFor('netlify dev', async () => (await fetch(`http://localhost:${port}/admin/`)).ok);
+  await waitFor('the site server', async () => (await fetch(`http://127.0.0.1:${port}/admin/`)).ok);
   if (stopping) return;
   watchBranch(branch, env);
 

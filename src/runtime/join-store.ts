@@ -3,14 +3,16 @@
  *
  * - production: from a shell with NETLIFY_SITE_ID and NETLIFY_AUTH_TOKEN (a personal access token
  *   of a member of the Netlify team) set, through Netlify's API;
+ * - self-hosted (`npm run serve`): the folder JOIN_STORE_DIR names, as the server uses it;
  * - locally: the store `netlify dev` / `npm start` keeps in `<repository>/.netlify/blobs-serve`,
  *   served for the length of the command by the same local Blobs server netlify dev runs.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getStore } from '@netlify/blobs';
 import { BlobsServer } from '@netlify/blobs/server';
 import type { BlobStore } from '../join/store/application-store.ts';
+import { diskStoreDirectory, openBlobStore } from './blob-stores.ts';
+import { localSiteId } from './local-blobs.ts';
 
 export interface OpenedStore {
   store: BlobStore;
@@ -19,14 +21,15 @@ export interface OpenedStore {
 }
 
 export async function openJoinStore(name: string, env: Record<string, string | undefined>, projectRoot: string): Promise<OpenedStore> {
+  const disk = diskStoreDirectory(env);
+  if (disk) return { store: openBlobStore(name, env), where: `the store "${name}" in ${disk} (JOIN_STORE_DIR)`, close: async () => undefined };
   const siteID = env.NETLIFY_SITE_ID?.trim();
   const token = env.NETLIFY_AUTH_TOKEN?.trim();
   if (siteID && token) {
     return { store: getStore({ name, siteID, token, consistency: 'strong' }), where: `Netlify Blobs store "${name}" of site ${siteID}`, close: async () => undefined };
   }
   // netlify dev names the local site by its linked site ID, or "0" when the project is not linked.
-  const state = join(projectRoot, '.netlify', 'state.json');
-  const localSite = existsSync(state) ? ((JSON.parse(readFileSync(state, 'utf8')) as { siteId?: string }).siteId ?? '0') : '0';
+  const localSite = localSiteId(projectRoot);
   const directory = join(projectRoot, '.netlify', 'blobs-serve');
   const localToken = 'join-command';
   const server = new BlobsServer({ directory, token: localToken });

@@ -47,7 +47,7 @@ describe('npm start', () => {
   });
 
   it('rebuilds the directory on every commit to main: the API and the pages serve it', async () => {
-    // Twice: netlify dev must pick up each rebuild, not only the first one.
+    // Twice: the site server must pick up each rebuild, not only the first one.
     for (const [slug, name] of [['committed-by-hand', 'Committed By Hand'], ['committed-again', 'Committed Again']] as const) {
       const entry = entrySchema.parse({ slug, name, summary: { en: 'Added with git.' }, network_relation: 'none', created: '2026-11-27', updated: '2026-11-27' });
       await writeFile(join(stack.repo, 'content', 'groups', `${slug}.md`), encodeEntryFile(entry));
@@ -66,7 +66,7 @@ describe('npm start', () => {
     }
   }, 90_000);
 
-  it('stops decap-server and netlify dev on SIGTERM', async () => {
+  it('stops decap-server and the site server on SIGTERM', async () => {
     await stack.stop();
     expect(await refused(stack.decapUrl)).toBe(true);
     expect(await refused(`${stack.url}/`)).toBe(true);
