@@ -101,7 +101,7 @@ export function createJoinEndpoint(deps: JoinEndpointDeps) {
 
     let outcome;
     try {
-      outcome = await submitApplication(values, deps);
+      outcome = await submitApplication(values, deps, parsed.overlong);
     } catch (error) {
       deps.log.error(`[join] could not take an application in: ${(error as Error)?.name ?? 'error'}`);
       return fail(503, { code: 'upstream_unavailable', message: m.answers.unavailable }, { values, problems: [], banner: m.answers.unavailable }, undefined, { 'Retry-After': '120' });

@@ -15,7 +15,7 @@ import { readJoinConfig, type JoinConfig } from './config.ts';
 import { ensureLocalIdentity } from './contact-encryption.ts';
 import { joinIndexFromArtefact } from './content-index.ts';
 import { createDelivery } from './deliver.ts';
-import type { ClaimHolder } from './find-duplicates.ts';
+import { storedHolder } from './find-duplicates.ts';
 import { createGitHubClient, type GitHubClient, type Log } from './github-client.ts';
 import { createJoinEndpoint } from './join-endpoint.ts';
 import { createLocalGitTarget } from './local-git-delivery.ts';
@@ -30,6 +30,8 @@ import { createStatusEndpoint } from './status-endpoint.ts';
 export const REQUEST_BUDGET_MS = 15_000;
 /** What a scheduled run may spend in all (Netlify stops scheduled functions at 30 s). */
 export const SCHEDULED_BUDGET_MS = 24_000;
+/** Opened applications a scheduled run asks GitHub about, at most (one call each). */
+export const SCHEDULED_REFRESH_MAX = 20;
 
 export const consoleLog: Log = {
   info: (m) => console.log(m),
@@ -78,14 +80,10 @@ export function createJoinRuntime(config: JoinConfig, wiring: JoinWiring) {
     const blobs = wiring.openStore(config.storeName);
     const store = createApplicationStore(blobs);
     const queue = createQueue(blobs, clock);
-    const delivery = createDelivery({ store, queue, target, clock, log, budgetMs });
+    // Duplicate claims are judged from the store alone: a submission never asks GitHub.
+    const holder = storedHolder(store, clock);
+    const delivery = createDelivery({ store, queue, target, clock, log, budgetMs, holder, isPublished: index.hasSlug });
     const refresh = (record: ApplicationRecord) => delivery.refresh(record);
-    const holder: ClaimHolder = async (reference) => {
-      const record = await store.get(reference);
-      if (!record) return undefined;
-      const fresh = await refresh(record);
-      return fresh.state === 'declined' ? undefined : { received_at: fresh.received_at, accepted: fresh.state === 'accepted' };
-    };
     return { store, queue, delivery, refresh, holder };
   };
 
@@ -102,19 +100,30 @@ export function createJoinRuntime(config: JoinConfig, wiring: JoinWiring) {
     page: (request: Request) => createJoinPageEndpoint({ ...services(), renderer, formSecret: config.formSecret, clock, random: wiring.random })(request),
     /** Delivers the queue (the scheduled function and `npm run join:deliver`). */
     drain: (budget: number, options?: { reference?: string; all?: boolean }) => services().delivery.drain(budget, options),
+    /** The scheduled run: the queue first, then what editors did with opened applications, within `budget`. */
+    async scheduled(budget: number) {
+      const started = Date.now();
+      const { delivery } = services();
+      const report = await delivery.drain(budget);
+      const refreshed = await delivery.refreshOpen(SCHEDULED_REFRESH_MAX, budget - (Date.now() - started));
+      return { ...report, refreshed };
+    },
   };
 }
 
 export type JoinRuntime = ReturnType<typeof createJoinRuntime>;
 
 /** What a thin function binds: the runtime, or handlers that say the service is not configured. */
-export function wireJoin(env: Record<string, string | undefined>, wiring: JoinWiring): Pick<JoinRuntime, 'submit' | 'status' | 'page'> & { drain: JoinRuntime['drain'] | undefined } {
+export function wireJoin(
+  env: Record<string, string | undefined>,
+  wiring: JoinWiring,
+): Pick<JoinRuntime, 'submit' | 'status' | 'page'> & { drain: JoinRuntime['drain'] | undefined; scheduled: JoinRuntime['scheduled'] | undefined } {
   const read = readJoinConfig(env);
   if (!read.ok) {
     (wiring.log ?? consoleLog).error(read.message);
     const unavailable = async () =>
       errorResponse(503, { code: 'upstream_unavailable', message: 'Applications cannot be received at the moment: the service is not configured. Please try again later.' }, { 'Retry-After': '3600' });
-    return { submit: unavailable, status: unavailable, page: unavailable, drain: undefined };
+    return { submit: unavailable, status: unavailable, page: unavailable, drain: undefined, scheduled: undefined };
   }
   const { config } = read;
   (wiring.log ?? consoleLog).info(
