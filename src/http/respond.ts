@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'bad_request'
   | 'invalid_parameters'
   | 'invalid_body'
+  | 'forbidden'
   | 'not_found'
   | 'method_not_allowed'
   | 'conflict'
