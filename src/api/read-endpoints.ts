@@ -16,7 +16,6 @@ import { getGroup } from './get-group.ts';
 import { cachingItemSerialiser, canonicalQuery, listGroupsJson } from './list-groups.ts';
 import { listTaxonomies } from './list-taxonomies.ts';
 
-const GROUPS_VARY = Object.keys(groupsQuerySchema.shape);
 
 interface Prepared {
   key: string;
@@ -24,20 +23,14 @@ interface Prepared {
   headers: Record<string, string>;
 }
 
-const headerCache = new Map<string, Record<string, string>>();
-/** The fixed part of a read answer's headers, built once per kind of endpoint. */
-function readHeaders(vary: readonly string[]): Record<string, string> {
-  const id = vary.join('|');
-  let headers = headerCache.get(id);
-  if (!headers) headerCache.set(id, (headers = { ...CORS_READ_HEADERS, ...readCacheHeaders(vary) }));
-  return headers;
-}
+/** The fixed part of a read answer's headers: every read endpoint here answers in a negotiated language. */
+const READ_HEADERS: Record<string, string> = { ...CORS_READ_HEADERS, ...readCacheHeaders({ language: true }) };
 
 /** Everything up to the conditional check: the cache key, the ETag and the headers of a 200 or 304. */
-function prepare(dir: Directory, request: Request, keyParts: string, vary: readonly string[], contentLanguage: string): Prepared {
+function prepare(dir: Directory, request: Request, keyParts: string, contentLanguage: string): Prepared {
   const key = `${keyParts}|${new URL(request.url).origin}`;
   const tag = etag(dir.artefact.version, key);
-  return { key, tag, headers: { ...readHeaders(vary), ETag: tag, 'Content-Language': contentLanguage } };
+  return { key, tag, headers: { ...READ_HEADERS, ETag: tag, 'Content-Language': contentLanguage } };
 }
 
 export function createGroupsEndpoint(dir: Directory, cacheSize = 2000) {
@@ -63,7 +56,7 @@ export function createGroupsEndpoint(dir: Directory, cacheSize = 2000) {
     const parsed = parseParams(groupsQuerySchema, url.searchParams);
     if (!parsed.ok) return invalidParameters(parsed.fields, CORS_READ_HEADERS);
     const prefs = preferredLocales(parsed.value.lang, request.headers.get('accept-language'));
-    const p = prepare(dir, request, `${canonicalQuery(parsed.value)}|${prefs.join(',')}`, GROUPS_VARY, prefs[0]!);
+    const p = prepare(dir, request, `${canonicalQuery(parsed.value)}|${prefs.join(',')}`, prefs[0]!);
     if (ifNoneMatchHits(request.headers.get('if-none-match'), p.tag)) return notModified(p.tag, p.headers);
     let text = cache.get(p.key);
     if (text === undefined) {
@@ -102,7 +95,7 @@ export function createGroupEndpoint(dir: Directory) {
     if (!slugSchema.safeParse(slug).success || dir.findSlug(slug) < 0) {
       return notFound(`No group "${slug.slice(0, 80)}" in the directory.`, CORS_READ_HEADERS);
     }
-    const p = prepare(dir, request, `${slug}|${prefs.join(',')}`, ['lang'], prefs[0]!);
+    const p = prepare(dir, request, `${slug}|${prefs.join(',')}`, prefs[0]!);
     if (ifNoneMatchHits(request.headers.get('if-none-match'), p.tag)) return notModified(p.tag, p.headers);
     const body = getGroup(dir, slug, prefs, url.origin)!;
     return jsonText(200, JSON.stringify(body), { ...p.headers, 'Content-Language': body.meta.lang });
@@ -114,7 +107,7 @@ export function createTaxonomiesEndpoint(dir: Directory) {
     const read = readLanguage(request);
     if ('response' in read) return read.response;
     const locale = read.prefs[0]!;
-    const p = prepare(dir, request, `taxonomies|${locale}`, ['lang'], locale);
+    const p = prepare(dir, request, `taxonomies|${locale}`, locale);
     if (ifNoneMatchHits(request.headers.get('if-none-match'), p.tag)) return notModified(p.tag, p.headers);
     return jsonText(200, JSON.stringify(listTaxonomies(dir, locale)), p.headers);
   }, 'taxonomies');

@@ -31,7 +31,7 @@ const formPost = (token: string, headers: Record<string, string>) =>
 
 describe('cross-site posts', () => {
   it('refuses a form posted from another site, storing nothing', async () => {
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
       { Origin: 'https://evil.example' },
       { 'Sec-Fetch-Site': 'cross-site' },

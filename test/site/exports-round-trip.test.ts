@@ -171,3 +171,25 @@ describe('filtered exports take the API’s filters and hold what the API lists'
     expect((await unknown.json()).error.fields.subject).toMatch(/unknown subject heading: astrology/);
   });
 });
+
+describe('the CDN key of the exports', () => {
+  it('holds every parameter and no language, which CSV, NDJSON and Murmurations profiles ignore', async () => {
+    const { createMurmurationsEndpoint } = await import('../../src/export/endpoints.ts');
+    const slug = real.artefact.entries[0]!.slug;
+    for (const [endpoint, path] of [
+      [createCsvEndpoint(real), '/api/v1/groups.csv'],
+      [createNdjsonEndpoint(real), '/api/v1/groups.ndjson'],
+      [createMurmurationsEndpoint(real, undefined), `/api/v1/groups/${slug}/murmurations.json`],
+    ] as const) {
+      const fr = await endpoint(new Request(`https://directory.example${path}`, { headers: { 'Accept-Language': 'fr' } }));
+      const de = await endpoint(new Request(`https://directory.example${path}`, { headers: { 'Accept-Language': 'de-CH, de;q=0.9' } }));
+      expect(fr.status, path).toBe(200);
+      expect(fr.headers.get('netlify-vary'), path).toBe('query');
+      expect(fr.headers.get('vary'), path).toBeNull();
+      expect(await fr.text()).toBe(await de.text());
+      const unknown = await endpoint(new Request(`https://directory.example${path}?colour=red`));
+      expect(unknown.status, path).toBe(400);
+      expect(unknown.headers.get('netlify-cdn-cache-control'), path).toBeNull();
+    }
+  });
+});
