@@ -2,9 +2,11 @@
  * `npm start`: the whole site on this machine, with no account or token.
  *
  *   1. builds everything (`npm run build`);
- *   2. starts decap-server in git mode on port DECAP_SERVER_PORT (8081): the CMS at /admin, opened
- *      on localhost, commits to this repository's local branches instead of GitHub — drafts on
- *      branches `cms/<collection>/<slug>`, publishing merges into the local main branch;
+ *   2. starts decap-server in git mode, reached on port DECAP_SERVER_PORT (8081) through a guard
+ *      that lets only this machine's own pages in (loopback Host and Origin, see
+ *      loopback-guard.ts; decap-server itself listens on an internal port): the CMS at /admin,
+ *      opened on localhost, commits to this repository's local branches instead of GitHub —
+ *      drafts on branches `cms/<collection>/<slug>`, publishing merges into the local main branch;
  *   3. starts Netlify's local runtime (site, /admin and the API functions) on port PORT (8888);
  *   4. rebuilds the directory data (and the public pages) whenever the main branch gets a new
  *      commit (publishing in the CMS, or your own commit), from that commit, as a Netlify deploy
@@ -19,6 +21,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { backendSettingsFromEnv, CmsSettingsError, DEFAULT_DECAP_SERVER_PORT } from '../src/cms/backend-settings.ts';
 import { buildContent } from './build-content.ts';
+import { startLoopbackGuard } from './loopback-guard.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const children: ChildProcess[] = [];
@@ -42,6 +45,18 @@ function portIsFree(port: number): Promise<boolean> {
       .once('error', () => done(false))
       .once('listening', () => server.close(() => done(true)))
       .listen(port, '127.0.0.1');
+  });
+}
+
+/** A free port on 127.0.0.1, chosen by the system. */
+function freePort(): Promise<number> {
+  return new Promise((done, reject) => {
+    const server = createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => done(port));
+      });
   });
 }
 
@@ -191,16 +206,18 @@ async function main(): Promise<void> {
 
   run('npx', ['netlify', '--telemetry-disable'], env);
   // decap-server: https://github.com/decaporg/decap-cms/tree/main/packages/decap-server (MODE, PORT, BIND_HOST, GIT_REPO_DIRECTORY).
+  const internalDecapPort = await freePort();
   startChild('decap-server', process.execPath, [join(ROOT, 'node_modules', 'decap-server', 'dist', 'index.js')], {
     ...env,
     ...gitUser,
     MODE: 'git', // set explicitly: vitest sets MODE=test, which decap-server would refuse
-    PORT: String(decapPort),
+    PORT: String(internalDecapPort), // reached only through the loopback guard below
     BIND_HOST: '127.0.0.1', // it writes to the repository; nobody else on the network should
     GIT_REPO_DIRECTORY: ROOT,
   });
   startChild('netlify dev', 'npx', ['netlify', 'dev', '--offline', '--internal-disable-edge-functions', '--port', String(port)], env);
 
+  (await startLoopbackGuard(decapPort, internalDecapPort)).unref();
   const decapUrl = `http://127.0.0.1:${decapPort}/api/v1`;
   await waitFor('decap-server', async () => {
     const res = await fetch(decapUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"info"}' });

@@ -1,3 +1,5 @@
+import { withSecurityHeaders } from './security-headers.ts';
+
 /**
  * The small shared layer between pure results and web Responses: JSON and error envelopes, CORS,
  * method checks. Every error has the same shape: `{ "error": { "code", "message", "fields"? } }`.
@@ -80,15 +82,16 @@ export function checkMethod(request: Request, allowed: readonly string[], cors: 
 
 /**
  * The last line of defence: an unexpected exception becomes a JSON 500 without a stack trace,
- * and the log line names the error, never the request body.
+ * and the log line names the error, never the request body. Every answer, whatever it is, leaves
+ * with the security headers (security-headers.ts).
  */
 export function guarded(handler: (request: Request) => Promise<Response> | Response, name: string): (request: Request) => Promise<Response> {
   return async (request) => {
     try {
-      return await handler(request);
+      return withSecurityHeaders(await handler(request));
     } catch (error) {
       console.error(`[${name}] unexpected error: ${error instanceof Error ? `${error.name}: ${error.message}` : 'unknown'}`);
-      return errorResponse(500, { code: 'internal_error', message: 'Something went wrong on our side. Please try again later.' }, CORS_READ_HEADERS);
+      return withSecurityHeaders(errorResponse(500, { code: 'internal_error', message: 'Something went wrong on our side. Please try again later.' }, CORS_READ_HEADERS));
     }
   };
 }

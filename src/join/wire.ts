@@ -9,6 +9,7 @@
  */
 import type { Artefact } from '../directory/artefact.ts';
 import { errorResponse } from '../http/respond.ts';
+import { withSecurityHeaders } from '../http/security-headers.ts';
 import type { ApplicationRecord, BlobStore, Clock } from './application-store.ts';
 import { createApplicationStore } from './application-store.ts';
 import { readJoinConfig, type JoinConfig } from './config.ts';
@@ -122,7 +123,7 @@ export function wireJoin(
   if (!read.ok) {
     (wiring.log ?? consoleLog).error(read.message);
     const unavailable = async () =>
-      errorResponse(503, { code: 'upstream_unavailable', message: 'Applications cannot be received at the moment: the service is not configured. Please try again later.' }, { 'Retry-After': '3600' });
+      withSecurityHeaders(errorResponse(503, { code: 'upstream_unavailable', message: 'Applications cannot be received at the moment: the service is not configured. Please try again later.' }, { 'Retry-After': '3600' }));
     return { submit: unavailable, status: unavailable, page: unavailable, drain: undefined, scheduled: undefined };
   }
   const { config } = read;
