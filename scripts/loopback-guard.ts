@@ -41,7 +41,9 @@ export function startLoopbackGuard(port: number, target: number): Promise<Server
   const server = createServer((incoming, outgoing) => {
     if (!allowed(incoming)) {
       incoming.resume();
-      outgoing.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('decap-server answers only this machine’s own pages (loopback Host and Origin).\n');
+      outgoing
+        .writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('decap-server answers only this machine’s own pages (loopback Host and Origin).\n');
       return;
     }
     const upstream = forward({ host: '127.0.0.1', port: target, method: incoming.method, path: incoming.url, headers: incoming.headers }, (answer) => {

@@ -1,7 +1,7 @@
 // Every 15 minutes: deliver the join applications queued while GitHub was failing, then ask
 // GitHub what editors did with a bounded number of opened ones (declined ones free their names).
 import type { Config } from '@netlify/functions';
-import { wireJoinFunction } from '../../src/join/netlify-wiring.ts';
+import { wireJoinFunction } from '../../src/runtime/netlify-join.ts';
 import { SCHEDULED_BUDGET_MS } from '../../src/join/wire.ts';
 
 const join = wireJoinFunction(import.meta.url);

@@ -9,7 +9,8 @@
  */
 
 /** The static pages' policy, as netlify.toml's `/*` rule states it: one stylesheet, no script. */
-export const PAGE_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+export const PAGE_CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /** Data is never a document: no script, no style, no frame, nothing. */
 export const DATA_CSP = "default-src 'none'; frame-ancestors 'none'; sandbox";

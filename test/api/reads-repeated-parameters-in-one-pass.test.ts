@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createGroupsEndpoint } from '../../src/api/read-endpoints.ts';
-import { parseParams } from '../../src/directory/parse-query.ts';
+import { parseParams } from '../../src/engine/parse-query.ts';
 import { groupsQuerySchema, LIST_MAX } from '../../src/schema/query.ts';
 import { call, fixtureDirectory } from '../support/fixture-directory.ts';
 

@@ -7,13 +7,13 @@ import { writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openJoinStore } from '../../scripts/join-store.ts';
+import { openJoinStore } from '../../src/runtime/join-store.ts';
 import { encodeEntryFile } from '../../src/content/entry-file.ts';
-import { createApplicationStore } from '../../src/join/application-store.ts';
+import { createApplicationStore } from '../../src/join/store/application-store.ts';
 import { entrySchema } from '../../src/schema/entry.ts';
 import { startStack, type Stack } from '../support/start-stack.ts';
-import { PROJECT_ROOT } from './browser/browser.ts';
-import { eventually } from './browser/decap-ui.ts';
+import { PROJECT_ROOT } from '../support/cms-browser.ts';
+import { eventually } from '../support/decap-ui.ts';
 
 let stack: Stack;
 beforeAll(async () => {

@@ -14,15 +14,15 @@
  *   applications came before it, and every one of them reaches the editors.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApplicationStore, type ApplicationRecord } from '../../src/join/application-store.ts';
-import { createDelivery, REFRESH_WINDOW_MS } from '../../src/join/deliver.ts';
-import { storedHolder } from '../../src/join/find-duplicates.ts';
-import { createQueue } from '../../src/join/queue.ts';
-import type { ReviewTarget } from '../../src/join/review-target.ts';
-import { memoryBlobs } from '../faults/support/memory-blobs.ts';
+import { createApplicationStore, type ApplicationRecord } from '../../src/join/store/application-store.ts';
+import { createDelivery, REFRESH_WINDOW_MS } from '../../src/join/delivery/deliver.ts';
+import { storedHolder } from '../../src/join/intake/find-duplicates.ts';
+import { createQueue } from '../../src/join/store/queue.ts';
+import type { ReviewTarget } from '../../src/join/delivery/review-target.ts';
+import { memoryBlobs } from '../support/memory-blobs.ts';
 import { LIST_LIMITS, PURPOSE_MAX } from '../../src/schema/entry.ts';
-import { validApplication } from './support/fixtures.ts';
-import { joinHarness, recordingLog, testClock, type JoinHarness } from './support/harness.ts';
+import { validApplication } from '../support/join-fixtures.ts';
+import { joinHarness, recordingLog, testClock, type JoinHarness } from '../support/join-harness.ts';
 
 function openedRecord(reference: string, at: string): ApplicationRecord {
   return {
@@ -150,7 +150,16 @@ describe('the cost of any input', () => {
         return 'open';
       },
     };
-    const delivery = createDelivery({ store, queue: createQueue(blobs, clock), target, clock, log: recordingLog(), budgetMs: 1_000, holder: storedHolder(store, clock), isPublished: () => false });
+    const delivery = createDelivery({
+      store,
+      queue: createQueue(blobs, clock),
+      target,
+      clock,
+      log: recordingLog(),
+      budgetMs: 1_000,
+      holder: storedHolder(store, clock),
+      isPublished: () => false,
+    });
     const record = openedRecord('7KQ2-M9X4-T1B8-C3D5', clock().toISOString());
     await store.save(record);
     for (let window = 1; window <= 3; window++) {
@@ -165,7 +174,10 @@ describe('the cost of any input', () => {
     const references: string[] = [];
     for (let i = 0; i < 21; i++) {
       h!.github!.clearRequests();
-      const r = await h!.post({ ...validApplication({ name: `Syndicat SUD numéro ${i}`, short_name: 'SUD', website: `https://sud-${i}.example.org` }), form_token: h!.token() });
+      const r = await h!.post({
+        ...validApplication({ name: `Syndicat SUD numéro ${i}`, short_name: 'SUD', website: `https://sud-${i}.example.org` }),
+        form_token: h!.token(),
+      });
       expect(r.status, `application ${i}`).toBe(201);
       expect(h!.github!.requests.length, `application ${i}: ${h!.github!.calls().join(', ')}`).toBeLessThanOrEqual(6);
       references.push(r.body.reference);

@@ -12,17 +12,17 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApplicationStore, type BlobStore } from '../../src/join/application-store.ts';
-import { joinIndexFromArtefact } from '../../src/join/content-index.ts';
-import { createDelivery } from '../../src/join/deliver.ts';
-import { compactKey, storedHolder } from '../../src/join/find-duplicates.ts';
-import { issueFormToken } from '../../src/join/form-token.ts';
-import { createQueue } from '../../src/join/queue.ts';
-import type { ReviewTarget } from '../../src/join/review-target.ts';
+import { createApplicationStore, type BlobStore } from '../../src/join/store/application-store.ts';
+import { joinIndexFromArtefact } from '../../src/join/intake/content-index.ts';
+import { createDelivery } from '../../src/join/delivery/deliver.ts';
+import { compactKey, storedHolder } from '../../src/join/intake/find-duplicates.ts';
+import { issueFormToken } from '../../src/join/intake/form-token.ts';
+import { createQueue } from '../../src/join/store/queue.ts';
+import type { ReviewTarget } from '../../src/join/delivery/review-target.ts';
 import { submitApplication } from '../../src/join/submit-application.ts';
-import { memoryBlobs } from '../faults/support/memory-blobs.ts';
-import { validApplication, joinFixtureArtefact } from './support/fixtures.ts';
-import { editorKeys, FORM_SECRET, joinHarness, recordingLog, seededRandom, testClock, type JoinHarness } from './support/harness.ts';
+import { memoryBlobs } from '../support/memory-blobs.ts';
+import { validApplication, joinFixtureArtefact } from '../support/join-fixtures.ts';
+import { editorKeys, FORM_SECRET, joinHarness, recordingLog, seededRandom, testClock, type JoinHarness } from '../support/join-harness.ts';
 
 let h: JoinHarness | undefined;
 afterEach(async () => {
@@ -50,7 +50,18 @@ function scheduledBlobs(inner: BlobStore, s: fc.Scheduler): BlobStore {
 }
 
 /** The review target stands for GitHub here: the race is in the store, before any delivery. */
-const openAtOnce: ReviewTarget = { kind: 'github', open: async (r) => ({ ...r.delivery, target: 'github', slug: r.entry.slug, branch: `cms/groups/${r.entry.slug}`, pull_request: { number: 1, url: 'https://github.com/o/r/pull/1' }, labelled: true }), status: async () => 'open' };
+const openAtOnce: ReviewTarget = {
+  kind: 'github',
+  open: async (r) => ({
+    ...r.delivery,
+    target: 'github',
+    slug: r.entry.slug,
+    branch: `cms/groups/${r.entry.slug}`,
+    pull_request: { number: 1, url: 'https://github.com/o/r/pull/1' },
+    labelled: true,
+  }),
+  status: async () => 'open',
+};
 
 const nameOf = (i: number) => `Sindicato de Limpieza número ${i}`;
 
@@ -62,13 +73,26 @@ describe('names cannot be squatted', () => {
         const clock = testClock();
         const store = createApplicationStore(scheduledBlobs(raw, s));
         const holder = storedHolder(store, clock);
-        const delivery = createDelivery({ store, queue: createQueue(raw, clock), target: openAtOnce, clock, log: recordingLog(), budgetMs: 1_000, holder, isPublished: index.hasSlug });
+        const delivery = createDelivery({
+          store,
+          queue: createQueue(raw, clock),
+          target: openAtOnce,
+          clock,
+          log: recordingLog(),
+          budgetMs: 1_000,
+          holder,
+          isPublished: index.hasSlug,
+        });
         const deps = { index, store, delivery, holder, recipients: async () => [keys.recipient], formSecret: FORM_SECRET, clock };
         const token = issueFormToken(FORM_SECRET, clock(), seededRandom(11));
         clock.advance(30_000);
-        const body = (i: number) => ({ ...validApplication({ name: nameOf(i), short_name: undefined, website: `https://limpieza-${i}.example.org` }), form_token: token });
+        const body = (i: number) => ({
+          ...validApplication({ name: nameOf(i), short_name: undefined, website: `https://limpieza-${i}.example.org` }),
+          form_token: token,
+        });
         const running = Promise.all(Array.from({ length: posts }, (_, i) => submitApplication(body(i), deps)));
-        while (s.count() > 0 || !(await Promise.race([running.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 1))]))) await s.waitAll();
+        while (s.count() > 0 || !(await Promise.race([running.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 1))])))
+          await s.waitAll();
         const outcomes = await running;
 
         expect(outcomes.every((o) => o.kind === 'received')).toBe(true);
@@ -94,13 +118,18 @@ describe('names cannot be squatted', () => {
     h = await joinHarness();
     const token = h.token();
     const answers = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => h!.post({ ...validApplication({ name: nameOf(i), short_name: undefined, website: `https://limpieza-${i}.example.org` }), form_token: token })),
+      Array.from({ length: 6 }, (_, i) =>
+        h!.post({ ...validApplication({ name: nameOf(i), short_name: undefined, website: `https://limpieza-${i}.example.org` }), form_token: token }),
+      ),
     );
     expect(new Set(answers.map((a) => a.body.reference)).size).toBe(1);
     const winner = (await h.store.get(answers[0]!.body.reference))!;
     for (let i = 0; i < 6; i++) {
       if (winner.entry.name === nameOf(i)) continue;
-      const genuine = await h.post({ ...validApplication({ name: nameOf(i), short_name: undefined, website: `https://genuine-${i}.example.org` }), form_token: h.token() });
+      const genuine = await h.post({
+        ...validApplication({ name: nameOf(i), short_name: undefined, website: `https://genuine-${i}.example.org` }),
+        form_token: h.token(),
+      });
       expect(genuine.status, nameOf(i)).toBe(201);
     }
   });

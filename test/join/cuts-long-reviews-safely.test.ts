@@ -5,9 +5,9 @@
  * images). Now it is cut between whole parts only.
  */
 import { describe, expect, it } from 'vitest';
-import type { ApplicationRecord, DuplicateMatch } from '../../src/join/application-store.ts';
-import { buildEntry } from '../../src/join/build-entry.ts';
-import { reviewText } from '../../src/join/review-text.ts';
+import type { ApplicationRecord, DuplicateMatch } from '../../src/join/store/application-store.ts';
+import { buildEntry } from '../../src/join/intake/build-entry.ts';
+import { reviewText } from '../../src/join/delivery/review-text.ts';
 
 const reference = '7KQ2-M9X4-T1B8-C3D5';
 const hostile = '@everyone ![x](https://tracker.example/p.png) <img src=x> ';
@@ -16,7 +16,13 @@ describe('a review text too long for GitHub', () => {
   it('is shortened between whole parts, leaving every applicant value inside its code span or block', () => {
     const purpose = Object.fromEntries(['en', 'fr', 'es', 'pt', 'it', 'de'].map((l) => [l, `${hostile.repeat(300)}\nend ${l}`]));
     const entry = buildEntry({ name: `Syndicat ${hostile}`, summary: { en: hostile }, purpose } as never, reference, new Date('2026-03-01T00:00:00Z'));
-    const duplicates: DuplicateMatch[] = Array.from({ length: 120 }, (_, i) => ({ field: 'name', value: `${hostile.repeat(6)}${i}`, kind: 'entry', slug: `entry-${i}`, name: hostile.repeat(6) }));
+    const duplicates: DuplicateMatch[] = Array.from({ length: 120 }, (_, i) => ({
+      field: 'name',
+      value: `${hostile.repeat(6)}${i}`,
+      kind: 'entry',
+      slug: `entry-${i}`,
+      name: hostile.repeat(6),
+    }));
     const record = { reference, received_at: '2026-03-01T00:00:00.000Z', possible_duplicates: duplicates, has_message: true } as ApplicationRecord;
     for (const cut of [0, 17, 45]) {
       const body = reviewText({ ...record, possible_duplicates: duplicates.slice(cut) }, entry, { path: 'content/groups/x.md' });

@@ -3,10 +3,10 @@
  * an open application is answered 409, naming the match; the applicant may confirm that their
  * group is another one, and the application is then delivered flagged for the editors.
  */
-import { REFRESH_WINDOW_MS } from '../../src/join/deliver.ts';
+import { REFRESH_WINDOW_MS } from '../../src/join/delivery/deliver.ts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { validApplication } from './support/fixtures.ts';
-import { joinHarness, type JoinHarness } from './support/harness.ts';
+import { validApplication } from '../support/join-fixtures.ts';
+import { joinHarness, type JoinHarness } from '../support/join-harness.ts';
 
 let h: JoinHarness;
 afterEach(async () => h?.close());

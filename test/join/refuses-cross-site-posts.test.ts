@@ -5,8 +5,8 @@
  * JavaScript) and API clients outside a browser, which send no Origin, keep working.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validApplication } from './support/fixtures.ts';
-import { joinHarness, type JoinHarness } from './support/harness.ts';
+import { validApplication } from '../support/join-fixtures.ts';
+import { joinHarness, type JoinHarness } from '../support/join-harness.ts';
 
 let h: JoinHarness;
 beforeAll(async () => {
@@ -26,7 +26,11 @@ const formBody = (token: string) =>
 
 const formPost = (token: string, headers: Record<string, string>) =>
   h.runtime.submit(
-    new Request('https://directory.example/api/v1/join', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html', ...headers }, body: formBody(token) }),
+    new Request('https://directory.example/api/v1/join', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html', ...headers },
+      body: formBody(token),
+    }),
   );
 
 describe('cross-site posts', () => {
@@ -45,14 +49,20 @@ describe('cross-site posts', () => {
     }
     const json = await h.post({ ...validApplication(), form_token: h.token() }, { headers: { Origin: 'https://evil.example', 'Accept-Language': 'fr' } });
     expect(json.status).toBe(403);
-    expect(json.body.error).toEqual({ code: 'forbidden', message: 'Les demandes ne sont acceptées que depuis le formulaire de ce site. Remplissez le formulaire de cette page.' });
+    expect(json.body.error).toEqual({
+      code: 'forbidden',
+      message: 'Les demandes ne sont acceptées que depuis le formulaire de ce site. Remplissez le formulaire de cette page.',
+    });
     expect(h.github!.requests).toEqual([]);
   });
 
   it('takes the site’s own form in, and API clients that send no Origin', async () => {
     const own = await formPost(h.token(), { Origin: 'https://directory.example', 'Sec-Fetch-Site': 'same-origin' });
     expect(own.status).toBe(303);
-    const api = await h.post({ ...validApplication({ name: 'Red de Cuidadoras', short_name: 'RDC', website: 'https://rdc.example.org' }), form_token: h.token() });
+    const api = await h.post({
+      ...validApplication({ name: 'Red de Cuidadoras', short_name: 'RDC', website: 'https://rdc.example.org' }),
+      form_token: h.token(),
+    });
     expect(api.status).toBe(201);
   });
 });

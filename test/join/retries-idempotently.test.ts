@@ -2,10 +2,10 @@
  * Idempotency: a retried or double-clicked submission never opens a second pull request, and
  * neither does a delivery resumed after GitHub did something the pipeline never heard about.
  */
-import { referenceSlug } from '../../src/join/build-entry.ts';
+import { referenceSlug } from '../../src/join/intake/build-entry.ts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { validApplication } from './support/fixtures.ts';
-import { joinHarness, type JoinHarness } from './support/harness.ts';
+import { validApplication } from '../support/join-fixtures.ts';
+import { joinHarness, type JoinHarness } from '../support/join-harness.ts';
 
 let h: JoinHarness;
 afterEach(async () => h?.close());

@@ -2,11 +2,11 @@
  * `GET /api/v1/join/{reference}` and the thank-you page tell the applicant the truth: received,
  * queued, pull request opened, accepted, declined — and nothing personal.
  */
-import { REFRESH_WINDOW_MS } from '../../src/join/deliver.ts';
+import { REFRESH_WINDOW_MS } from '../../src/join/delivery/deliver.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { joinStatusSchema } from '../../src/schema/join.ts';
-import { validApplication } from './support/fixtures.ts';
-import { joinHarness, type JoinHarness } from './support/harness.ts';
+import { validApplication } from '../support/join-fixtures.ts';
+import { joinHarness, type JoinHarness } from '../support/join-harness.ts';
 
 let h: JoinHarness;
 afterEach(async () => h?.close());

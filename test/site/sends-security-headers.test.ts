@@ -14,13 +14,18 @@ import { createCsvEndpoint, createFeedEndpoint } from '../../src/export/endpoint
 import { PAGE_CSP } from '../../src/http/security-headers.ts';
 import { createListingEndpoint } from '../../src/site/listing-endpoint.ts';
 import { fixtureDirectory } from '../support/fixture-directory.ts';
-import { joinHarness } from '../join/support/harness.ts';
+import { joinHarness } from '../support/join-harness.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** What Netlify sends for `path`: every matching rule, a later one replacing an earlier one's header. */
 async function staticHeaders(): Promise<(path: string) => Record<string, string>> {
-  const { headers, errors } = await parseAllHeaders({ headersFiles: [], netlifyConfigPath: join(ROOT, 'netlify.toml'), configHeaders: undefined, minimal: false });
+  const { headers, errors } = await parseAllHeaders({
+    headersFiles: [],
+    netlifyConfigPath: join(ROOT, 'netlify.toml'),
+    configHeaders: undefined,
+    minimal: false,
+  });
   expect(errors).toEqual([]);
   return (path) => Object.assign({}, ...(headers as Header[]).filter((h) => h.forRegExp.test(path)).map((h) => h.values));
 }
@@ -43,7 +48,19 @@ const fromResponse = (r: Response) =>
 describe('security headers', () => {
   it('are declared in netlify.toml for every static route, /admin included', async () => {
     const at = await staticHeaders();
-    for (const path of ['/', '/fr/', '/groups/cgt-spain/', '/fr/groups/cgt-spain/', '/404.html', '/widget-example.html', '/widget.js', '/assets/site.css', '/admin', '/admin/', '/admin/cms.js']) {
+    for (const path of [
+      '/',
+      '/fr/',
+      '/groups/cgt-spain/',
+      '/fr/groups/cgt-spain/',
+      '/404.html',
+      '/widget-example.html',
+      '/widget.js',
+      '/assets/site.css',
+      '/admin',
+      '/admin/',
+      '/admin/cms.js',
+    ]) {
       expectProtected(at(path), path);
     }
     // The pages allow no script but their own files, and no inline style; the CMS no eval.
