@@ -23,6 +23,7 @@ import { groupsQuerySchema } from '../src/schema/query.ts';
 import { artefactFiles, artefactModule, listArtefact } from '../src/content/write-artefact.ts';
 import { naiveQuery } from '../test/support/naive-query.ts';
 import { syntheticContent } from '../test/support/synthetic-corpus.ts';
+import { ADVERSARIAL_HEADER, adversarialRows } from './adversarial.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
@@ -149,6 +150,9 @@ async function main() {
   }
   console.log('\n| entries | indexed p50 / p95 | naive p50 / p95 | speed-up p50 / p95 | cold start to first response | build, list artefact, heap |\n|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
+  console.log('\nAdversarial requests within the documented limits vs an ordinary request of the same endpoint, same run (aim ≤ 10×):\n');
+  const adversarial = await adversarialRows();
+  console.log(`\n${ADVERSARIAL_HEADER}\n${adversarial.join('\n')}`);
 }
 
 await main();

@@ -24,6 +24,8 @@ const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 const INVISIBLES = /[\u00AD\u180E\u200B\u2060-\u2064\uFEFF\uFFF9-\uFFFB]/g;
 const MAX_DEPTH = 6;
+/** Keys kept per object: the join request's widest object has 21. */
+const MAX_KEYS = 64;
 
 export function normaliseText(value: string, multiline: boolean): string {
   let text = value.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(CONTROLS, '').replace(BIDI_CONTROLS, '').replace(INVISIBLES, '');
@@ -76,8 +78,11 @@ function walk(value: unknown, path: string[], depth: number, overlong: Map<strin
   }
   if (typeof value === 'object' && value !== null) {
     // Object.fromEntries defines own properties, so a "__proto__" key stays a (rejected) key.
+    // No object of a valid request has more than MAX_KEYS keys; past them the request is refused
+    // for its unknown fields anyway, and naming tens of thousands of them is work for nobody.
     return Object.fromEntries(
       Object.entries(value)
+        .slice(0, MAX_KEYS)
         .map(([key, item]) => [key, walk(item, [...path, key], depth + 1, overlong)] as const)
         .filter(([, item]) => item !== undefined),
     );
