@@ -24,6 +24,7 @@ import { artefactFiles, artefactModule, listArtefact } from '../src/content/writ
 import { naiveQuery } from '../test/support/naive-query.ts';
 import { syntheticContent } from '../test/support/synthetic-corpus.ts';
 import { exportBench } from './export.ts';
+import { ADVERSARIAL_HEADER, adversarialRows } from './adversarial.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
@@ -156,6 +157,9 @@ async function main() {
   for (const r of rows) console.log(r);
   console.log(`\nExports of ${process.env.BENCH_EXPORT_ENTRIES ?? 20000} synthetic entries (bench/export.ts):\n`);
   for (const line of exportBench()) console.log(line);
+  console.log('\nAdversarial requests within the documented limits vs an ordinary request of the same endpoint, same run (aim ≤ 10×):\n');
+  const adversarial = await adversarialRows();
+  console.log(`\n${ADVERSARIAL_HEADER}\n${adversarial.join('\n')}`);
 }
 
 await main();

@@ -2,9 +2,11 @@
  * `npm start`: the whole site on this machine, with no account or token.
  *
  *   1. builds everything (`npm run build`);
- *   2. starts decap-server in git mode on port DECAP_SERVER_PORT (8081): the CMS at /admin, opened
- *      on localhost, commits to this repository's local branches instead of GitHub — drafts on
- *      branches `cms/<collection>/<slug>`, publishing merges into the local main branch;
+ *   2. starts decap-server in git mode, reached on port DECAP_SERVER_PORT (8081) through a guard
+ *      that lets only this machine's own pages in (loopback Host and Origin, see
+ *      loopback-guard.ts; decap-server itself listens on an internal port): the CMS at /admin,
+ *      opened on localhost, commits to this repository's local branches instead of GitHub —
+ *      drafts on branches `cms/<collection>/<slug>`, publishing merges into the local main branch;
  *   3. starts the site, /admin and the functions on port PORT (8888) in one Node process: the
  *      runtime `npm run serve` uses in production (scripts/serve.ts --local), which routes the
  *      same function modules by their own config.path and serves dist/ with netlify.toml's
@@ -26,6 +28,7 @@ import { backendSettingsFromEnv, CmsSettingsError } from '../src/cms/backend-set
 import { DEFAULT_DECAP_SERVER_PORT } from '../src/schema/settings.ts';
 import { locateCity } from '../src/geo/locate-city.ts';
 import { buildContent } from '../src/content/write-artefact.ts';
+import { startLoopbackGuard } from './loopback-guard.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const children: ChildProcess[] = [];
@@ -50,6 +53,18 @@ function portIsFree(port: number): Promise<boolean> {
       .once('error', () => done(false))
       .once('listening', () => server.close(() => done(true)))
       .listen(port, '127.0.0.1');
+  });
+}
+
+/** A free port on 127.0.0.1, chosen by the system. */
+function freePort(): Promise<number> {
+  return new Promise((done, reject) => {
+    const server = createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => done(port));
+      });
   });
 }
 
@@ -202,17 +217,19 @@ async function main(): Promise<void> {
   run('npm', ['run', 'build'], env);
 
   // decap-server: https://github.com/decaporg/decap-cms/tree/main/packages/decap-server (MODE, PORT, BIND_HOST, GIT_REPO_DIRECTORY).
+  const internalDecapPort = await freePort();
   startChild('decap-server', process.execPath, [join(ROOT, 'node_modules', 'decap-server', 'dist', 'index.js')], {
     ...env,
     ...gitUser,
     MODE: 'git', // set explicitly: vitest sets MODE=test, which decap-server would refuse
-    PORT: String(decapPort),
+    PORT: String(internalDecapPort), // reached only through the loopback guard below
     BIND_HOST: '127.0.0.1', // it writes to the repository; nobody else on the network should
     GIT_REPO_DIRECTORY: ROOT,
   });
   // Node runs the TypeScript through tsx's loader in this very process, so SIGHUP reaches it.
   site = startChild('site server', process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'serve.ts'), '--local'], { ...env, PORT: String(port), HOST: '127.0.0.1' });
 
+  (await startLoopbackGuard(decapPort, internalDecapPort)).unref();
   const decapUrl = `http://127.0.0.1:${decapPort}/api/v1`;
   await waitFor('decap-server', async () => {
     const res = await fetch(decapUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"info"}' });

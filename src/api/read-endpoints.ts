@@ -17,7 +17,6 @@ import { canonicalQuery } from '../engine/canonical-query.ts';
 import { cachingItemSerialiser, listGroupsJson } from './list-groups.ts';
 import { listTaxonomies } from './list-taxonomies.ts';
 
-const GROUPS_VARY = Object.keys(groupsQuerySchema.shape);
 
 interface Prepared {
   key: string;
@@ -25,21 +24,15 @@ interface Prepared {
   headers: Record<string, string>;
 }
 
-const headerCache = new Map<string, Record<string, string>>();
-/** The fixed part of a read answer's headers, built once per kind of endpoint. */
-function readHeaders(vary: readonly string[]): Record<string, string> {
-  const id = vary.join('|');
-  let headers = headerCache.get(id);
-  if (!headers) headerCache.set(id, (headers = { ...CORS_READ_HEADERS, ...readCacheHeaders(vary) }));
-  return headers;
-}
+/** The fixed part of a read answer's headers: every read endpoint here answers in a negotiated language. */
+const READ_HEADERS: Record<string, string> = { ...CORS_READ_HEADERS, ...readCacheHeaders({ language: true }) };
 
 /** Everything up to the conditional check: the cache key, the ETag and the headers of a 200 or 304. */
-function prepare(dir: Directory, request: Request, keyParts: string, vary: readonly string[], contentLanguage: string): Prepared {
+function prepare(dir: Directory, request: Request, keyParts: string, contentLanguage: string): Prepared {
   const key = `${keyParts}|${new URL(request.url).origin}`;
   const tag = etag(dir.artefact.version, key);
   const modified = httpDate(dir.artefact.modified);
-  return { key, tag, headers: { ...readHeaders(vary), ETag: tag, ...(modified ? { 'Last-Modified': modified } : {}), 'Content-Language': contentLanguage } };
+  return { key, tag, headers: { ...READ_HEADERS, ETag: tag, ...(modified ? { 'Last-Modified': modified } : {}), 'Content-Language': contentLanguage } };
 }
 
 /** A list answer and its `Link` header (RFC 8288: first, prev, next, last), cached together. */
@@ -71,7 +64,7 @@ export function createGroupsEndpoint(dir: Directory, cacheSize = 2000) {
     const parsed = parseParams(groupsQuerySchema, url.searchParams);
     if (!parsed.ok) return invalidParameters(parsed.fields, CORS_READ_HEADERS);
     const prefs = preferredLocales(parsed.value.lang, request.headers.get('accept-language'));
-    const p = prepare(dir, request, `${canonicalQuery(parsed.value)}|${prefs.join(',')}`, GROUPS_VARY, prefs[0]!);
+    const p = prepare(dir, request, `${canonicalQuery(parsed.value)}|${prefs.join(',')}`, prefs[0]!);
     if (isNotModified(request, p.tag, p.headers['Last-Modified'])) return notModified(p.tag, p.headers);
     let answer = cache.get(p.key);
     if (answer === undefined) {
@@ -111,7 +104,7 @@ export function createGroupEndpoint(dir: Directory) {
     if (!slugSchema.safeParse(slug).success || dir.findSlug(slug) < 0) {
       return notFound(`No group "${slug.slice(0, 80)}" in the directory.`, CORS_READ_HEADERS);
     }
-    const p = prepare(dir, request, `${slug}|${prefs.join(',')}`, ['lang'], prefs[0]!);
+    const p = prepare(dir, request, `${slug}|${prefs.join(',')}`, prefs[0]!);
     if (isNotModified(request, p.tag, p.headers['Last-Modified'])) return notModified(p.tag, p.headers);
     const body = getGroup(dir, slug, prefs, url.origin)!;
     return jsonText(200, JSON.stringify(body), { ...p.headers, 'Content-Language': body.meta.lang });
@@ -123,7 +116,7 @@ export function createTaxonomiesEndpoint(dir: Directory) {
     const read = readLanguage(request);
     if ('response' in read) return read.response;
     const locale = read.prefs[0]!;
-    const p = prepare(dir, request, `taxonomies|${locale}`, ['lang'], locale);
+    const p = prepare(dir, request, `taxonomies|${locale}`, locale);
     if (isNotModified(request, p.tag, p.headers['Last-Modified'])) return notModified(p.tag, p.headers);
     return jsonText(200, JSON.stringify(listTaxonomies(dir, locale)), p.headers);
   }, 'taxonomies');

@@ -36,16 +36,27 @@ function listCell(items: readonly string[]): string {
 }
 
 /**
- * A cell that a spreadsheet would run as a formula (OWASP "CSV injection") gets a leading
- * apostrophe: Excel and LibreOffice show the text and hide the apostrophe.
+ * OWASP "CSV injection" (https://owasp.org/www-community/attacks/CSV_Injection): a cell whose text
+ * starts with = + - @, a tab or a carriage return (after any spaces) gets a leading apostrophe,
+ * which Excel and LibreOffice hide and which makes them show the text. The full-width forms are
+ * guarded too: some spreadsheets read them as the ASCII ones.
  */
+const FORMULA_LEAD = /^[\s]*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
 export function guardFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return FORMULA_LEAD.test(text) ? `'${text}` : text;
 }
+
+/**
+ * Every cell holding a character some spreadsheet splits or ends a cell on is quoted: not only the
+ * comma of RFC 4180, but the semicolon (French, German, Spanish, Italian, Portuguese Excel split
+ * on it) and the tab; so no part of a text can become a cell of its own — and a formula there.
+ */
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
 export function csvCell(text: string): string {
   const guarded = guardFormula(text);
-  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+  return NEEDS_QUOTES.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 
 function sourceText(s: NonNullable<Entry['sources']>[number]): string {

@@ -25,10 +25,8 @@ export const CSV_TYPE = 'text/csv; charset=utf-8; header=present';
 export const NDJSON_TYPE = 'application/x-ndjson; charset=utf-8';
 export const ATOM_TYPE = 'application/atom+xml; charset=utf-8';
 
-const EXPORT_VARY = Object.keys(exportQuerySchema.shape);
 /** Parameters of /api/v1/groups that a whole file has no use for; named in the 400, not "unknown". */
 const NOT_FOR_FILES = ['page', 'per_page', 'facets', 'fields'];
-const FEED_VARY = Object.keys(feedQuerySchema.shape);
 
 /** The filters of an export query in the API's canonical form (for cache keys and links). */
 export function exportQueryString(query: ExportQuery | FeedQuery): string {
@@ -57,7 +55,7 @@ function fileEndpoint(dir: Directory, name: string, type: string, filename: stri
     const tag = etag(dir.artefact.version, `${name}|${exportQueryString(parsed.value)}|${url.origin}`);
     const headers = {
       ...CORS_READ_HEADERS,
-      ...readCacheHeaders(EXPORT_VARY),
+      ...readCacheHeaders({ language: false }),
       ETag: tag,
       ...modified,
       Link: linkHeader(links(url.origin)),
@@ -98,7 +96,7 @@ export function createFeedEndpoint(dir: Directory) {
     const filters = exportQueryString({ ...parsed.value, lang: undefined });
     const self = `${url.origin}${url.pathname}${exportQueryString(parsed.value) ? `?${exportQueryString(parsed.value)}` : ''}`;
     const tag = etag(dir.artefact.version, `atom|${self}|${prefs.join(',')}`);
-    const headers = { ...CORS_READ_HEADERS, ...readCacheHeaders(FEED_VARY), ETag: tag, ...modified, Link: linkHeader({ license: DATA_LICENSE.url }), 'Content-Type': ATOM_TYPE, 'Content-Language': prefs[0]! };
+    const headers = { ...CORS_READ_HEADERS, ...readCacheHeaders({ language: true }), ETag: tag, ...modified, Link: linkHeader({ license: DATA_LICENSE.url }), 'Content-Type': ATOM_TYPE, 'Content-Language': prefs[0]! };
     if (isNotModified(request, tag, modified['Last-Modified'])) return notModified(tag, headers);
     const selection = selectEntries(dir, parsed.value);
     if (!selection.ok) return invalidParameters(selection.fields, CORS_READ_HEADERS);
@@ -127,7 +125,7 @@ export function createMurmurationsEndpoint(dir: Directory, network: NetworkRef |
     if (doc < 0) return notFound(`No group "${slug.slice(0, 80)}" in the directory.`, CORS_READ_HEADERS);
     const prefs = preferredLocales(parsed.value.lang ?? 'en', null);
     const tag = etag(dir.artefact.version, `murmurations|${slug}|${prefs[0]}|${url.origin}`);
-    const headers = { ...CORS_READ_HEADERS, ...readCacheHeaders(['lang']), ETag: tag, ...modified, Link: linkHeader({ license: DATA_LICENSE.url }), 'Content-Language': prefs[0]! };
+    const headers = { ...CORS_READ_HEADERS, ...readCacheHeaders({ language: false }), ETag: tag, ...modified, Link: linkHeader({ license: DATA_LICENSE.url }), 'Content-Language': prefs[0]! };
     if (isNotModified(request, tag, modified['Last-Modified'])) return notModified(tag, headers);
     return jsonText(200, JSON.stringify(murmurationsProfile(dir, doc, url.origin, network, prefs)), headers);
   }, 'export-murmurations');

@@ -22,14 +22,22 @@ export function ifNoneMatchHits(header: string | null, tag: string): boolean {
  * Browsers keep answers a minute; Netlify's CDN keeps them until the next deploy purges them
  * (durable cache shared across edge nodes), serving stale for a day while it revalidates.
  * https://docs.netlify.com/platform/caching/
+ *
+ * The CDN's key must agree with what shaped the answer, or one URL flips between answers with
+ * the cache's state:
+ * - every query parameter is in the key (`Netlify-Vary: query`), because an unknown one is
+ *   answered 400 — a key of the known ones only would hand that URL the cached 200 of another;
+ * - the language is in the key as the negotiated language (`language=en|fr|…`) for answers that
+ *   read Accept-Language, and only for those; no `Vary: Accept-Language`, which Netlify would
+ *   add to the key as the raw header (one cache entry per browser's header). Browsers keep such
+ *   an answer privately for its minute, so no shared cache downstream mixes languages.
+ * Only 200s and 304s carry these headers; every error answer is `no-store`.
  */
-export function readCacheHeaders(varyQuery: readonly string[]): Record<string, string> {
+export function readCacheHeaders(options: { language: boolean }): Record<string, string> {
   return {
-    'Cache-Control': 'public, max-age=60, must-revalidate',
+    'Cache-Control': `${options.language ? 'private' : 'public'}, max-age=60, must-revalidate`,
     'Netlify-CDN-Cache-Control': 'public, durable, max-age=31536000, stale-while-revalidate=86400',
-    'Netlify-Vary': [varyQuery.length > 0 ? `query=${varyQuery.join('|')}` : '', `language=${CONTENT_LOCALES.join('|')}`].filter(Boolean).join(','),
-    // The CORS answer is `*` for every origin, so only the language varies the body.
-    Vary: 'Accept-Language',
+    'Netlify-Vary': options.language ? `query,language=${CONTENT_LOCALES.join('|')}` : 'query',
   };
 }
 

@@ -27,6 +27,15 @@ export const STRUCTURES = [
 export const SUMMARY_MAX = 300;
 export const PURPOSE_MAX = 20_000;
 export const NAME_MAX = 200;
+/** Long enough for any real address; a bound, so no request makes a URL parser or pattern work on more. */
+export const URL_MAX = 2_000;
+/** RFC 5321 limits a mailbox to 254 characters. */
+export const EMAIL_MAX = 254;
+/**
+ * How many values each list may hold: far above what a real group states, and a bound on the work
+ * (and, for the join, on the duplicate claims) one entry or application can cause.
+ */
+export const LIST_LIMITS = { alternate_names: 10, countries: 100, subjects: 30, sectors: 30, languages: 30, social: 10, sources: 20 } as const;
 
 export const slugSchema = z
   .string()
@@ -53,6 +62,7 @@ export const httpUrlSchema = z
     hostname: z.regexes.domain,
     error: 'must be a web address starting with http:// or https://',
   })
+  .max(URL_MAX, `must be at most ${URL_MAX} characters`)
   .meta({ pattern: HTTP_URL_PATTERN });
 
 /** A year of founding: no trade union predates the first ones, and none is founded in the future. */
@@ -77,9 +87,10 @@ export function text(max: number) {
 
 export const isoDateSchema = z.iso.date({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a date written YYYY-MM-DD') });
 
-function unique<T extends z.ZodType>(item: T, what: string) {
+function unique<T extends z.ZodType>(item: T, what: string, max: number) {
   return z
     .array(item)
+    .max(max, `give at most ${max} values`)
     .refine((values) => new Set(values).size === values.length, `each ${what} may appear only once`)
     .meta({ uniqueItems: true });
 }
@@ -124,7 +135,7 @@ export const entryFields = {
   slug: slugSchema,
   name: text(NAME_MAX).meta({ title: 'Name', description: 'As the group writes it, in its own language.' }),
   short_name: text(40).optional().meta({ title: 'Short name or acronym', description: 'E.g. CGT, CUB.' }),
-  alternate_names: unique(text(NAME_MAX), 'name')
+  alternate_names: unique(text(NAME_MAX), 'name', LIST_LIMITS.alternate_names)
     .optional()
     .meta({ title: 'Other names', description: 'Names in other languages, former names.' }),
   summary: translated(summaryTextSchema, 'summary').meta({
@@ -135,13 +146,13 @@ export const entryFields = {
     .optional()
     .meta({ title: 'Purpose', description: 'What the group is for, in its own words (Markdown).' }),
   geographic_scope: z.enum(GEOGRAPHIC_SCOPES).optional().meta({ title: 'Geographic scope' }),
-  countries: unique(countryCodeSchema, 'country')
+  countries: unique(countryCodeSchema, 'country', LIST_LIMITS.countries)
     .optional()
     .meta({ title: 'Countries', description: 'Where the group is based or active.' }),
   city: text(120).optional().meta({ title: 'City' }),
-  subjects: unique(slugSchema, 'subject').optional().meta({ title: 'Subject headings' }),
-  sectors: unique(slugSchema, 'sector').optional().meta({ title: 'Sectors' }),
-  languages: unique(languageCodeSchema, 'language')
+  subjects: unique(slugSchema, 'subject', LIST_LIMITS.subjects).optional().meta({ title: 'Subject headings' }),
+  sectors: unique(slugSchema, 'sector', LIST_LIMITS.sectors).optional().meta({ title: 'Sectors' }),
+  languages: unique(languageCodeSchema, 'language', LIST_LIMITS.languages)
     .optional()
     .meta({ title: 'Working languages', description: 'The languages the group works in.' }),
   structure: z.enum(STRUCTURES).optional().meta({ title: 'Structure' }),
@@ -153,10 +164,10 @@ export const entryFields = {
     .optional()
     .meta({ title: 'Relation as the sources state it', description: 'E.g. “adheres to the network (per Umanità Nova, Nov 2025)”.' }),
   website: httpUrlSchema.optional().meta({ title: 'Website' }),
-  email: z.email('must be an email address').optional().meta({ title: 'Public email' }),
-  social: unique(httpUrlSchema, 'link').optional().meta({ title: 'Social media links' }),
+  email: z.email('must be an email address').max(EMAIL_MAX, `must be at most ${EMAIL_MAX} characters`).optional().meta({ title: 'Public email' }),
+  social: unique(httpUrlSchema, 'link', LIST_LIMITS.social).optional().meta({ title: 'Social media links' }),
   founded: foundedSchema.optional().meta({ title: 'Year founded' }),
-  sources: z.array(sourceSchema).optional().meta({ title: 'Sources', description: 'Where the facts in this entry come from.' }),
+  sources: z.array(sourceSchema).max(LIST_LIMITS.sources, `give at most ${LIST_LIMITS.sources} sources`).optional().meta({ title: 'Sources', description: 'Where the facts in this entry come from.' }),
   created: isoDateSchema.meta({ title: 'Created', description: 'The day the entry was added to the directory (YYYY-MM-DD).' }),
   updated: isoDateSchema.meta({ title: 'Updated', description: 'The day its facts were last checked or changed (YYYY-MM-DD).' }),
 };

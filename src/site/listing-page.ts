@@ -13,7 +13,7 @@ import { facetLabel, presentFacet, type FacetBucket } from '../engine/present.ts
 import { runQuery } from '../engine/run-query.ts';
 import { languageName } from '../schema/codes.ts';
 import { RELATION_LABELS, SCOPE_LABELS, labelIn } from '../schema/labels.ts';
-import { groupsQuerySchema, PER_PAGE_DEFAULT, SORTS, type GroupsQuery } from '../schema/query.ts';
+import { groupsQuerySchema, LIST_MAX, PER_PAGE_DEFAULT, SORTS, type GroupsQuery } from '../schema/query.ts';
 import { html, type Html } from '../text/html.ts';
 import { MESSAGES } from './i18n.ts';
 import { SITE_LOCALES, type SiteLocale } from '../schema/locales.ts';
@@ -37,7 +37,15 @@ export interface ListingRender {
  */
 export function pageSearchParams(params: URLSearchParams): URLSearchParams {
   const kept = new URLSearchParams();
-  for (const [key, value] of params) if (PAGE_PARAMS.includes(key)) kept.append(key, value);
+  // A repeated key is kept once more than a list may hold: the page says "at most 50 values" the
+  // same, and no address makes it sort, hash and render hundreds (bench/adversarial.ts).
+  const count = new Map<string, number>();
+  for (const [key, value] of params) {
+    if (!PAGE_PARAMS.includes(key)) continue;
+    const n = (count.get(key) ?? 0) + 1;
+    count.set(key, n);
+    if (n <= LIST_MAX + 1) kept.append(key, value);
+  }
   return kept;
 }
 

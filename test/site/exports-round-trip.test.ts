@@ -32,7 +32,7 @@ function splitRaw(cell: string): string[] {
 
 /** Reads a CSV record back into an entry, the way a spreadsheet user's tool would. */
 function entryFromCsv(record: Record<string, string>): Entry {
-  const unguard = (s: string) => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
+  const unguard = (s: string) => (/^'\s*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(s) ? s.slice(1) : s);
   const r = Object.fromEntries(Object.entries(record).map(([k, v]) => [k, unguard(v)]));
   const out: Record<string, unknown> = {};
   for (const field of Object.keys(entryFields) as (keyof Entry)[]) {
@@ -103,11 +103,35 @@ describe('CSV round-trips through an RFC 4180 reader', () => {
     expect(entryFromCsv(record!)).toEqual(tricky);
   });
 
+  it('lets no part of a text become a formula cell in spreadsheets that split on semicolons or tabs', () => {
+    const texts = ['Nous luttons;=1+1;ensemble', 'a\t@SUM(A1)\tb', ' =1+1', '＝1+1', 'x, -2+3', 'ok; +33 1 23'];
+    // How a French, German, Spanish, Italian or Portuguese Excel reads a line: split on ';' and
+    // tabs outside quotes; a quoted cell is one cell whatever it holds.
+    const cellsOf = (line: string) => {
+      const cells: string[] = [];
+      let cell = '';
+      let quoted = false;
+      for (const ch of line) {
+        if (ch === '"') quoted = !quoted;
+        else if (!quoted && (ch === ';' || ch === '\t' || ch === ',')) {
+          cells.push(cell);
+          cell = '';
+        } else cell += ch;
+      }
+      return [...cells, cell];
+    };
+    for (const text of texts) {
+      const written = csvCell(text);
+      for (const cell of cellsOf(written)) expect(cell, `${text} → ${written}`).not.toMatch(/^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/);
+      expect(parseCsv(`${written}\r\n`)[0]![0]!.replace(/^'/, '')).toBe(text);
+    }
+  });
+
   it('writes any text so that a reader gets it back', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: 'grapheme' }), { minLength: 1, maxLength: 6 }), (cells) => {
         const [row] = parseCsv(`${cells.map(csvCell).join(',')}\r\n`);
-        expect(row!.map((c) => (/^'[=+\-@\t\r]/.test(c) ? c.slice(1) : c))).toEqual(cells);
+        expect(row!.map((c) => (/^'\s*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(c) ? c.slice(1) : c))).toEqual(cells);
       }),
     );
   });
@@ -222,5 +246,27 @@ describe('exports are streamed, revalidate, and answer as documented', () => {
     const both = await checkedCall(csv, new Request(`${BASE}/api/v1/groups.csv`, { headers: { 'If-Modified-Since': modified, 'If-None-Match': '"other"' } }));
     expect(both.status).toBe(200);
     await both.body?.cancel();
+  });
+});
+
+describe('the CDN key of the exports', () => {
+  it('holds every parameter and no language, which CSV, NDJSON and Murmurations profiles ignore', async () => {
+    const { createMurmurationsEndpoint } = await import('../../src/export/endpoints.ts');
+    const slug = real.artefact.entries[0]!.slug;
+    for (const [endpoint, path] of [
+      [createCsvEndpoint(real), '/api/v1/groups.csv'],
+      [createNdjsonEndpoint(real), '/api/v1/groups.ndjson'],
+      [createMurmurationsEndpoint(real, undefined), `/api/v1/groups/${slug}/murmurations.json`],
+    ] as const) {
+      const fr = await endpoint(new Request(`https://directory.example${path}`, { headers: { 'Accept-Language': 'fr' } }));
+      const de = await endpoint(new Request(`https://directory.example${path}`, { headers: { 'Accept-Language': 'de-CH, de;q=0.9' } }));
+      expect(fr.status, path).toBe(200);
+      expect(fr.headers.get('netlify-vary'), path).toBe('query');
+      expect(fr.headers.get('vary'), path).toBeNull();
+      expect(await fr.text()).toBe(await de.text());
+      const unknown = await endpoint(new Request(`https://directory.example${path}?colour=red`));
+      expect(unknown.status, path).toBe(400);
+      expect(unknown.headers.get('netlify-cdn-cache-control'), path).toBeNull();
+    }
   });
 });

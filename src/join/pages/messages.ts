@@ -87,6 +87,7 @@ interface Messages {
     unavailable: string;
     rateLimited: string;
     network: string;
+    crossSite: string;
   };
 }
 
@@ -197,6 +198,7 @@ export const JOIN_MESSAGES: Record<JoinLocale, Messages> = {
       unavailable: 'We could not receive your application because of a problem on our side. Nothing was saved: please try again in a few minutes.',
       rateLimited: 'Too many submissions from your connection; wait a minute and try again.',
       network: 'The application could not be sent: check your connection and try again. Your answers are still here.',
+      crossSite: 'Applications are accepted only from this site’s own form. Fill in the form on this page.',
     },
   },
   fr: {
@@ -305,6 +307,7 @@ export const JOIN_MESSAGES: Record<JoinLocale, Messages> = {
       unavailable: 'Nous n’avons pas pu recevoir votre demande à cause d’un problème de notre côté. Rien n’a été enregistré : réessayez dans quelques minutes.',
       rateLimited: 'Trop d’envois depuis votre connexion ; attendez une minute avant de réessayer.',
       network: 'La demande n’a pas pu être envoyée : vérifiez votre connexion et réessayez. Vos réponses sont conservées.',
+      crossSite: 'Les demandes ne sont acceptées que depuis le formulaire de ce site. Remplissez le formulaire de cette page.',
     },
   },
 };
