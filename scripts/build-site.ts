@@ -5,6 +5,7 @@
  *   dist/groups/<slug>/index.html (+ dist/fr/…)    every entry, in every site language
  *   dist/404.html                                  what Netlify serves for unknown addresses
  *   dist/assets/site.css                           the one stylesheet (the join pages link it too)
+ *   dist/assets/world-map.svg                      the grey world under every map (src/site/map-section.ts)
  *   dist/widget.js                                 <solidarity-directory>, bundled and minified
  *   dist/widget-example.html                       every widget attribute, live
  *
@@ -23,6 +24,9 @@ import { PER_PAGE_MAX } from '../src/schema/query.ts';
 import { renderEntryPage } from '../src/site/entry-page.ts';
 import { SITE_LOCALES, paths } from '../src/site/i18n.ts';
 import { renderListing } from '../src/site/listing-page.ts';
+import { baseLayerSvg } from '../src/map/choropleth.ts';
+import { WORLD } from '../src/map/world-shapes.ts';
+import { WORLD_MAP_ASSET } from '../src/site/map-section.ts';
 import { renderNotFoundPage } from '../src/site/not-found-page.ts';
 import { NETWORK_SLUG, resolveNetwork, siteBaseUrl } from '../src/site/site-config.ts';
 import { renderWidgetExamplePage } from '../src/site/widget-example-page.ts';
@@ -53,7 +57,7 @@ export interface SiteBuild {
 }
 
 /** The paths under dist/ this build owns; each build replaces them whole. */
-const OWNED = ['index.html', '404.html', 'groups', 'fr', 'assets/site.css', 'widget.js', 'widget-example.html'];
+const OWNED = ['index.html', '404.html', 'groups', 'fr', 'assets/site.css', 'assets/world-map.svg', 'widget.js', 'widget-example.html'];
 
 export async function buildSite(artefact: Artefact, outDir: string, baseUrl: string, root = PROJECT_ROOT): Promise<SiteBuild> {
   const dir = createDirectory(artefact);
@@ -81,6 +85,7 @@ export async function buildSite(artefact: Artefact, outDir: string, baseUrl: str
   await mkdir(join(outDir, 'assets'), { recursive: true });
   await copyFile(join(root, 'site/site.css'), join(outDir, 'assets/site.css'));
   files.push('assets/site.css');
+  await write(WORLD_MAP_ASSET, baseLayerSvg(WORLD));
   return { files: files.map((f) => f.replace(/^\/+/, '')) };
 }
 
