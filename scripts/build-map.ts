@@ -88,7 +88,7 @@ export function compactPath(d: string): string {
   let out = '';
   const join = (numbers: string[]) => numbers.reduce((text, n) => (text === '' || n.startsWith('-') || (n.startsWith('.') && /\.\d*$/.test(text)) ? text + n : `${text} ${n}`), '');
   for (const ring of d.split(/Z/).filter((r) => r.trim() !== '')) {
-    const points = ring.replace(/^M/, '').split('L').map((pair) => pair.split(',').map((v) => Math.round(Number(v) * 10)) as [number, number]);
+    const points = ring.trim().replace(/^M/, '').split('L').map((pair) => pair.split(',').map((v) => Math.round(Number(v) * 10)) as [number, number]);
     const [start, ...rest] = points;
     if (!start) continue;
     let [px, py] = start;
