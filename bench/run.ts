@@ -21,6 +21,7 @@ import { parseParams } from '../src/directory/parse-query.ts';
 import { listItem } from '../src/directory/present.ts';
 import { groupsQuerySchema } from '../src/schema/query.ts';
 import { artefactFiles, artefactModule, listArtefact } from '../scripts/build-content.ts';
+import { LISTING_MAP_HEADER, listingMapLine } from './listing-map.ts';
 import { naiveQuery } from './naive-query.ts';
 import { syntheticContent } from './synthetic-corpus.ts';
 
@@ -149,6 +150,9 @@ async function main() {
   }
   console.log('\n| entries | indexed p50 / p95 | naive p50 / p95 | speed-up p50 / p95 | cold start to first response | build, list artefact, heap |\n|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
+  // The world map on a listing rendered by the function (bench/listing-map.ts), as a ratio to the same page without it.
+  console.log(`\n${LISTING_MAP_HEADER}`);
+  for (const size of SIZES) for (const every of [false, true]) console.log(listingMapLine(size, every));
 }
 
 await main();

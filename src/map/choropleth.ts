@@ -118,8 +118,23 @@ export function createMapModel(world: WorldShapes) {
     const ranges = countRanges(positive[0]?.[1] ?? 0);
     const drawn: MapCountry[] = [];
     const undrawn: { code: string; count: number }[] = [];
-    const placed: (readonly [number, number])[] = [];
-    const room = (at: readonly [number, number]) => placed.every(([x, y]) => Math.hypot(x - at[0], y - at[1]) >= LABEL_SPACING);
+    // Placed labels by grid cell of LABEL_SPACING: a new label only looks at the 3×3 cells around it.
+    const grid = new Map<number, (readonly [number, number])[]>();
+    const cell = (x: number, y: number) => Math.floor(x / LABEL_SPACING) * 4096 + Math.floor(y / LABEL_SPACING);
+    const room = ([x, y]: readonly [number, number]) => {
+      for (let dx = -1; dx <= 1; dx++) {
+        for (let dy = -1; dy <= 1; dy++) {
+          for (const [px, py] of grid.get(cell(x + dx * LABEL_SPACING, y + dy * LABEL_SPACING)) ?? []) if (Math.hypot(px - x, py - y) < LABEL_SPACING) return false;
+        }
+      }
+      return true;
+    };
+    const place = (at: readonly [number, number]) => {
+      const key = cell(at[0], at[1]);
+      const list = grid.get(key);
+      if (list) list.push(at);
+      else grid.set(key, [at]);
+    };
     for (const [code, count] of positive) {
       const shade = rangeOf(count, ranges)!.shade;
       const shape = shapes.get(code);
@@ -131,7 +146,7 @@ export function createMapModel(world: WorldShapes) {
       // A dot's label sits to its right, clear of the dot.
       const anchor = shape ? shape.label : ([point!.at[0] + 8, point!.at[1]] as const);
       const label = room(anchor) ? anchor : undefined;
-      if (label) placed.push(label);
+      if (label) place(label);
       drawn.push({ code, count, shade, ...(shape ? { d: shape.d } : { at: point!.at }), ...(label ? { label } : {}), selected: selected.includes(code) });
     }
     return { width: world.width, height: world.height, ranges, drawn, undrawn };

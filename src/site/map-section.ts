@@ -12,12 +12,14 @@
  */
 import { createMapModel, MAP_COLOURS, textOn, type MapCountry } from '../map/choropleth.ts';
 import { WORLD } from '../map/world-shapes.ts';
-import { html, type Html } from './html.ts';
+import { escapeText, html, raw, type Html } from './html.ts';
 import { MESSAGES, type SiteLocale } from './i18n.ts';
 
 export const WORLD_MAP_ASSET = '/assets/world-map.svg';
 
 const model = createMapModel(WORLD);
+const collators = new Map<SiteLocale, Intl.Collator>();
+const collatorOf = (locale: SiteLocale) => collators.get(locale) ?? collators.set(locale, new Intl.Collator(locale)).get(locale)!;
 
 export interface MapSectionInput {
   locale: SiteLocale;
@@ -30,21 +32,28 @@ export interface MapSectionInput {
   nameOf: (code: string) => string;
 }
 
-function shape(c: MapCountry): Html {
-  const fill = c.shade;
+/**
+ * One country's link. Written as a plain template rather than html`` because a page may carry
+ * ~250 of them: only the name and the address come from outside this module and are escaped;
+ * everything else is a number, a colour constant or the build's own path data (digits, signs and
+ * `M`, `l`, `z`, checked by test/site/map-model.test.ts), which escaping 80 KB of on every page
+ * was most of the map's cost (bench/listing-map.ts).
+ */
+function countryLink(c: MapCountry, name: string, href: string): string {
   const stroke = c.selected ? MAP_COLOURS.selected : MAP_COLOURS.outline;
   const width = c.selected ? 2 : 0.6;
-  return c.d
-    ? html`<path class="map-shape" d="${c.d}" fill="${fill}" stroke="${stroke}" stroke-width="${width}" stroke-linejoin="round"/>`
-    : html`<circle class="map-shape" cx="${c.at![0]}" cy="${c.at![1]}" r="4" fill="${fill}" stroke="${stroke}" stroke-width="${width}"/>`;
-}
-
-function label(c: MapCountry): Html {
-  if (!c.label) return html``;
-  // A dot's label sits on the sea, a shape's on its own shade.
-  const colour = c.d ? textOn(c.shade) : MAP_COLOURS.darkText;
-  const halo = colour === MAP_COLOURS.darkText ? MAP_COLOURS.sea : MAP_COLOURS.outline;
-  return html`<text class="map-count" x="${c.label[0]}" y="${c.label[1]}" fill="${colour}" stroke="${halo}" stroke-width="2.5" paint-order="stroke" text-anchor="${c.d ? 'middle' : 'start'}" dominant-baseline="central" font-size="13" font-weight="700" aria-hidden="true">${c.count}</text>`;
+  const shape = c.d
+    ? `<path class="map-shape" d="${c.d}" fill="${c.shade}" stroke="${stroke}" stroke-width="${width}" stroke-linejoin="round"/>`
+    : `<circle class="map-shape" cx="${c.at![0]}" cy="${c.at![1]}" r="4" fill="${c.shade}" stroke="${stroke}" stroke-width="${width}"/>`;
+  let label = '';
+  if (c.label) {
+    // A dot's label sits on the sea, a shape's on its own shade.
+    const colour = c.d ? textOn(c.shade) : MAP_COLOURS.darkText;
+    const halo = colour === MAP_COLOURS.darkText ? MAP_COLOURS.sea : MAP_COLOURS.outline;
+    label = `<text class="map-count" x="${c.label[0]}" y="${c.label[1]}" fill="${colour}" stroke="${halo}" stroke-width="2.5" paint-order="stroke" text-anchor="${c.d ? 'middle' : 'start'}" dominant-baseline="central" font-size="13" font-weight="700" aria-hidden="true">${c.count}</text>`;
+  }
+  const text = escapeText(name);
+  return `<a href="${escapeText(href)}" class="map-country" aria-label="${text}"${c.selected ? ' aria-current="true"' : ''}><title>${text}</title>${shape}${label}</a>\n`;
 }
 
 export function renderMapSection(input: MapSectionInput): Html {
@@ -52,14 +61,13 @@ export function renderMapSection(input: MapSectionInput): Html {
   const t = m.map;
   const view = model(input.counts, input.selected);
   const all = [...view.drawn.map((c) => ({ code: c.code, count: c.count, drawn: true })), ...view.undrawn.map((c) => ({ ...c, drawn: false }))];
-  const collator = new Intl.Collator(input.locale);
+  const collator = collatorOf(input.locale);
   const rows = all.map((c) => ({ ...c, name: input.nameOf(c.code) })).sort((a, b) => b.count - a.count || collator.compare(a.name, b.name));
   const names = new Map(rows.map((r) => [r.code, r.name]));
+  const hrefs = new Map(rows.map((r) => [r.code, input.hrefFor(r.code)])); // the map and the table share them
   const countText = (n: number) => m.resultCount(n);
 
-  const links = view.drawn.map(
-    (c) => html`<a href="${input.hrefFor(c.code)}" class="map-country" aria-label="${t.country(names.get(c.code)!, countText(c.count), c.selected)}"${c.selected ? html` aria-current="true"` : ''}><title>${t.country(names.get(c.code)!, countText(c.count), c.selected)}</title>${shape(c)}${label(c)}</a>`,
-  );
+  const links = raw(view.drawn.map((c) => countryLink(c, t.country(names.get(c.code)!, countText(c.count), c.selected), hrefs.get(c.code)!)).join(''));
   const legend = view.ranges.map(
     (r) => html`<li><svg class="map-swatch" width="16" height="16" aria-hidden="true" focusable="false"><rect width="16" height="16" fill="${r.shade}" stroke="${MAP_COLOURS.outline}" stroke-width="1"/></svg> ${r.min === r.max ? String(r.min) : `${r.min}–${r.max}`}</li>`,
   );
@@ -87,7 +95,7 @@ ${legend}
 <caption>${t.tableCaption}</caption>
 <thead><tr><th scope="col">${t.tableCountry}</th><th scope="col">${t.tableGroups}</th></tr></thead>
 <tbody>
-${rows.map((r) => html`<tr><th scope="row"><a href="${input.hrefFor(r.code)}">${r.name}</a>${r.drawn ? '' : html` <span class="field-hint">(${t.notDrawn})</span>`}</th><td>${r.count}</td></tr>\n`)}</tbody>
+${raw(rows.map((r) => `<tr><th scope="row"><a href="${escapeText(hrefs.get(r.code)!)}">${escapeText(r.name)}</a>${r.drawn ? '' : ` <span class="field-hint">(${escapeText(t.notDrawn)})</span>`}</th><td>${r.count}</td></tr>\n`).join(''))}</tbody>
 </table>
 </details>
 <span id="after-map" tabindex="-1"></span>

@@ -73,6 +73,10 @@ describe('the generated shapes', () => {
     for (const code of ['FR', 'IT', 'BR', 'SG', 'MT', 'HK', 'XK']) expect(drawn.has(code), code).toBe(true);
   });
 
+  it('hold path data of digits and path commands only (the pages insert it unescaped)', () => {
+    for (const d of [...WORLD.countries.map((c) => c.d), ...WORLD.land, WORLD.sphere]) expect(d).toMatch(/^(M[-\d. ]+l[-\d. ]+z)+$/);
+  });
+
   it('put France’s label in metropolitan France, not French Guiana', () => {
     const fr = WORLD.countries.find((c) => c.code === 'FR')!;
     const de = WORLD.countries.find((c) => c.code === 'DE')!;
