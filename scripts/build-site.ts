@@ -7,6 +7,7 @@
  *   dist/assets/site.css                           the one stylesheet (the join pages link it too)
  *   dist/assets/world-map.svg                      the grey world under every map (src/site/map-section.ts)
  *   dist/widget.js                                 <solidarity-directory>, bundled and minified
+ *   dist/widget-map.js                             its world map, loaded only by widgets with `map`
  *   dist/widget-example.html                       every widget attribute, live
  *
  * Filtered listings (`/groups?…`) are rendered by netlify/functions/site-listing.mts with the same
@@ -52,12 +53,21 @@ export async function bundleWidget(root = PROJECT_ROOT): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
+/**
+ * Bundles site/widget/map.ts: the world map a widget with `map` loads lazily (the shapes make it
+ * larger than widget.js itself, and most embeds never show a map).
+ */
+export async function bundleWidgetMap(root = PROJECT_ROOT): Promise<string> {
+  const result = await build({ entryPoints: [join(root, 'site/widget/map.ts')], bundle: true, minify: true, format: 'iife', target: 'es2020', write: false, legalComments: 'none' });
+  return result.outputFiles[0]!.text;
+}
+
 export interface SiteBuild {
   files: string[];
 }
 
 /** The paths under dist/ this build owns; each build replaces them whole. */
-const OWNED = ['index.html', '404.html', 'groups', 'fr', 'assets/site.css', 'assets/world-map.svg', 'widget.js', 'widget-example.html'];
+const OWNED = ['index.html', '404.html', 'groups', 'fr', 'assets/site.css', 'assets/world-map.svg', 'widget.js', 'widget-map.js', 'widget-example.html'];
 
 export async function buildSite(artefact: Artefact, outDir: string, baseUrl: string, root = PROJECT_ROOT): Promise<SiteBuild> {
   const dir = createDirectory(artefact);
@@ -82,6 +92,7 @@ export async function buildSite(artefact: Artefact, outDir: string, baseUrl: str
   await write('404.html', renderNotFoundPage(baseUrl));
   await write('widget-example.html', renderWidgetExamplePage(baseUrl));
   await write('widget.js', await bundleWidget(root));
+  await write('widget-map.js', await bundleWidgetMap(root));
   await mkdir(join(outDir, 'assets'), { recursive: true });
   await copyFile(join(root, 'site/site.css'), join(outDir, 'assets/site.css'));
   files.push('assets/site.css');
@@ -114,7 +125,8 @@ async function main() {
   const outDir = process.env.SITE_DIR ? resolve(process.env.SITE_DIR) : join(PROJECT_ROOT, 'dist');
   const { files } = await buildSite(artefact, outDir, base.url);
   const widget = await readFile(join(outDir, 'widget.js'));
-  console.log(`Site build: ${files.length} files for ${base.url}, widget ${widget.length} bytes, ${Math.round(performance.now() - started)} ms → ${outDir}`);
+  const widgetMap = await readFile(join(outDir, 'widget-map.js'));
+  console.log(`Site build: ${files.length} files for ${base.url}, widget ${widget.length} bytes (its map ${widgetMap.length} bytes), ${Math.round(performance.now() - started)} ms → ${outDir}`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
