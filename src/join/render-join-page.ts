@@ -17,6 +17,7 @@ import { CONTENT_LOCALES } from '../schema/locales.ts';
 import type { DuplicateMatch } from './application-store.ts';
 import type { JoinIndex } from './content-index.ts';
 import { html, Html, jsonForScript, type Interpolation as Part } from '../site/html.ts';
+import { COUNTRY_PICKER_SCRIPT } from './country-picker-script.ts';
 import { JOIN_PAGE_SCRIPT } from './join-page-script.ts';
 import { JOIN_MESSAGES, problemText, type FormField } from './messages.ts';
 import { HONEYPOT_FIELD } from './submit-application.ts';
@@ -231,9 +232,9 @@ ${s.fields.map((f) => renderField(f, locale, state))}</section>
 <p><button type="submit">${m.submit}</button></p>
 <p id="join-status" role="status" aria-live="polite"></p>
 </form>
-<script type="application/json" id="join-text">${jsonForScript({ errorSummaryTitle: m.errorSummaryTitle, errorPrefix: m.errorPrefix, sending: m.sending, network: m.answers.network, thanksPath: thanksPath(locale), labels, answers: { 413: m.answers.tooLarge, 429: m.answers.rateLimited, 503: m.answers.unavailable } })}</script>`;
+<script type="application/json" id="join-text">${jsonForScript({ errorSummaryTitle: m.errorSummaryTitle, errorPrefix: m.errorPrefix, sending: m.sending, network: m.answers.network, thanksPath: thanksPath(locale), labels, answers: { 413: m.answers.tooLarge, 429: m.answers.rateLimited, 503: m.answers.unavailable }, countryPicker: m.countryPicker })}</script>`;
       const title = `${problems.length > 0 || state.banner ? m.errorPrefix : ''}${m.pageTitle}`;
-      return shell(locale, title, main, nonce, joinPath, new Html(JOIN_PAGE_SCRIPT));
+      return shell(locale, title, main, nonce, joinPath, new Html(`${JOIN_PAGE_SCRIPT}\n${COUNTRY_PICKER_SCRIPT}`));
     },
 
     renderThanks(locale: JoinLocale, status: { reference: string; state: keyof (typeof JOIN_MESSAGES)['en']['states'] } | undefined, nonce: string): string {
