@@ -6,10 +6,10 @@
  */
 import { buildArtefact } from '../src/content/build-artefact.ts';
 import { createMarkdownRenderer } from '../src/content/render-markdown.ts';
-import { createDirectory } from '../src/directory/directory.ts';
+import { createDirectory } from '../src/engine/directory.ts';
 import { allCountryCodes } from '../src/schema/codes.ts';
 import { renderListing } from '../src/site/listing-page.ts';
-import { syntheticContent } from './synthetic-corpus.ts';
+import { syntheticContent } from '../test/support/synthetic-corpus.ts';
 
 const PAGES = ['', 'subject=labour-rights', 'q=sindicato', 'country=FR&scope=national', 'relation=member,founding_member&sort=-updated&page=2'];
 

@@ -3,7 +3,7 @@ import type { Config } from '@netlify/functions';
 import { POLITE } from '../../src/health/host-limiter.ts';
 import { healthEntries, healthUserAgent, runHealth } from '../../src/health/run-health.ts';
 import { readJoinConfig } from '../../src/join/config.ts';
-import { createGitHubClient } from '../../src/join/github-client.ts';
+import { createGitHubClient } from '../../src/join/delivery/github-client.ts';
 import { readArtefact } from '../../src/runtime/read-artefact.ts';
 import { siteBaseUrl } from '../../src/site/site-config.ts';
 

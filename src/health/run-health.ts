@@ -4,7 +4,7 @@
  * one GitHub issue, when a GitHub client is given.
  */
 import type { Octokit } from '@octokit/rest';
-import type { ArtefactEntry } from '../directory/artefact.ts';
+import type { ArtefactEntry } from '../engine/artefact.ts';
 import { checkHealth, type HealthDeps, type HealthEntry, type HealthReport } from './check-entries.ts';
 import { healthMarkdown, healthTitle, summarise, type HealthSummary } from './health-report.ts';
 import { publishHealthIssue, type PublishedIssue } from './publish-issue.ts';
@@ -14,7 +14,7 @@ export function healthUserAgent(siteUrl: string): string {
   return `SolidarityDirectoryLinkCheck/1.0 (+${siteUrl}/; weekly check of the links in the Solidarity Directory)`;
 }
 
-export function healthEntries(entries: readonly Pick<ArtefactEntry, 'slug' | 'name' | 'website' | 'sources' | 'updated'>[]): HealthEntry[] {
+export function healthEntries(entries: readonly (Pick<ArtefactEntry, 'slug' | 'name' | 'updated'> & Partial<Pick<ArtefactEntry, 'website' | 'sources'>>)[]): HealthEntry[] {
   return entries.map((e) => ({ slug: e.slug, name: e.name, updated: e.updated, ...(e.website ? { website: e.website } : {}), ...(e.sources ? { sources: e.sources.map((s) => ({ ...(s.url ? { url: s.url } : {}), ...(s.title ? { title: s.title } : {}) })) } : {}) }));
 }
 

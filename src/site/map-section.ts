@@ -12,8 +12,9 @@
  */
 import { createMapModel, MAP_COLOURS, textOn, type MapCountry } from '../map/choropleth.ts';
 import { WORLD } from '../map/world-shapes.ts';
-import { escapeText, html, raw, type Html } from './html.ts';
-import { MESSAGES, type SiteLocale } from './i18n.ts';
+import { escapeText, html, raw, type Html } from '../text/html.ts';
+import type { SiteLocale } from '../schema/locales.ts';
+import { MESSAGES } from './i18n.ts';
 
 export const WORLD_MAP_ASSET = '/assets/world-map.svg';
 

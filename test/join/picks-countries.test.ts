@@ -8,8 +8,8 @@ import { createServer, type Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
-import { screenshot, seriousViolations } from '../site/browser/support/browser.ts';
-import { joinHarness, type JoinHarness } from './support/harness.ts';
+import { screenshot, seriousViolations } from '../support/site-browser.ts';
+import { joinHarness, type JoinHarness } from '../support/join-harness.ts';
 
 let h: JoinHarness;
 let server: Server;

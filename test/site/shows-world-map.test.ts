@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { listGroups } from '../../src/api/list-groups.ts';
-import { parseParams } from '../../src/directory/parse-query.ts';
+import { parseParams } from '../../src/engine/parse-query.ts';
 import { groupsQuerySchema } from '../../src/schema/query.ts';
 import { renderListing } from '../../src/site/listing-page.ts';
 import { fixtureDirectory } from '../support/fixture-directory.ts';

@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { countryName } from '../../../src/schema/codes.ts';
 import { startStack, type Stack } from '../../support/start-stack.ts';
-import { launchChromium, PROJECT_ROOT, screenshot, seriousViolations } from './support/browser.ts';
+import { launchChromium, PROJECT_ROOT, screenshot, seriousViolations } from '../../support/site-browser.ts';
 
 const STACK_TIMEOUT_MS = 240_000;
 
