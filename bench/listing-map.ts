@@ -27,7 +27,11 @@ export function listingMapCost(size: number, everyCountry: boolean, rounds = 40)
   if (everyCountry) content.entries = content.entries.map((e, i) => ({ ...e, countries: [codes[i % codes.length]!] }));
   const dir = createDirectory(buildArtefact(content, createMarkdownRenderer()));
   const render = (map: boolean) => PAGES.map((qs) => renderListing(dir, 'en', new URLSearchParams(qs), { baseUrl: 'https://d.example', map }).body);
-  for (let i = 0; i < 10; i++) (render(true), render(false)); // warm up
+  for (let i = 0; i < 10; i++) {
+    // warm up
+    render(true);
+    render(false);
+  }
   const time = (map: boolean) =>
     median(
       Array.from({ length: rounds }, () => {
@@ -53,9 +57,11 @@ export function listingMapLine(size: number, everyCountry: boolean): string {
   return `| ${size.toLocaleString('en')} | ${r.countries} | ${r.withMs.toFixed(2)} ms / ${r.withoutMs.toFixed(2)} ms = **${(r.withMs / r.withoutMs).toFixed(2)}×** | ${(r.withBytes / 1024).toFixed(0)} KiB / ${(r.withoutBytes / 1024).toFixed(0)} KiB = **${(r.withBytes / r.withoutBytes).toFixed(2)}×** |`;
 }
 
-export const LISTING_MAP_HEADER = '| entries | countries with groups | listing page render with map / without | page bytes with map / without |\n|---|---|---|---|';
+export const LISTING_MAP_HEADER =
+  '| entries | countries with groups | listing page render with map / without | page bytes with map / without |\n|---|---|---|---|';
 
 if (import.meta.filename === process.argv[1]) {
   console.log(LISTING_MAP_HEADER);
-  for (const size of (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number)) for (const every of [false, true]) console.log(listingMapLine(size, every));
+  for (const size of (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number))
+    for (const every of [false, true]) console.log(listingMapLine(size, every));
 }

@@ -86,9 +86,14 @@ function tenths(n: number): string {
  */
 export function compactPath(d: string): string {
   let out = '';
-  const join = (numbers: string[]) => numbers.reduce((text, n) => (text === '' || n.startsWith('-') || (n.startsWith('.') && /\.\d*$/.test(text)) ? text + n : `${text} ${n}`), '');
+  const join = (numbers: string[]) =>
+    numbers.reduce((text, n) => (text === '' || n.startsWith('-') || (n.startsWith('.') && /\.\d*$/.test(text)) ? text + n : `${text} ${n}`), '');
   for (const ring of d.split(/Z/).filter((r) => r.trim() !== '')) {
-    const points = ring.trim().replace(/^M/, '').split('L').map((pair) => pair.split(',').map((v) => Math.round(Number(v) * 10)) as [number, number]);
+    const points = ring
+      .trim()
+      .replace(/^M/, '')
+      .split('L')
+      .map((pair) => pair.split(',').map((v) => Math.round(Number(v) * 10)) as [number, number]);
     const [start, ...rest] = points;
     if (!start) continue;
     let [px, py] = start;
@@ -124,7 +129,8 @@ export function worldShapes() {
   // fitWidth puts the top edge at 0; round the height up so nothing is clipped.
   const height = Math.ceil(bottom - Math.min(0, top));
 
-  const largest = (shape: Shape) => polygonsOf(shape.geometry).reduce<Polygon | undefined>((best, p) => (!best || path.area(p) > path.area(best) ? p : best), undefined);
+  const largest = (shape: Shape) =>
+    polygonsOf(shape.geometry).reduce<Polygon | undefined>((best, p) => (!best || path.area(p) > path.area(best) ? p : best), undefined);
   const countriesOut: GeneratedCountry[] = [];
   const land: string[] = [];
   for (const shape of drawn) {

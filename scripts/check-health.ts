@@ -33,7 +33,9 @@ async function main(args: string[]): Promise<number> {
   if (publish) {
     const config = readJoinConfig(process.env);
     if (!config.ok || config.config.mode !== 'github') {
-      console.error(`Cannot publish: the GitHub settings are not complete.\n${config.ok ? 'GITHUB_REPOSITORY with GITHUB_TOKEN (or a GitHub App) is needed.' : config.message}`);
+      console.error(
+        `Cannot publish: the GitHub settings are not complete.\n${config.ok ? 'GITHUB_REPOSITORY with GITHUB_TOKEN (or a GitHub App) is needed.' : config.message}`,
+      );
       return 1;
     }
     const g = config.config.github;
@@ -50,7 +52,9 @@ async function main(args: string[]): Promise<number> {
   });
   console.log(`# ${result.title}\n\n${result.markdown}`);
   const s = result.summary;
-  console.error(`Entry health: ${result.report.links.length} links of ${result.report.entries} entries in ${((Date.now() - started) / 1000).toFixed(1)} s: ${s.dead} dead, ${s.moved} moved, ${s.failing} failing, ${s.unreachable} unreachable, ${s.stale} stale${result.report.offline ? ' (no internet access?)' : ''}.`);
+  console.error(
+    `Entry health: ${result.report.links.length} links of ${result.report.entries} entries in ${((Date.now() - started) / 1000).toFixed(1)} s: ${s.dead} dead, ${s.moved} moved, ${s.failing} failing, ${s.unreachable} unreachable, ${s.stale} stale${result.report.offline ? ' (no internet access?)' : ''}.`,
+  );
   if (result.published) console.error(`GitHub issue ${result.published.action}${result.published.url ? `: ${result.published.url}` : ''}`);
   return 0;
 }

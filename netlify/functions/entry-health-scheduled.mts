@@ -27,7 +27,9 @@ export default async () => {
     github: { octokit: createGitHubClient({ apiUrl: g.apiUrl, auth: g.auth, log: console }), owner: g.owner, repo: g.repo },
   });
   const s = result.summary;
-  console.log(`[health] ${s.dead} dead, ${s.moved} moved, ${s.failing} failing, ${s.unreachable} unreachable, ${s.notChecked} not checked, ${s.stale} stale; issue ${result.published?.action}`);
+  console.log(
+    `[health] ${s.dead} dead, ${s.moved} moved, ${s.failing} failing, ${s.unreachable} unreachable, ${s.notChecked} not checked, ${s.stale} stale; issue ${result.published?.action}`,
+  );
 };
 
 // https://docs.netlify.com/build/functions/scheduled-functions/ (UTC; @weekly = Sunday 00:00)

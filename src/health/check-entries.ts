@@ -68,7 +68,9 @@ function linksOf(entries: readonly HealthEntry[]): CheckedLink[] {
   };
   for (const e of entries) {
     add(e.website, { slug: e.slug, name: e.name, field: 'website' });
-    (e.sources ?? []).forEach((s, i) => add(s.url, { slug: e.slug, name: e.name, field: `sources[${i}]` }));
+    (e.sources ?? []).forEach((s, i) => {
+      add(s.url, { slug: e.slug, name: e.name, field: `sources[${i}]` });
+    });
   }
   return [...byUrl.values()];
 }
@@ -79,7 +81,10 @@ export async function checkHealth(entries: readonly HealthEntry[], deps: HealthD
   const results = await runPolitely(
     links,
     (l) => hostOf(l.url),
-    async (l) => (deps.deadline !== undefined && deps.now().getTime() >= deps.deadline ? undefined : checkLink(l.url, { fetch: deps.fetch, userAgent: deps.userAgent, timeoutMs: deps.timeoutMs })),
+    async (l) =>
+      deps.deadline !== undefined && deps.now().getTime() >= deps.deadline
+        ? undefined
+        : checkLink(l.url, { fetch: deps.fetch, userAgent: deps.userAgent, timeoutMs: deps.timeoutMs }),
     deps.concurrency,
     deps.sleep,
   );
@@ -92,7 +97,10 @@ export async function checkHealth(entries: readonly HealthEntry[], deps: HealthD
     checkedAt: started.toISOString(),
     entries: entries.length,
     links,
-    stale: entries.filter((e) => e.updated < cutoff).map((e) => ({ slug: e.slug, name: e.name, updated: e.updated })).sort((a, b) => a.updated.localeCompare(b.updated) || a.slug.localeCompare(b.slug)),
+    stale: entries
+      .filter((e) => e.updated < cutoff)
+      .map((e) => ({ slug: e.slug, name: e.name, updated: e.updated }))
+      .sort((a, b) => a.updated.localeCompare(b.updated) || a.slug.localeCompare(b.slug)),
     offline: checked.length > 0 && checked.every((l) => l.result!.verdict === 'unreachable'),
   };
 }

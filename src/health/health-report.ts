@@ -57,7 +57,14 @@ export interface HealthSummary {
 export function summarise(report: HealthReport): HealthSummary {
   const count = (v: string) => report.links.filter((l) => l.result?.verdict === v).length;
   const moved = report.links.filter((l) => l.result?.verdict === 'redirected').length;
-  const s = { dead: count('dead'), moved, failing: count('failing'), unreachable: count('unreachable'), notChecked: report.links.filter((l) => !l.result).length, stale: report.stale.length };
+  const s = {
+    dead: count('dead'),
+    moved,
+    failing: count('failing'),
+    unreachable: count('unreachable'),
+    notChecked: report.links.filter((l) => !l.result).length,
+    stale: report.stale.length,
+  };
   return { ...s, clear: !report.offline && s.dead + s.moved + s.failing + s.unreachable + s.stale === 0 };
 }
 
@@ -65,7 +72,13 @@ export function healthTitle(report: HealthReport): string {
   const s = summarise(report);
   if (report.offline) return 'Entry health: the last check had no internet access';
   if (s.clear) return 'Entry health: all links answer, no entry is stale';
-  const parts = [s.dead && `${s.dead} dead`, s.moved && `${s.moved} moved`, s.failing && `${s.failing} failing`, s.unreachable && `${s.unreachable} unreachable`, s.stale && `${s.stale} stale`].filter(Boolean);
+  const parts = [
+    s.dead && `${s.dead} dead`,
+    s.moved && `${s.moved} moved`,
+    s.failing && `${s.failing} failing`,
+    s.unreachable && `${s.unreachable} unreachable`,
+    s.stale && `${s.stale} stale`,
+  ].filter(Boolean);
   return `Entry health: ${parts.join(', ')}`;
 }
 
@@ -74,11 +87,15 @@ export function healthMarkdown(report: HealthReport, { siteUrl }: ReportLinks): 
   const day = report.checkedAt.slice(0, 10);
   const by = (v: string) => report.links.filter((l) => l.result?.verdict === v);
   const out: string[] = [HEALTH_MARKER, ''];
-  out.push(`Checked on ${day}: ${report.links.length - s.notChecked} links (websites and sources) of ${report.entries} entries, and when each entry was last updated. This issue is updated in place by the weekly check (\`npm run check:health\` runs it by hand); it closes itself when there is nothing to do.`);
+  out.push(
+    `Checked on ${day}: ${report.links.length - s.notChecked} links (websites and sources) of ${report.entries} entries, and when each entry was last updated. This issue is updated in place by the weekly check (\`npm run check:health\` runs it by hand); it closes itself when there is nothing to do.`,
+  );
   out.push('');
   if (report.offline) {
     out.push('> [!WARNING]');
-    out.push('> Every link was unreachable, so the checker most likely had no internet access. No link is reported dead; the figures below are from this run only and should be checked again.');
+    out.push(
+      '> Every link was unreachable, so the checker most likely had no internet access. No link is reported dead; the figures below are from this run only and should be checked again.',
+    );
     out.push('');
   }
   if (s.notChecked > 0) {
@@ -88,26 +105,65 @@ export function healthMarkdown(report: HealthReport, { siteUrl }: ReportLinks): 
   const dead = by('dead');
   if (dead.length) {
     out.push(`### Dead links (${dead.length})`, '', 'The site answered that the page does not exist. Find the new address, or remove the link.', '');
-    out.push('| Entry | Field | Link | Answer |', '|---|---|---|---|', ...rows(dead, siteUrl, (l) => [link(l.url), `${l.result!.status}${l.result!.redirects.length ? ` after redirect to ${link(l.result!.finalUrl)}` : ''}`]), '');
+    out.push(
+      '| Entry | Field | Link | Answer |',
+      '|---|---|---|---|',
+      ...rows(dead, siteUrl, (l) => [link(l.url), `${l.result!.status}${l.result!.redirects.length ? ` after redirect to ${link(l.result!.finalUrl)}` : ''}`]),
+      '',
+    );
   }
   const moved = by('redirected');
   if (moved.length) {
     out.push(`### Links that moved (${moved.length})`, '', 'The link still works but leads elsewhere. Record the new address when the move is permanent.', '');
-    out.push('| Entry | Field | Link | Now at | Redirect |', '|---|---|---|---|---|', ...rows(moved, siteUrl, (l) => [link(l.url), link(l.result!.finalUrl), `${l.result!.redirects.map((r) => r.status).join(' → ')} (${l.result!.permanent ? 'permanent' : 'temporary'})`]), '');
+    out.push(
+      '| Entry | Field | Link | Now at | Redirect |',
+      '|---|---|---|---|---|',
+      ...rows(moved, siteUrl, (l) => [
+        link(l.url),
+        link(l.result!.finalUrl),
+        `${l.result!.redirects.map((r) => r.status).join(' → ')} (${l.result!.permanent ? 'permanent' : 'temporary'})`,
+      ]),
+      '',
+    );
   }
   const failing = by('failing');
   if (failing.length) {
-    out.push(`### Links answering with an error (${failing.length})`, '', 'The site answered, but with an error (server trouble, refusal of automated checks, a redirect loop). Open the link in a browser before changing anything.', '');
-    out.push('| Entry | Field | Link | Answer |', '|---|---|---|---|', ...rows(failing, siteUrl, (l) => [link(l.url), cell(l.result!.problem ?? `HTTP ${l.result!.status}`)]), '');
+    out.push(
+      `### Links answering with an error (${failing.length})`,
+      '',
+      'The site answered, but with an error (server trouble, refusal of automated checks, a redirect loop). Open the link in a browser before changing anything.',
+      '',
+    );
+    out.push(
+      '| Entry | Field | Link | Answer |',
+      '|---|---|---|---|',
+      ...rows(failing, siteUrl, (l) => [link(l.url), cell(l.result!.problem ?? `HTTP ${l.result!.status}`)]),
+      '',
+    );
   }
   const unreachable = by('unreachable');
   if (unreachable.length) {
-    out.push(`### Unreachable (${unreachable.length})`, '', 'No answer at all (timeout, reset or refused connection, unknown name). This can be temporary; a link that stays here week after week is probably gone.', '');
+    out.push(
+      `### Unreachable (${unreachable.length})`,
+      '',
+      'No answer at all (timeout, reset or refused connection, unknown name). This can be temporary; a link that stays here week after week is probably gone.',
+      '',
+    );
     out.push('| Entry | Field | Link | Problem |', '|---|---|---|---|', ...rows(unreachable, siteUrl, (l) => [link(l.url), cell(l.result!.problem ?? '')]), '');
   }
   if (report.stale.length) {
-    out.push(`### Not updated for more than ${STALE_AFTER_MONTHS} months (${report.stale.length})`, '', 'Check that the group still exists and that its entry is right, then save it in the CMS (saving updates the date).', '');
-    out.push('| Entry | Last updated |', '|---|---|', ...report.stale.map((e) => `| ${entryCell(siteUrl, { slug: e.slug, name: e.name, field: '' })} | ${e.updated} |`), '');
+    out.push(
+      `### Not updated for more than ${STALE_AFTER_MONTHS} months (${report.stale.length})`,
+      '',
+      'Check that the group still exists and that its entry is right, then save it in the CMS (saving updates the date).',
+      '',
+    );
+    out.push(
+      '| Entry | Last updated |',
+      '|---|---|',
+      ...report.stale.map((e) => `| ${entryCell(siteUrl, { slug: e.slug, name: e.name, field: '' })} | ${e.updated} |`),
+      '',
+    );
   }
   if (s.clear) out.push('Nothing to do: every link answers at its recorded address and every entry was updated in the last 18 months.', '');
   return out.join('\n');

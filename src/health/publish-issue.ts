@@ -24,7 +24,11 @@ export interface PublishedIssue {
 
 type IssuesClient = Pick<Octokit, 'rest' | 'paginate'>;
 
-export async function publishHealthIssue(octokit: IssuesClient, repo: { owner: string; repo: string }, report: { title: string; body: string; clear: boolean }): Promise<PublishedIssue> {
+export async function publishHealthIssue(
+  octokit: IssuesClient,
+  repo: { owner: string; repo: string },
+  report: { title: string; body: string; clear: boolean },
+): Promise<PublishedIssue> {
   const listed = await octokit.paginate(octokit.rest.issues.listForRepo, { ...repo, labels: HEALTH_LABEL, state: 'all', per_page: 100 });
   const ours = listed.filter((i) => !i.pull_request && (i.body ?? '').includes(HEALTH_MARKER)).sort((a, b) => a.number - b.number)[0];
   const state = report.clear ? 'closed' : 'open';

@@ -14,8 +14,16 @@ export function healthUserAgent(siteUrl: string): string {
   return `SolidarityDirectoryLinkCheck/1.0 (+${siteUrl}/; weekly check of the links in the Solidarity Directory)`;
 }
 
-export function healthEntries(entries: readonly (Pick<ArtefactEntry, 'slug' | 'name' | 'updated'> & Partial<Pick<ArtefactEntry, 'website' | 'sources'>>)[]): HealthEntry[] {
-  return entries.map((e) => ({ slug: e.slug, name: e.name, updated: e.updated, ...(e.website ? { website: e.website } : {}), ...(e.sources ? { sources: e.sources.map((s) => ({ ...(s.url ? { url: s.url } : {}), ...(s.title ? { title: s.title } : {}) })) } : {}) }));
+export function healthEntries(
+  entries: readonly (Pick<ArtefactEntry, 'slug' | 'name' | 'updated'> & Partial<Pick<ArtefactEntry, 'website' | 'sources'>>)[],
+): HealthEntry[] {
+  return entries.map((e) => ({
+    slug: e.slug,
+    name: e.name,
+    updated: e.updated,
+    ...(e.website ? { website: e.website } : {}),
+    ...(e.sources ? { sources: e.sources.map((s) => ({ ...(s.url ? { url: s.url } : {}), ...(s.title ? { title: s.title } : {}) })) } : {}),
+  }));
 }
 
 export interface HealthRunResult {
@@ -37,6 +45,10 @@ export async function runHealth(options: {
   const title = healthTitle(report);
   const markdown = healthMarkdown(report, { siteUrl: options.siteUrl });
   if (!options.github) return { report, summary, title, markdown };
-  const published = await publishHealthIssue(options.github.octokit, { owner: options.github.owner, repo: options.github.repo }, { title, body: markdown, clear: summary.clear });
+  const published = await publishHealthIssue(
+    options.github.octokit,
+    { owner: options.github.owner, repo: options.github.repo },
+    { title, body: markdown, clear: summary.clear },
+  );
   return { report, summary, title, markdown, published };
 }

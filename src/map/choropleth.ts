@@ -124,7 +124,8 @@ export function createMapModel(world: WorldShapes) {
     const room = ([x, y]: readonly [number, number]) => {
       for (let dx = -1; dx <= 1; dx++) {
         for (let dy = -1; dy <= 1; dy++) {
-          for (const [px, py] of grid.get(cell(x + dx * LABEL_SPACING, y + dy * LABEL_SPACING)) ?? []) if (Math.hypot(px - x, py - y) < LABEL_SPACING) return false;
+          for (const [px, py] of grid.get(cell(x + dx * LABEL_SPACING, y + dy * LABEL_SPACING)) ?? [])
+            if (Math.hypot(px - x, py - y) < LABEL_SPACING) return false;
         }
       }
       return true;
@@ -159,8 +160,10 @@ export function createMapModel(world: WorldShapes) {
  */
 export function baseLayerSvg(world: WorldShapes): string {
   const land = [...world.countries.map((c) => c.d), ...world.land].join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${world.width} ${world.height}" width="${world.width}" height="${world.height}">`
-    + `<path d="${world.sphere}" fill="${MAP_COLOURS.sea}" stroke="${MAP_COLOURS.seaOutline}" stroke-width="0.8"/>`
-    + `<path d="${land}" fill="${MAP_COLOURS.land}" stroke="${MAP_COLOURS.border}" stroke-width="0.5" stroke-linejoin="round"/>`
-    + '</svg>\n';
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${world.width} ${world.height}" width="${world.width}" height="${world.height}">` +
+    `<path d="${world.sphere}" fill="${MAP_COLOURS.sea}" stroke="${MAP_COLOURS.seaOutline}" stroke-width="0.8"/>` +
+    `<path d="${land}" fill="${MAP_COLOURS.land}" stroke="${MAP_COLOURS.border}" stroke-width="0.5" stroke-linejoin="round"/>` +
+    '</svg>\n'
+  );
 }

@@ -70,7 +70,8 @@ export function renderMapSection(input: MapSectionInput): Html {
 
   const links = raw(view.drawn.map((c) => countryLink(c, t.country(names.get(c.code)!, countText(c.count), c.selected), hrefs.get(c.code)!)).join(''));
   const legend = view.ranges.map(
-    (r) => html`<li><svg class="map-swatch" width="16" height="16" aria-hidden="true" focusable="false"><rect width="16" height="16" fill="${r.shade}" stroke="${MAP_COLOURS.outline}" stroke-width="1"/></svg> ${r.min === r.max ? String(r.min) : `${r.min}–${r.max}`}</li>`,
+    (r) =>
+      html`<li><svg class="map-swatch" width="16" height="16" aria-hidden="true" focusable="false"><rect width="16" height="16" fill="${r.shade}" stroke="${MAP_COLOURS.outline}" stroke-width="1"/></svg> ${r.min === r.max ? String(r.min) : `${r.min}–${r.max}`}</li>`,
   );
 
   return html`<section class="world-map" aria-labelledby="map-heading">

@@ -64,7 +64,10 @@ describe('one link', () => {
 
   it('no answer in time is unreachable (and not asked again by GET)', async () => {
     const before = site.seen.length;
-    expect(await checkLink(`${site.url}/hang`, { ...options, timeoutMs: 200 })).toMatchObject({ verdict: 'unreachable', problem: 'no answer in time (timeout)' });
+    expect(await checkLink(`${site.url}/hang`, { ...options, timeoutMs: 200 })).toMatchObject({
+      verdict: 'unreachable',
+      problem: 'no answer in time (timeout)',
+    });
     expect(site.seen.slice(before).map((s) => s.method)).toEqual(['HEAD']);
   });
 
@@ -77,7 +80,13 @@ describe('one link', () => {
 describe('a whole directory', () => {
   const entries = (base: string, base2: string) => [
     { slug: 'a', name: 'A', website: `${base}/slow-ok-a`, sources: [{ url: `${base}/slow-ok-b` }, { url: `${base2}/slow-ok-c` }], updated: '2026-01-01' },
-    { slug: 'b', name: 'B', website: `${base}/slow-ok-d`, sources: [{ url: `${base}/slow-ok-a` }, { url: `${base2}/slow-ok-e` }, { title: 'A book' }], updated: '2024-05-01' },
+    {
+      slug: 'b',
+      name: 'B',
+      website: `${base}/slow-ok-d`,
+      sources: [{ url: `${base}/slow-ok-a` }, { url: `${base2}/slow-ok-e` }, { title: 'A book' }],
+      updated: '2024-05-01',
+    },
     { slug: 'c', name: 'C', website: `${base}/slow-ok-f`, sources: [{ url: `${base2}/slow-ok-g` }, { url: `${base2}/slow-ok-h` }], updated: '2024-06-01' },
   ];
 
@@ -86,13 +95,20 @@ describe('a whole directory', () => {
     const [site, other] = await Promise.all([startSite(), startSite()]); // fresh counts of requests in flight
     onTestFinished(() => Promise.all([site.close(), other.close()]).then(() => undefined));
     const report = await checkHealth(entries(site.url, other.url), {
-      fetch, now: () => new Date('2025-12-15T10:00:00Z'), concurrency: { total: 4, perHost: 1, perHostDelayMs: 250 }, timeoutMs: 2000, userAgent: UA,
+      fetch,
+      now: () => new Date('2025-12-15T10:00:00Z'),
+      concurrency: { total: 4, perHost: 1, perHostDelayMs: 250 },
+      timeoutMs: 2000,
+      userAgent: UA,
       sleep: async (ms) => void pauses.push(ms),
     });
     expect(site.maxInFlight).toBe(1);
     expect(other.maxInFlight).toBe(1);
     expect(report.links).toHaveLength(8);
-    expect(report.links.find((l) => l.url.endsWith('/slow-ok-a'))!.uses).toEqual([{ slug: 'a', name: 'A', field: 'website' }, { slug: 'b', name: 'B', field: 'sources[0]' }]);
+    expect(report.links.find((l) => l.url.endsWith('/slow-ok-a'))!.uses).toEqual([
+      { slug: 'a', name: 'A', field: 'website' },
+      { slug: 'b', name: 'B', field: 'sources[0]' },
+    ]);
     expect(report.links.every((l) => l.result?.verdict === 'ok')).toBe(true);
     expect(pauses.length).toBeGreaterThanOrEqual(8 - 2); // between requests to one host, not after each host's last
     expect(pauses.every((ms) => ms === 250)).toBe(true);
@@ -101,23 +117,43 @@ describe('a whole directory', () => {
   it('lists entries not updated for more than 18 months, oldest first (and lets more requests to a host run when allowed)', async () => {
     const [site, other] = await Promise.all([startSite(), startSite()]);
     onTestFinished(() => Promise.all([site.close(), other.close()]).then(() => undefined));
-    const report = await checkHealth(entries(site.url, other.url), { fetch, now: () => new Date('2025-12-15T10:00:00Z'), concurrency: { total: 4, perHost: 2, perHostDelayMs: 0 }, timeoutMs: 2000, userAgent: UA });
+    const report = await checkHealth(entries(site.url, other.url), {
+      fetch,
+      now: () => new Date('2025-12-15T10:00:00Z'),
+      concurrency: { total: 4, perHost: 2, perHostDelayMs: 0 },
+      timeoutMs: 2000,
+      userAgent: UA,
+    });
     // 18 months before 2025-12-15 is 2024-06-15: B (2024-05-01) and C (2024-06-01) are stale.
-    expect(report.stale).toEqual([{ slug: 'b', name: 'B', updated: '2024-05-01' }, { slug: 'c', name: 'C', updated: '2024-06-01' }]);
+    expect(report.stale).toEqual([
+      { slug: 'b', name: 'B', updated: '2024-05-01' },
+      { slug: 'c', name: 'C', updated: '2024-06-01' },
+    ]);
     expect(Math.max(site.maxInFlight, other.maxInFlight)).toBe(2); // the count sees concurrency, so the test above can fail
   });
 
   it('stops starting links at the deadline and says which were not checked', async () => {
     let t = Date.parse('2025-12-15T10:00:00Z');
     const report = await checkHealth(entries(site.url, other.url), {
-      fetch, now: () => new Date((t += 1000)), concurrency: { total: 1, perHost: 1, perHostDelayMs: 0 }, timeoutMs: 2000, userAgent: UA, deadline: Date.parse('2025-12-15T10:00:04Z'),
+      fetch,
+      now: () => new Date((t += 1000)),
+      concurrency: { total: 1, perHost: 1, perHostDelayMs: 0 },
+      timeoutMs: 2000,
+      userAgent: UA,
+      deadline: Date.parse('2025-12-15T10:00:04Z'),
     });
     expect(report.links.filter((l) => l.result)).toHaveLength(2);
     expect(report.links.filter((l) => !l.result).length).toBe(6);
   });
 
   it('without internet, reports every link unreachable and the run as offline, never dead', async () => {
-    const report = await checkHealth(entries('https://example.org', 'https://example.net'), { fetch: offlineFetch, now: () => new Date('2025-12-15T10:00:00Z'), concurrency: { total: 4, perHost: 1, perHostDelayMs: 0 }, timeoutMs: 500, userAgent: UA });
+    const report = await checkHealth(entries('https://example.org', 'https://example.net'), {
+      fetch: offlineFetch,
+      now: () => new Date('2025-12-15T10:00:00Z'),
+      concurrency: { total: 4, perHost: 1, perHostDelayMs: 0 },
+      timeoutMs: 500,
+      userAgent: UA,
+    });
     expect(report.links.map((l) => l.result?.verdict)).toEqual(report.links.map(() => 'unreachable'));
     expect(report.links[0]!.result!.problem).toBe('name not found (DNS)');
     expect(report.offline).toBe(true);

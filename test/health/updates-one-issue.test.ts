@@ -31,8 +31,15 @@ describe('the Entry health issue', () => {
     await octokit.rest.pulls.create({ owner: gh.owner, repo: gh.repo, title: 'Create groups “x”', head: 'cms/groups/x', base: 'main', body: HEALTH_MARKER });
     await octokit.rest.issues.addLabels({ owner: gh.owner, repo: gh.repo, issue_number: 1, labels: [HEALTH_LABEL] });
 
-    const entries = (website: string, updated: string) => healthEntries([{ slug: 'cub', name: 'Confederazione | Unitaria [di] Base', website, sources: [{ url: `${site!.url}/ok` }], updated }]);
-    const deps = { fetch, now: () => new Date('2026-03-01T00:00:00Z'), concurrency: { total: 2, perHost: 1, perHostDelayMs: 0 }, timeoutMs: 1000, userAgent: healthUserAgent(SITE_URL) };
+    const entries = (website: string, updated: string) =>
+      healthEntries([{ slug: 'cub', name: 'Confederazione | Unitaria [di] Base', website, sources: [{ url: `${site!.url}/ok` }], updated }]);
+    const deps = {
+      fetch,
+      now: () => new Date('2026-03-01T00:00:00Z'),
+      concurrency: { total: 2, perHost: 1, perHostDelayMs: 0 },
+      timeoutMs: 1000,
+      userAgent: healthUserAgent(SITE_URL),
+    };
 
     const first = await runHealth({ entries: entries(`${site.url}/missing`, '2026-01-01'), deps, siteUrl: SITE_URL, github });
     expect(first.published).toMatchObject({ action: 'created', number: 2 });
@@ -41,7 +48,9 @@ describe('the Entry health issue', () => {
     const body = gh.issues[0]!.body!;
     expect(body.startsWith(HEALTH_MARKER)).toBe(true);
     expect(body).toContain('### Dead links (1)');
-    expect(body).toContain(`[Confederazione \\| Unitaria \\[di\\] Base](${SITE_URL}/groups/cub/) · [edit](${editUrl(SITE_URL, 'cub')}) | website | <${site.url}/missing> | 404 |`);
+    expect(body).toContain(
+      `[Confederazione \\| Unitaria \\[di\\] Base](${SITE_URL}/groups/cub/) · [edit](${editUrl(SITE_URL, 'cub')}) | website | <${site.url}/missing> | 404 |`,
+    );
     expect(editUrl(SITE_URL, 'cub')).toBe(`${SITE_URL}/admin/#/collections/groups/entries/cub`);
 
     const second = await runHealth({ entries: entries(`${site.url}/moved`, '2024-01-01'), deps, siteUrl: SITE_URL, github });
@@ -69,7 +78,13 @@ describe('the Entry health issue', () => {
     const octokit = new Octokit({ baseUrl: gh.url, auth: 'ghp_test' });
     const result = await runHealth({
       entries: healthEntries([{ slug: 'a', name: 'A', website: `${site.url}/ok`, updated: '2026-02-01' }]),
-      deps: { fetch, now: () => new Date('2026-03-01T00:00:00Z'), concurrency: { total: 1, perHost: 1, perHostDelayMs: 0 }, timeoutMs: 1000, userAgent: 'test' },
+      deps: {
+        fetch,
+        now: () => new Date('2026-03-01T00:00:00Z'),
+        concurrency: { total: 1, perHost: 1, perHostDelayMs: 0 },
+        timeoutMs: 1000,
+        userAgent: 'test',
+      },
       siteUrl: SITE_URL,
       github: { octokit, owner: gh.owner, repo: gh.repo },
     });
@@ -80,7 +95,13 @@ describe('the Entry health issue', () => {
   it('says the checker was offline rather than listing every site as a problem of the site', async () => {
     const result = await runHealth({
       entries: healthEntries([{ slug: 'a', name: 'A', website: 'https://example.org/', updated: '2026-02-01' }]),
-      deps: { fetch: (await import('./support.ts')).offlineFetch, now: () => new Date('2026-03-01T00:00:00Z'), concurrency: { total: 1, perHost: 1, perHostDelayMs: 0 }, timeoutMs: 1000, userAgent: 'test' },
+      deps: {
+        fetch: (await import('./support.ts')).offlineFetch,
+        now: () => new Date('2026-03-01T00:00:00Z'),
+        concurrency: { total: 1, perHost: 1, perHostDelayMs: 0 },
+        timeoutMs: 1000,
+        userAgent: 'test',
+      },
       siteUrl: SITE_URL,
     });
     expect(result.title).toBe('Entry health: the last check had no internet access');
@@ -96,7 +117,9 @@ describe('the weekly scheduled function', () => {
     const { config } = await import('../../netlify/functions/entry-health-scheduled.mts');
     expect(config.schedule).toBe('@weekly');
     const toml = readFileSync(new URL('../../netlify.toml', import.meta.url), 'utf8');
-    expect(toml).toMatch(/\[functions\.entry-health-scheduled\]\n\s+included_files = \["generated\/directory-list\.json", "generated\/directory\.postings\.\*\.bin"\]/);
+    expect(toml).toMatch(
+      /\[functions\.entry-health-scheduled\]\n\s+included_files = \["generated\/directory-list\.json", "generated\/directory\.postings\.\*\.bin"\]/,
+    );
   });
 
   it('does nothing but say so without GitHub settings', async () => {

@@ -26,9 +26,21 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', base);
-    const request = new Request(url, { method: req.method, headers: req.headers as Record<string, string>, body: chunks.length ? Buffer.concat(chunks) : undefined });
-    const handler = url.pathname === '/api/v1/join' ? h.runtime.submit : url.pathname.startsWith('/api/v1/join/') ? h.runtime.status : /^(\/fr)?\/join(\/thanks)?$/.test(url.pathname) ? h.runtime.page : undefined;
-    const asset = url.pathname === '/assets/join-form.js' ? new Response(joinFormJs, { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } }) : undefined;
+    const request = new Request(url, {
+      method: req.method,
+      headers: req.headers as Record<string, string>,
+      body: chunks.length ? Buffer.concat(chunks) : undefined,
+    });
+    const handler =
+      url.pathname === '/api/v1/join'
+        ? h.runtime.submit
+        : url.pathname.startsWith('/api/v1/join/')
+          ? h.runtime.status
+          : /^(\/fr)?\/join(\/thanks)?$/.test(url.pathname)
+            ? h.runtime.page
+            : undefined;
+    const asset =
+      url.pathname === '/assets/join-form.js' ? new Response(joinFormJs, { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } }) : undefined;
     const response = asset ?? (handler ? await handler(request) : new Response('not found', { status: 404 }));
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
@@ -88,7 +100,9 @@ describe('the countries picker', () => {
     await page.keyboard.type('ital');
     await page.keyboard.press('Enter');
     expect((await chips(page)).sort()).toEqual(['France', 'Italy', second!].sort());
-    expect(new Set(await sent(page))).toEqual(new Set(['FR', 'IT', await page.locator('select[name="countries"] option', { hasText: second! }).first().getAttribute('value')]));
+    expect(new Set(await sent(page))).toEqual(
+      new Set(['FR', 'IT', await page.locator('select[name="countries"] option', { hasText: second! }).first().getAttribute('value')]),
+    );
     // Backspace in the empty box removes the last chosen country.
     await page.keyboard.press('Escape');
     await page.keyboard.press('Backspace');

@@ -30,8 +30,18 @@ describe('count classes', () => {
   });
 
   it('give each count its own class while there are at most five', () => {
-    expect(countRanges(3).map((r) => [r.min, r.max])).toEqual([[1, 1], [2, 2], [3, 3]]);
-    expect(countRanges(60).map((r) => [r.min, r.max])).toEqual([[1, 3], [4, 6], [7, 12], [13, 27], [28, 60]]);
+    expect(countRanges(3).map((r) => [r.min, r.max])).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+    ]);
+    expect(countRanges(60).map((r) => [r.min, r.max])).toEqual([
+      [1, 3],
+      [4, 6],
+      [7, 12],
+      [13, 27],
+      [28, 60],
+    ]);
     expect(countRanges(0)).toEqual([]);
   });
 });
@@ -88,7 +98,16 @@ describe('the map model', () => {
   const model = createMapModel(WORLD);
 
   it('shades only countries with groups, biggest first, and sends the undrawable to the table', () => {
-    const view = model([['IT', 8], ['FR', 2], ['SG', 1], ['AQ', 1], ['ES', 0]], ['FR']);
+    const view = model(
+      [
+        ['IT', 8],
+        ['FR', 2],
+        ['SG', 1],
+        ['AQ', 1],
+        ['ES', 0],
+      ],
+      ['FR'],
+    );
     expect(view.drawn.map((c) => c.code)).toEqual(['IT', 'FR', 'SG']);
     expect(view.drawn.find((c) => c.code === 'SG')!.at).toBeDefined();
     expect(view.drawn.find((c) => c.code === 'FR')!.selected).toBe(true);
@@ -99,7 +118,8 @@ describe('the map model', () => {
   it('leaves no two count labels on top of each other', () => {
     const crowded = ['FR', 'BE', 'NL', 'LU', 'DE', 'CH', 'AT', 'IT', 'ES', 'PT', 'GB', 'IE', 'DK'].map((c, i) => [c, i + 1] as const);
     const labels = model(crowded).drawn.flatMap((c) => (c.label ? [c.label] : []));
-    for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) expect(Math.hypot(labels[i]![0] - labels[j]![0], labels[i]![1] - labels[j]![1])).toBeGreaterThanOrEqual(16);
+    for (let i = 0; i < labels.length; i++)
+      for (let j = i + 1; j < labels.length; j++) expect(Math.hypot(labels[i]![0] - labels[j]![0], labels[i]![1] - labels[j]![1])).toBeGreaterThanOrEqual(16);
     expect(labels.length).toBeGreaterThan(4);
   });
 });

@@ -12,16 +12,28 @@ import { fixtureDirectory } from '../support/fixture-directory.ts';
 
 const dir = fixtureDirectory();
 const BASE = 'http://directory.test';
-const page = (qs: string, locale: 'en' | 'fr' = 'en', map?: boolean) => renderListing(dir, locale, new URLSearchParams(qs), { baseUrl: BASE, ...(map === undefined ? {} : { map }) }).body;
+const page = (qs: string, locale: 'en' | 'fr' = 'en', map?: boolean) =>
+  renderListing(dir, locale, new URLSearchParams(qs), { baseUrl: BASE, ...(map === undefined ? {} : { map }) }).body;
 const section = (body: string) => body.match(/<section class="world-map"[\s\S]*?<\/section>/)?.[0] ?? '';
-const unescape = (s: string) => s.replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"');
+const unescapeHtml = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"');
 
 function mapLinks(body: string) {
   const svg = section(body).match(/<svg class="map"[\s\S]*?<\/svg>/)![0];
-  return [...svg.matchAll(/<a href="([^"]+)" class="map-country" aria-label="([^"]+)"/g)].map((m) => ({ href: unescape(m[1]!), name: unescape(m[2]!) }));
+  return [...svg.matchAll(/<a href="([^"]+)" class="map-country" aria-label="([^"]+)"/g)].map((m) => ({
+    href: unescapeHtml(m[1]!),
+    name: unescapeHtml(m[2]!),
+  }));
 }
 function tableRows(body: string) {
-  return [...section(body).matchAll(/<tr><th scope="row"><a href="([^"]+)">([^<]+)<\/a>.*?<\/th><td>(\d+)<\/td><\/tr>/g)].map((m) => ({ href: unescape(m[1]!), name: m[2]!, count: Number(m[3]) }));
+  return [...section(body).matchAll(/<tr><th scope="row"><a href="([^"]+)">([^<]+)<\/a>.*?<\/th><td>(\d+)<\/td><\/tr>/g)].map((m) => ({
+    href: unescapeHtml(m[1]!),
+    name: m[2]!,
+    count: Number(m[3]),
+  }));
 }
 function countryFacet(qs: string) {
   const parsed = parseParams(groupsQuerySchema, new URLSearchParams(qs));
@@ -37,7 +49,9 @@ describe('the world map on the listing', () => {
       const body = page(qs);
       const facet = countryFacet(qs);
       const links = mapLinks(body);
-      expect(links.map((l) => l.name).sort()).toEqual(facet.map((b) => `${b.label}: ${b.count === 1 ? '1 group' : `${b.count} groups`}${b.selected ? ' (chosen)' : ''}`).sort());
+      expect(links.map((l) => l.name).sort()).toEqual(
+        facet.map((b) => `${b.label}: ${b.count === 1 ? '1 group' : `${b.count} groups`}${b.selected ? ' (chosen)' : ''}`).sort(),
+      );
       expect(tableRows(body).map((r) => [r.name, r.count])).toEqual(
         [...facet].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)).map((b) => [b.label, b.count]),
       );

@@ -32,7 +32,11 @@ interface Country {
 }
 
 const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k]));
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -51,7 +55,17 @@ export function enhanceCountries(select: HTMLSelectElement, t: CountryPickerText
   select.id = 'f-countries-select';
   select.hidden = true;
   select.tabIndex = -1;
-  const input = el('input', { type: 'text', id: 'f-countries', class: 'picker-input', autocomplete: 'off', spellcheck: 'false', role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': 'f-countries-listbox' });
+  const input = el('input', {
+    type: 'text',
+    id: 'f-countries',
+    class: 'picker-input',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    role: 'combobox',
+    'aria-autocomplete': 'list',
+    'aria-expanded': 'false',
+    'aria-controls': 'f-countries-listbox',
+  });
   for (const name of ['aria-describedby', 'aria-invalid', 'data-error-anchor']) {
     const value = select.getAttribute(name);
     if (value !== null) input.setAttribute(name, value);
@@ -97,7 +111,9 @@ export function enhanceCountries(select: HTMLSelectElement, t: CountryPickerText
   }
   function setActive(index: number) {
     active = index;
-    Array.from(list.children).forEach((li, i) => li.classList.toggle('active', i === index));
+    Array.from(list.children).forEach((li, i) => {
+      li.classList.toggle('active', i === index);
+    });
     const current = list.children[index];
     if (current) {
       input.setAttribute('aria-activedescendant', current.id);

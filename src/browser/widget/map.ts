@@ -52,7 +52,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 }
 
 function swatch(fill: string): SVGSVGElement {
-  return svg('svg', { width: 14, height: 14, 'aria-hidden': 'true', focusable: 'false' }, svg('rect', { width: 14, height: 14, fill, stroke: MAP_COLOURS.outline }));
+  return svg(
+    'svg',
+    { width: 14, height: 14, 'aria-hidden': 'true', focusable: 'false' },
+    svg('rect', { width: 14, height: 14, fill, stroke: MAP_COLOURS.outline }),
+  );
 }
 
 /** The map, its legend and the same figures as a table, for one answer's country counts. */
@@ -73,7 +77,25 @@ export function renderMap(input: MapInput): HTMLElement {
     if (c.selected) a.setAttribute('aria-current', 'true');
     if (c.label) {
       const colour = c.d ? textOn(c.shade) : MAP_COLOURS.darkText;
-      a.append(svg('text', { x: c.label[0], y: c.label[1], fill: colour, stroke: colour === MAP_COLOURS.darkText ? MAP_COLOURS.sea : MAP_COLOURS.outline, 'stroke-width': 2.5, 'paint-order': 'stroke', 'text-anchor': c.d ? 'middle' : 'start', 'dominant-baseline': 'central', 'font-size': 13, 'font-weight': 700, 'aria-hidden': 'true' }, String(c.count)));
+      a.append(
+        svg(
+          'text',
+          {
+            x: c.label[0],
+            y: c.label[1],
+            fill: colour,
+            stroke: colour === MAP_COLOURS.darkText ? MAP_COLOURS.sea : MAP_COLOURS.outline,
+            'stroke-width': 2.5,
+            'paint-order': 'stroke',
+            'text-anchor': c.d ? 'middle' : 'start',
+            'dominant-baseline': 'central',
+            'font-size': 13,
+            'font-weight': 700,
+            'aria-hidden': 'true',
+          },
+          String(c.count),
+        ),
+      );
     }
     a.addEventListener('click', (event) => {
       event.preventDefault();
@@ -87,7 +109,12 @@ export function renderMap(input: MapInput): HTMLElement {
     { viewBox: `0 0 ${view.width} ${view.height}`, role: 'group', 'aria-labelledby': 'map-title', 'aria-describedby': 'map-desc', part: 'map' },
     svg('title', { id: 'map-title' }, input.texts.title),
     svg('desc', { id: 'map-desc' }, all.length ? input.texts.description(all.length) : input.texts.none),
-    svg('g', { 'aria-hidden': 'true' }, svg('path', { d: WORLD.sphere, fill: MAP_COLOURS.sea, stroke: MAP_COLOURS.seaOutline, 'stroke-width': 0.8 }), svg('path', { d: land, fill: MAP_COLOURS.land, stroke: MAP_COLOURS.border, 'stroke-width': 0.5 })),
+    svg(
+      'g',
+      { 'aria-hidden': 'true' },
+      svg('path', { d: WORLD.sphere, fill: MAP_COLOURS.sea, stroke: MAP_COLOURS.seaOutline, 'stroke-width': 0.8 }),
+      svg('path', { d: land, fill: MAP_COLOURS.land, stroke: MAP_COLOURS.border, 'stroke-width': 0.5 }),
+    ),
     ...links,
   );
   const legend = el(

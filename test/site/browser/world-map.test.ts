@@ -143,7 +143,9 @@ describe('the map on the directory’s pages', () => {
       expect(await p.locator('ol.results > li').count()).toBe(n);
       // The table has the same figures.
       await p.getByText('Les mêmes chiffres en tableau').click();
-      const rows = await p.locator('.map-table tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')!.textContent!.trim(), Number(tr.querySelector('td')!.textContent)]));
+      const rows = await p
+        .locator('.map-table tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')!.textContent!.trim(), Number(tr.querySelector('td')!.textContent)]));
       expect(rows).toEqual(expect.arrayContaining([[countryName('IT', 'fr'), n]]));
       expect(rows).toHaveLength(counts.size);
     } finally {
@@ -157,6 +159,17 @@ describe('the map on the directory’s pages', () => {
       await page.locator('.map-table summary').click();
       expect(await seriousViolations(page), path).toEqual([]);
     }
+  });
+});
+
+describe('the entry page’s map', () => {
+  it('shows where a stated city is, described, with no serious axe violation', async () => {
+    await page.goto(`${stack.url}/groups/adl-varese/`);
+    const map = page.getByRole('img', { name: 'Map: Varese, Italy' });
+    expect(await map.count()).toBe(1);
+    expect(await map.locator('circle').count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator('.where-map').screenshot({ path: `${PROJECT_ROOT}/test-results/map-entry.png` });
   });
 });
 
@@ -182,7 +195,11 @@ describe('the widget’s map on another origin', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => widget().getByRole('status').textContent(), { timeout: 20_000 }).toMatch(new RegExp(`^${groups(n)}`));
     expect(page.url()).toBe(`${partnerUrl}/`); // the partner's page stays
-    expect(await widget().getByRole('link', { name: `${countryName('IT', 'en')}: ${groups(n)} (chosen)` }).count()).toBe(1);
+    expect(
+      await widget()
+        .getByRole('link', { name: `${countryName('IT', 'en')}: ${groups(n)} (chosen)` })
+        .count(),
+    ).toBe(1);
     await widget().getByRole('button', { name: 'Show every country' }).click();
     await expect.poll(() => widget().getByRole('button', { name: 'Show every country' }).count(), { timeout: 20_000 }).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
