@@ -1,6 +1,6 @@
 /**
  * The world map's choices, shared by the pages (src/site/map-section.ts, rendered as text) and
- * the widget's map file (site/widget/map.ts, rendered as DOM): which countries get which shade,
+ * the widget's map file (src/browser/widget/map.ts, rendered as DOM): which countries get which shade,
  * where count labels go, and the colours. Pure and free of Node APIs so the widget can bundle it.
  *
  * Colours. The shades are ColorBrewer's YlGnBu (designed to stay readable for colour-blind

@@ -14,7 +14,7 @@ export interface WidgetMessages {
   next: string;
   pages: string;
   seeAll: string;
-  /** The `map` attribute's world map (site/widget/map.ts). */
+  /** The `map` attribute's world map (src/browser/widget/map.ts). */
   map: {
     title: string;
     description: (countries: number) => string;

@@ -45,7 +45,7 @@ const SEARCH_DELAY_MS = 300;
 let mapFile: Promise<MapApi> | undefined;
 
 /**
- * widget-map.js (site/widget/map.ts), loaded once per page and only when a widget has `map`: it
+ * widget-map.js (src/browser/widget/map.ts), loaded once per page and only when a widget has `map`: it
  * sits beside widget.js, wherever that came from. A classic script, so no CORS is needed.
  */
 function loadMapFile(origin: string): Promise<MapApi> {
