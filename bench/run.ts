@@ -25,6 +25,7 @@ import { naiveQuery } from '../test/support/naive-query.ts';
 import { syntheticContent } from '../test/support/synthetic-corpus.ts';
 import { exportBench } from './export.ts';
 import { ADVERSARIAL_HEADER, adversarialRows } from './adversarial.ts';
+import { LISTING_MAP_HEADER, listingMapLine } from './listing-map.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
@@ -160,6 +161,9 @@ async function main() {
   console.log('\nAdversarial requests within the documented limits vs an ordinary request of the same endpoint, same run (aim ≤ 10×):\n');
   const adversarial = await adversarialRows();
   console.log(`\n${ADVERSARIAL_HEADER}\n${adversarial.join('\n')}`);
+  // The world map on a listing rendered by the function (bench/listing-map.ts), as a ratio to the same page without it.
+  console.log(`\n${LISTING_MAP_HEADER}`);
+  for (const size of SIZES) for (const every of [false, true]) console.log(listingMapLine(size, every));
 }
 
 await main();

@@ -19,6 +19,7 @@ import { MESSAGES } from './i18n.ts';
 import { SITE_LOCALES, type SiteLocale } from '../schema/locales.ts';
 import { paths } from '../schema/routes.ts';
 import { layout } from './layout.ts';
+import { renderMapSection } from './map-section.ts';
 
 /**
  * Query parameters a listing page understands: the API's, less those the page sets itself
@@ -116,6 +117,8 @@ export interface ListingOptions {
   baseUrl: string;
   /** True for the prebuilt `/` and `/fr/`: the unfiltered first page, indexable. */
   home?: boolean;
+  /** False leaves out the world map (the benchmark's baseline); shown by default. */
+  map?: boolean;
 }
 
 /** Renders the listing for a raw query string (already narrowed with `pageSearchParams`). */
@@ -165,6 +168,15 @@ ${errors ? errorList(locale, errors) : ''}
   </p>
   <button type="submit" class="button">${m.searchButton}</button>
 </form>
+${options.map === false
+  ? ''
+  : renderMapSection({
+      locale,
+      counts: facets.country ?? new Map(),
+      selected: selectedValues(query, 'country'),
+      hrefFor: (code) => paths.listing(locale, filterQueryString({ ...query, country: [code] })),
+      nameOf: (code) => facetLabel(dir, 'country', code, locale),
+    })}
 <div class="listing-columns">
   <section class="filters" aria-labelledby="filters-heading">
     <h2 id="filters-heading">${m.filtersHeading}</h2>
