@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { NetlifyDev } from '@netlify/dev';
 import { startNetlifyRuntime } from '../support/netlify-runtime.ts';
-import { realContent } from '../faults/support/real-content.ts';
+import { realContent } from '../support/real-content.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 let dev: NetlifyDev;
