@@ -23,6 +23,7 @@ import { groupsQuerySchema } from '../src/schema/query.ts';
 import { artefactFiles, artefactModule, listArtefact } from '../src/content/write-artefact.ts';
 import { naiveQuery } from '../test/support/naive-query.ts';
 import { syntheticContent } from '../test/support/synthetic-corpus.ts';
+import { exportBench } from './export.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
@@ -134,6 +135,10 @@ async function coldStart(artefactText: string, files: [string, string | Buffer][
 }
 
 async function main() {
+  if (process.env.BENCH_ONLY === 'export') {
+    for (const line of exportBench()) console.log(line);
+    return;
+  }
   const rows: string[] = [];
   console.log(`Solidarity Directory benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${MIX.length} queries in the mix\n`);
   for (const size of SIZES) {
@@ -149,6 +154,8 @@ async function main() {
   }
   console.log('\n| entries | indexed p50 / p95 | naive p50 / p95 | speed-up p50 / p95 | cold start to first response | build, list artefact, heap |\n|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
+  console.log(`\nExports of ${process.env.BENCH_EXPORT_ENTRIES ?? 20000} synthetic entries (bench/export.ts):\n`);
+  for (const line of exportBench()) console.log(line);
 }
 
 await main();

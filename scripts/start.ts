@@ -19,6 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { backendSettingsFromEnv, CmsSettingsError } from '../src/cms/backend-settings.ts';
 import { DEFAULT_DECAP_SERVER_PORT } from '../src/schema/settings.ts';
+import { locateCity } from '../src/geo/locate-city.ts';
 import { buildContent } from '../src/content/write-artefact.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -114,7 +115,7 @@ async function rebuildFrom(commit: string, env: NodeJS.ProcessEnv): Promise<void
   try {
     execFileSync('sh', ['-c', 'git archive --format=tar "$1" content | tar -x -C "$2"', 'sh', commit, dir], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
     const built = join(dir, '.generated');
-    const result = await buildContent(dir, built);
+    const result = await buildContent(dir, built, { locate: locateCity });
     if (result.ok) {
       // Copied over the old files in place rather than renamed onto them: netlify dev's watcher
       // follows the file it first saw, so after a rename it reloads the functions only once.

@@ -9,7 +9,7 @@ import type { ContentLocale } from '../schema/locales.ts';
 import type { Directory } from '../engine/directory.ts';
 import { parseParams } from '../engine/parse-query.ts';
 import { preferredLocales } from '../engine/pick-language.ts';
-import { etag, ifNoneMatchHits, notModified, readCacheHeaders } from '../http/caching.ts';
+import { etag, httpDate, isNotModified, linkHeader, notModified, readCacheHeaders } from '../http/caching.ts';
 import { createResponseCache } from '../http/response-cache.ts';
 import { checkMethod, CORS_READ_HEADERS, guarded, invalidParameters, jsonText, notFound } from '../http/respond.ts';
 import { getGroup } from './get-group.ts';
@@ -38,11 +38,18 @@ function readHeaders(vary: readonly string[]): Record<string, string> {
 function prepare(dir: Directory, request: Request, keyParts: string, vary: readonly string[], contentLanguage: string): Prepared {
   const key = `${keyParts}|${new URL(request.url).origin}`;
   const tag = etag(dir.artefact.version, key);
-  return { key, tag, headers: { ...readHeaders(vary), ETag: tag, 'Content-Language': contentLanguage } };
+  const modified = httpDate(dir.artefact.modified);
+  return { key, tag, headers: { ...readHeaders(vary), ETag: tag, ...(modified ? { 'Last-Modified': modified } : {}), 'Content-Language': contentLanguage } };
+}
+
+/** A list answer and its `Link` header (RFC 8288: first, prev, next, last), cached together. */
+interface ListAnswer {
+  text: string;
+  link: string;
 }
 
 export function createGroupsEndpoint(dir: Directory, cacheSize = 2000) {
-  const cache = createResponseCache<string>(cacheSize);
+  const cache = createResponseCache<ListAnswer>(cacheSize);
   /**
    * The same request seen again (same query string, languages and origin) skips validation,
    * canonicalisation and hashing: its key and ETag are remembered. Only answers that passed
@@ -57,24 +64,25 @@ export function createGroupsEndpoint(dir: Directory, cacheSize = 2000) {
     const rawKey = `${url.search}|${request.headers.get('accept-language') ?? ''}|${url.origin}`;
     const known = seen.get(rawKey);
     if (known) {
-      if (ifNoneMatchHits(request.headers.get('if-none-match'), known.tag)) return notModified(known.tag, known.headers);
-      const text = cache.get(known.key);
-      if (text !== undefined) return jsonText(200, text, known.headers);
+      if (isNotModified(request, known.tag, known.headers['Last-Modified'])) return notModified(known.tag, known.headers);
+      const answer = cache.get(known.key);
+      if (answer !== undefined) return jsonText(200, answer.text, { ...known.headers, Link: answer.link });
     }
     const parsed = parseParams(groupsQuerySchema, url.searchParams);
     if (!parsed.ok) return invalidParameters(parsed.fields, CORS_READ_HEADERS);
     const prefs = preferredLocales(parsed.value.lang, request.headers.get('accept-language'));
     const p = prepare(dir, request, `${canonicalQuery(parsed.value)}|${prefs.join(',')}`, GROUPS_VARY, prefs[0]!);
-    if (ifNoneMatchHits(request.headers.get('if-none-match'), p.tag)) return notModified(p.tag, p.headers);
-    let text = cache.get(p.key);
-    if (text === undefined) {
+    if (isNotModified(request, p.tag, p.headers['Last-Modified'])) return notModified(p.tag, p.headers);
+    let answer = cache.get(p.key);
+    if (answer === undefined) {
       const outcome = listGroupsJson(dir, parsed.value, prefs, url.origin, item);
       if (!outcome.ok) return invalidParameters(outcome.fields, CORS_READ_HEADERS);
-      text = outcome.text;
-      cache.set(p.key, text);
+      const { first, prev, next, last } = outcome.links;
+      answer = { text: outcome.text, link: linkHeader({ first, prev, next, last }) };
+      cache.set(p.key, answer);
     }
     seen.set(rawKey, p);
-    return jsonText(200, text, p.headers);
+    return jsonText(200, answer.text, { ...p.headers, Link: answer.link });
   }, 'groups');
 }
 
@@ -104,7 +112,7 @@ export function createGroupEndpoint(dir: Directory) {
       return notFound(`No group "${slug.slice(0, 80)}" in the directory.`, CORS_READ_HEADERS);
     }
     const p = prepare(dir, request, `${slug}|${prefs.join(',')}`, ['lang'], prefs[0]!);
-    if (ifNoneMatchHits(request.headers.get('if-none-match'), p.tag)) return notModified(p.tag, p.headers);
+    if (isNotModified(request, p.tag, p.headers['Last-Modified'])) return notModified(p.tag, p.headers);
     const body = getGroup(dir, slug, prefs, url.origin)!;
     return jsonText(200, JSON.stringify(body), { ...p.headers, 'Content-Language': body.meta.lang });
   }, 'group');
@@ -116,7 +124,7 @@ export function createTaxonomiesEndpoint(dir: Directory) {
     if ('response' in read) return read.response;
     const locale = read.prefs[0]!;
     const p = prepare(dir, request, `taxonomies|${locale}`, ['lang'], locale);
-    if (ifNoneMatchHits(request.headers.get('if-none-match'), p.tag)) return notModified(p.tag, p.headers);
+    if (isNotModified(request, p.tag, p.headers['Last-Modified'])) return notModified(p.tag, p.headers);
     return jsonText(200, JSON.stringify(listTaxonomies(dir, locale)), p.headers);
   }, 'taxonomies');
 }

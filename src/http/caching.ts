@@ -36,3 +36,33 @@ export function readCacheHeaders(varyQuery: readonly string[]): Record<string, s
 export function notModified(tag: string, headers: Record<string, string>): Response {
   return new Response(null, { status: 304, headers: { ...headers, ETag: tag } });
 }
+
+/** An HTTP date (RFC 9110 §5.6.7) from an ISO 8601 time, or undefined when there is none. */
+export function httpDate(iso: string | undefined): string | undefined {
+  if (!iso) return undefined;
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? undefined : new Date(time).toUTCString();
+}
+
+/**
+ * RFC 9110 §13.2.2: `If-None-Match` decides when the request has it; otherwise
+ * `If-Modified-Since` (GET and HEAD only) answers 304 when nothing changed after that date.
+ * An unparsable date is ignored, as §13.1.3 says.
+ */
+export function isNotModified(request: Request, tag: string, lastModified: string | undefined): boolean {
+  const inm = request.headers.get('if-none-match');
+  if (inm !== null) return ifNoneMatchHits(inm, tag);
+  const since = request.headers.get('if-modified-since');
+  if (!since || !lastModified || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
+  const sinceTime = Date.parse(since);
+  const modifiedTime = Math.floor(Date.parse(lastModified) / 1000) * 1000; // HTTP dates have whole seconds
+  return !Number.isNaN(sinceTime) && !Number.isNaN(modifiedTime) && modifiedTime <= sinceTime;
+}
+
+/** A `Link` header (RFC 8288) from targets and their relations; null targets are left out. */
+export function linkHeader(links: Record<string, string | null | undefined>): string {
+  return Object.entries(links)
+    .filter((l): l is [string, string] => typeof l[1] === 'string')
+    .map(([rel, url]) => `<${url}>; rel="${rel}"`)
+    .join(', ');
+}

@@ -2,18 +2,9 @@
  * The small shared layer between pure results and web Responses: JSON and error envelopes, CORS,
  * method checks. Every error has the same shape: `{ "error": { "code", "message", "fields"? } }`.
  */
-export type ErrorCode =
-  | 'bad_request'
-  | 'invalid_parameters'
-  | 'invalid_body'
-  | 'not_found'
-  | 'method_not_allowed'
-  | 'conflict'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'rate_limited'
-  | 'upstream_unavailable'
-  | 'internal_error';
+import type { ErrorCode } from '../schema/api.ts';
+
+export type { ErrorCode };
 
 export interface ApiError {
   code: ErrorCode;

@@ -44,11 +44,16 @@ export const languageCodeSchema = z
   .refine(isLanguageCode, { error: (issue) => `"${String(issue.input)}" is not an ISO 639-1 language code` })
   .meta({ title: 'Language', description: 'ISO 639-1 code, lower case (e.g. fr).', pattern: '^[a-z]{2}$' });
 
-export const httpUrlSchema = z.url({
-  protocol: /^https?$/,
-  hostname: z.regexes.domain,
-  error: 'must be a web address starting with http:// or https://',
-});
+/** `http(s)://`, a domain name (as `z.regexes.domain` checks it), an optional port, then anything. */
+const HTTP_URL_PATTERN = `^https?://${z.regexes.domain.source.replace(/^\^\(\?=\.\{1,253\}\$\)/, '').replace(/\$$/, '')}(?::[0-9]{1,5})?(?:[/?#].*)?$`;
+
+export const httpUrlSchema = z
+  .url({
+    protocol: /^https?$/,
+    hostname: z.regexes.domain,
+    error: 'must be a web address starting with http:// or https://',
+  })
+  .meta({ pattern: HTTP_URL_PATTERN });
 
 /** A year of founding: no trade union predates the first ones, and none is founded in the future. */
 export const foundedSchema = z
@@ -56,15 +61,27 @@ export const foundedSchema = z
   .min(1800, 'must be 1800 or later')
   .max(2100, 'must be a year, not a date');
 
+/**
+ * A text with something other than spaces in it, as JSON Schema says it: used where a rule needs
+ * it (a translated text given in at least one language). Not put on every trimmed text: the CMS
+ * and the join form take a field's JSON Schema pattern as their live check, and there the length
+ * is the check editors need.
+ */
+export const NOT_BLANK = '\\S';
+
 /** A trimmed, non-empty text of at most `max` characters, with messages editors can act on. */
 export function text(max: number) {
   return z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 }
 
+
 export const isoDateSchema = z.iso.date({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a date written YYYY-MM-DD') });
 
 function unique<T extends z.ZodType>(item: T, what: string) {
-  return z.array(item).refine((values) => new Set(values).size === values.length, `each ${what} may appear only once`);
+  return z
+    .array(item)
+    .refine((values) => new Set(values).size === values.length, `each ${what} may appear only once`)
+    .meta({ uniqueItems: true });
 }
 
 /**
@@ -80,7 +97,8 @@ export function translated(text: z.ZodString, label: string) {
     .strictObject(shape)
     .refine((value) => Object.values(value).some((v) => typeof v === 'string' && v.trim() !== ''), {
       message: `give the ${label} in at least one language`,
-    });
+    })
+    .meta({ anyOf: CONTENT_LOCALES.map((locale) => ({ required: [locale], properties: { [locale]: { type: 'string', pattern: NOT_BLANK } } })) });
 }
 
 export const summaryTextSchema = z
@@ -95,7 +113,8 @@ export const sourceSchema = z
     url: httpUrlSchema.optional().meta({ title: 'Address', description: 'The page the facts come from.' }),
     title: text(300).optional().meta({ title: 'Title or note', description: 'E.g. “Connexions Directory of Groups & Websites 2018”.' }),
   })
-  .refine((s) => s.url !== undefined || s.title !== undefined, 'give an address or a title');
+  .refine((s) => s.url !== undefined || s.title !== undefined, 'give an address or a title')
+  .meta({ anyOf: [{ required: ['url'] }, { required: ['title'] }] });
 
 /**
  * The fields of an entry, without the translatable texts. Kept separate so that the CMS and the

@@ -13,7 +13,7 @@
  * Domains of shared hosting and social networks (facebook.com, wordpress.com…) say nothing about
  * which group a site belongs to and are not compared.
  */
-import { nameKey, websiteDomain } from '../../text/normalise-text.ts';
+import { compactKey, websiteDomain } from '../../text/normalise-text.ts';
 import type { JoinGroup } from '../../schema/join.ts';
 import type { ApplicationStore, Claim, ClaimKind, DuplicateMatch } from '../store/application-store.ts';
 import type { JoinIndex } from './content-index.ts';
@@ -26,8 +26,6 @@ export const SHARED_HOSTS = new Set([
   'noblogs.org', 'riseup.net', 'wix.com', 'squarespace.com',
 ]);
 
-/** A name reduced for comparison: folded, punctuation and spaces removed. */
-export const compactKey = (name: string) => nameKey(name).replace(/ /g, '');
 
 export interface DuplicateKeys {
   /** Compact name keys, each with the name as the applicant wrote it. */
