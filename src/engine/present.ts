@@ -16,8 +16,12 @@ import { availableLocales, pickText } from './pick-language.ts';
 
 export type ListField = NonNullable<GroupsQuery['fields']>[number];
 
-export function entryLinks(baseUrl: string, slug: string) {
-  return { url: `${baseUrl}${paths.groupApi(slug)}`, page: `${baseUrl}${paths.entry(DEFAULT_LOCALE, slug)}` };
+/**
+ * An entry's addresses: in the API, and its page on the site in the reader's language when the
+ * site is written in it (else English), with the site's own path shape (`/fr/groups/cub/`).
+ */
+export function entryLinks(baseUrl: string, slug: string, locale: ContentLocale = 'en') {
+  return { url: `${baseUrl}${paths.groupApi(slug)}`, page: `${baseUrl}${paths.entry(isLocale(locale) ? locale : DEFAULT_LOCALE, slug)}` };
 }
 
 /** One list item with the requested fields (slug always). */
@@ -41,7 +45,7 @@ export function listItem(entry: ArtefactEntry, prefs: readonly ContentLocale[], 
         out.url = entryLinks(baseUrl, entry.slug).url;
         break;
       case 'page':
-        out.page = entryLinks(baseUrl, entry.slug).page;
+        out.page = entryLinks(baseUrl, entry.slug, prefs[0]).page;
         break;
       default: {
         const value = entry[field];
@@ -54,7 +58,7 @@ export function listItem(entry: ArtefactEntry, prefs: readonly ContentLocale[], 
 
 /** The whole entry, texts in one language, plus the other languages' availability. */
 export function detailItem(entry: ArtefactEntry, prefs: readonly ContentLocale[], baseUrl: string): Record<string, unknown> {
-  const { summary, purpose, purpose_html, purpose_langs: _langs, ...rest } = entry;
+  const { summary, purpose, purpose_html, purpose_langs: _langs, geo: _geo, ...rest } = entry;
   const s = pickText(summary, prefs);
   const p = pickText(purpose, prefs);
   const served = s?.lang ?? p?.lang ?? null;
@@ -66,7 +70,7 @@ export function detailItem(entry: ArtefactEntry, prefs: readonly ContentLocale[]
     lang: served,
     purpose_lang: p?.lang ?? null,
     translations: availableLocales(summary, purpose),
-    ...entryLinks(baseUrl, entry.slug),
+    ...entryLinks(baseUrl, entry.slug, prefs[0]),
   };
 }
 

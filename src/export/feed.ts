@@ -7,6 +7,7 @@ import type { ArtefactEntry } from '../engine/artefact.ts';
 import type { Directory } from '../engine/directory.ts';
 import { pickText } from '../engine/pick-language.ts';
 import { facetLabel } from '../engine/present.ts';
+import { dataRights } from '../schema/license.ts';
 import type { ContentLocale } from '../schema/locales.ts';
 import { t } from '../i18n/index.ts';
 import { paths, isSiteLocale, type SiteLocale } from '../site/paths.ts';
@@ -60,6 +61,7 @@ ${summary ? `    <summary type="text" xml:lang="${summary.lang}">${xmlText(summa
   <id>${xmlText(options.selfUrl)}</id>
   <title>${xmlText(`${t(locale, 'site.name')} — ${t(locale, 'footer.feed')}`)}</title>
   <subtitle>${xmlText(t(locale, 'site.tagline'))}</subtitle>
+  <rights>${xmlText(dataRights())}</rights>
   <updated>${day(latest)}</updated>
   <author><name>${xmlText(t(locale, 'site.name'))}</name></author>
   <link rel="self" type="application/atom+xml" href="${xmlText(options.selfUrl)}"/>

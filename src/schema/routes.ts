@@ -67,4 +67,6 @@ export const FUNCTION_ROUTES: Record<string, string | string[] | null> = {
   'site-language': '/language',
   /** Scheduled, no route. */
   'join-deliver-scheduled': null,
+  /** Scheduled (weekly), no route. */
+  'entry-health-scheduled': null,
 };

@@ -11,7 +11,7 @@ import { paths, SITE_LOCALES, type SiteLocale } from './paths.ts';
 
 interface Example {
   /** `embed.example.<id>.title` and `.note` in the catalogues. */
-  id: 'smallest' | 'countrySubject' | 'several' | 'sector' | 'allSubjects' | 'language' | 'fixed' | 'themed';
+  id: 'smallest' | 'countrySubject' | 'several' | 'sector' | 'allSubjects' | 'language' | 'map' | 'fixed' | 'themed';
   markup: (locale: Locale) => string;
 }
 
@@ -26,6 +26,7 @@ export const WIDGET_EXAMPLES: Example[] = [
   { id: 'sector', markup: () => '<solidarity-directory sector="education" scope="regional,national"></solidarity-directory>' },
   { id: 'allSubjects', markup: () => '<solidarity-directory subject="labour-rights,international-solidarity" subject-mode="all" structure="confederation"></solidarity-directory>' },
   { id: 'language', markup: () => '<solidarity-directory language="fr,es,it,pt" per-page="5"></solidarity-directory>' },
+  { id: 'map', markup: () => '<solidarity-directory map subject="labour-rights" per-page="5"></solidarity-directory>' },
   { id: 'fixed', markup: () => '<solidarity-directory q="cobas" no-search></solidarity-directory>' },
   {
     id: 'themed',
@@ -45,6 +46,7 @@ function attributes(l: Locale): [string, string][] {
     ['heading', t(l, 'embed.attr.heading', { name: t(l, 'widget.region') })],
     ['heading-level', t(l, 'embed.attr.headingLevel')],
     ['no-search', t(l, 'embed.attr.noSearch')],
+    ['map', t(l, 'embed.attr.map')],
     ['api', t(l, 'embed.attr.api')],
   ];
 }

@@ -11,7 +11,7 @@
  */
 import { paths } from '../../schema/routes.ts';
 import * as z from 'zod';
-import { LOCALES, languageOwnName, optional, t, type Locale, type MessageId } from '../../i18n/index.ts';
+import { LOCALES, languageOwnName, messages, optional, t, type Locale, type MessageId } from '../../i18n/index.ts';
 import { enumLabel } from '../../i18n/labels.ts';
 import { problemText } from '../../i18n/problems.ts';
 import { allCountryCodes, allLanguageCodes, countryName, languageName } from '../../schema/codes.ts';
@@ -242,7 +242,7 @@ ${s.fields.map((f) => renderField(f, locale, state))}</section>
 <p><button type="submit">${t(locale, 'join.submit')}</button></p>
 <p id="join-status" role="status" aria-live="polite"></p>
 </form>
-<script type="application/json" id="join-text">${jsonForScript({ errorSummaryTitle: t(locale, 'join.errorSummaryTitle'), errorPrefix: t(locale, 'join.errorPrefix'), sending: t(locale, 'join.sending'), network: t(locale, 'join.answer.network'), thanksPath: thanksPath(locale), labels: fieldLabels, answers: { 413: t(locale, 'join.answer.tooLarge'), 429: t(locale, 'join.answer.rateLimited'), 503: t(locale, 'join.answer.unavailable') } })}</script>`;
+<script type="application/json" id="join-text">${jsonForScript({ errorSummaryTitle: t(locale, 'join.errorSummaryTitle'), errorPrefix: t(locale, 'join.errorPrefix'), sending: t(locale, 'join.sending'), network: t(locale, 'join.answer.network'), thanksPath: thanksPath(locale), labels: fieldLabels, answers: { 413: t(locale, 'join.answer.tooLarge'), 429: t(locale, 'join.answer.rateLimited'), 503: t(locale, 'join.answer.unavailable') }, countryPicker: countryPickerTexts(locale) })}</script>`;
       const title = `${problems.length > 0 || state.banner ? t(locale, 'join.errorPrefix') : ''}${t(locale, 'join.pageTitle')}`;
       return shell(locale, title, main, nonce, joinPath, true);
     },
@@ -270,6 +270,23 @@ ${s.fields.map((f) => renderField(f, locale, state))}</section>
 }
 
 export type JoinPageRenderer = ReturnType<typeof createJoinPageRenderer>;
+
+/**
+ * The countries picker's texts (src/browser/join-form/country-picker.ts), its `{name}` and
+ * `{count}` left for the script to fill in.
+ */
+export function countryPickerTexts(locale: JoinPageLocale) {
+  const m = messages(locale);
+  return {
+    hint: m['join.countryPicker.hint'],
+    chosen: m['join.countryPicker.chosen'],
+    remove: m['join.countryPicker.remove'],
+    added: m['join.countryPicker.added'],
+    removed: m['join.countryPicker.removed'],
+    matches: m['join.countryPicker.matches'],
+    none: m['join.countryPicker.none'],
+  };
+}
 
 /** What a duplicate match is, in words: the directory's entry, or an application and its day. */
 export function duplicateText(locale: JoinPageLocale, d: DuplicateMatch): string {
