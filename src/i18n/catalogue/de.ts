@@ -398,5 +398,6 @@ export default de;
 
 /** Ids whose German text is rightly the same as the English one (checked by test/i18n). */
 export const sameAsEnglish: readonly MessageId[] = [
+  'map.country',
   'listing.sort.name', 'listing.sort.-name', 'listing.titleWithCount', 'enum.scope.regional', 'cms.field.name.label',
 ];

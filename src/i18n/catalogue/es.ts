@@ -398,6 +398,7 @@ export default es;
 
 /** Ids whose Spanish text is rightly the same as the English one (checked by test/i18n). */
 export const sameAsEnglish: readonly MessageId[] = [
+  'map.country',
   'join.errorPrefix', 'entry.dataJson', 'listing.facet.sector', 'listing.titleWithCount', 'enum.scope.regional', 'enum.scope.local',
   'cms.sectors.singular',
 ];

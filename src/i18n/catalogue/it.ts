@@ -397,4 +397,5 @@ const it: Catalogue = {
 export default it;
 
 /** Ids whose Italian text is rightly the same as the English one (checked by test/i18n). */
-export const sameAsEnglish: readonly MessageId[] = ['entry.dataJson', 'listing.titleWithCount', 'join.inLanguage'];
+export const sameAsEnglish: readonly MessageId[] = [
+  'map.country','entry.dataJson', 'listing.titleWithCount', 'join.inLanguage'];

@@ -398,5 +398,6 @@ export default pt;
 
 /** Ids whose Portuguese text is rightly the same as the English one (checked by test/i18n). */
 export const sameAsEnglish: readonly MessageId[] = [
+  'map.country',
   'entry.dataJson', 'listing.titleWithCount', 'enum.scope.regional', 'enum.scope.local',
 ];
