@@ -17,37 +17,16 @@ import { cachingItemSerialiser, listGroups, listGroupsJson } from '../src/api/li
 import { buildArtefact } from '../src/content/build-artefact.ts';
 import { createMarkdownRenderer } from '../src/content/render-markdown.ts';
 import { createDirectory } from '../src/directory/directory.ts';
-import { parseParams } from '../src/directory/parse-query.ts';
+
 import { listItem } from '../src/directory/present.ts';
-import { groupsQuerySchema } from '../src/schema/query.ts';
+
 import { artefactFiles, artefactModule, listArtefact } from '../scripts/build-content.ts';
+import { MIX } from './mix.ts';
 import { naiveQuery } from './naive-query.ts';
 import { syntheticContent } from './synthetic-corpus.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
-
-/** The fixed mix: filters, text, multi-subject, facets, sorts and deep pages. */
-export const MIX = [
-  '',
-  'country=FR',
-  'country=ES,AR&scope=national',
-  'subject=labour-rights,migrants-rights&subject_mode=all',
-  'subject=public-services,education,health',
-  'q=sindicato',
-  'q=solidarit',
-  'q=precariedad servicios',
-  'q=union&facets=country,scope&sort=name',
-  'facets=country,scope,subject,sector,language,relation',
-  'country=BR&facets=country,subject,relation',
-  'sort=-updated&page=3',
-  'updated_since=2024-01-01&sector=education',
-  'language=it&relation=member,founding_member&facets=relation',
-].map((qs) => {
-  const parsed = parseParams(groupsQuerySchema, new URLSearchParams(qs));
-  if (!parsed.ok) throw new Error(`bad query in the mix: ${qs}`);
-  return parsed.value;
-});
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
