@@ -11,7 +11,10 @@
  * to doc ids at the end.
  */
 import type { Artefact, FacetName } from './artefact.ts';
-import { setAll, wordsFor } from './bitset.ts';
+import { popcount, setAll, wordsFor } from './bitset.ts';
+
+/** Prefix runs kept per directory: each costs one bit per doc (12.5 kB at 100,000 entries). */
+const TERM_RUN_CACHE = 256;
 
 /** One facet's values in rank space. */
 export interface FacetIndex {
@@ -50,6 +53,11 @@ export interface QueryIndex {
   facet(name: FacetName): FacetIndex;
   knownSlugs(param: 'subject' | 'sector'): Set<string>;
   search(): SearchScratch;
+  /**
+   * The docs a run of several terms holds (a prefix's completions), as a bitset and its size:
+   * built from the postings on first use and kept, up to a bounded number of runs.
+   */
+  termRun(lo: number, hi: number, build: (bits: Uint32Array) => void): { bits: Uint32Array; count: number };
   /** Scratch bitsets, handed out in order and all returned by `releaseBitsets`. */
   bitset(): Uint32Array;
   releaseBitsets(): void;
@@ -117,6 +125,8 @@ export function createQueryIndex(artefact: Artefact, nameRank: () => Int32Array)
   const slugs = new Map<string, Set<string>>();
   const pool: Uint32Array[] = [];
   let used = 0;
+  const runs = new Map<number, { bits: Uint32Array; count: number }>();
+  const termCount = artefact.index.terms.length + 1;
   return {
     n,
     words,
@@ -141,6 +151,19 @@ export function createQueryIndex(artefact: Artefact, nameRank: () => Int32Array)
       candidates: new Int32Array(n),
       keys: new Float64Array(n),
     })),
+    termRun(lo, hi, build) {
+      const key = lo * termCount + hi;
+      let run = runs.get(key);
+      if (!run) {
+        // Past the bound, a run still works, in a scratch bitset of this query.
+        const cached = runs.size < TERM_RUN_CACHE;
+        const bits = cached ? new Uint32Array(words) : this.bitset().fill(0);
+        build(bits);
+        run = { bits, count: popcount(bits) };
+        if (cached) runs.set(key, run);
+      }
+      return run;
+    },
     bitset() {
       if (used === pool.length) pool.push(new Uint32Array(words));
       return pool[used++]!;

@@ -12,10 +12,15 @@
  */
 import type { GroupsQuery } from '../schema/query.ts';
 import { FACETS, POSTING_WEIGHT_BITS, type FacetName } from './artefact.ts';
-import { andInto, has, intersectionCount, nthOnward, orInto, popcount, setAll } from './bitset.ts';
+import { andInto, intersectionCount, nthOnward, orInto, popcount, setAll } from './bitset.ts';
 import type { Directory } from './directory.ts';
 import type { FacetIndex, QueryIndex } from './query-index.ts';
 import { endSearch, search, type TextMatch } from './search.ts';
+
+// Local copy: a hot loop should not go through an imported binding.
+const SHIFT = POSTING_WEIGHT_BITS;
+const MASK = (1 << SHIFT) - 1;
+const has = (bits: Uint32Array, rank: number) => (bits[rank >>> 5]! & (1 << (rank & 31))) !== 0;
 
 export interface QueryResult {
   /** Doc ids of the requested page, in order. */
@@ -92,11 +97,12 @@ function filterParts(dir: Directory, qi: QueryIndex, query: GroupsQuery): Part[]
 
 /** The ranks a text match holds, written into `bits`. */
 function matchBits(dir: Directory, qi: QueryIndex, match: TextMatch): Part {
+  if (match.kind === 'run') return { bits: match.bits, count: match.count };
   const bits = qi.bitset().fill(0);
   if (match.kind === 'term') {
     const postings = dir.postings;
     for (let p = match.from; p < match.to; p++) {
-      const rank = postings[p]! >>> POSTING_WEIGHT_BITS;
+      const rank = postings[p]! >>> SHIFT;
       bits[rank >>> 5]! |= 1 << (rank & 31);
     }
   } else setAll(bits, qi.search().candidates, 0, match.count);
@@ -198,17 +204,18 @@ function relevancePage(dir: Directory, qi: QueryIndex, match: TextMatch, filter:
     // Already in relevance order: read the page off the front, skipping docs the filters drop.
     const postings = dir.postings;
     if (!filter) {
-      for (let p = match.from + start; p < match.from + end; p++) out.push(qi.byName[postings[p]! >>> POSTING_WEIGHT_BITS]!);
+      for (let p = match.from + start; p < match.from + end; p++) out.push(qi.byName[postings[p]! >>> SHIFT]!);
       return out;
     }
     let seen = 0;
     for (let p = match.from; p < match.to && seen < end; p++) {
-      const rank = postings[p]! >>> POSTING_WEIGHT_BITS;
+      const rank = postings[p]! >>> SHIFT;
       if (!has(filter.bits, rank)) continue;
       if (seen++ >= start) out.push(qi.byName[rank]!);
     }
     return out;
   }
+  if (match.kind === 'run') return mergedPage(dir, qi, match, filter, start, end);
   const n = qi.n;
   const { candidates, total, keys } = qi.search();
   const top = new Smallest(keys, end);
@@ -219,6 +226,87 @@ function relevancePage(dir: Directory, qi: QueryIndex, match: TextMatch, filter:
   }
   const sorted = top.done();
   for (let i = start; i < sorted.length; i++) out.push(qi.byName[(((sorted[i]! % n) + n) % n)]!);
+  return out;
+}
+
+/**
+ * One page of a word's completions in relevance order: the terms' lists are each in that order
+ * already, so a k-way merge on (weight × exactness, rank) yields docs best first; a doc seen again
+ * in a later list scored less there. Reads about one posting per term plus the page.
+ */
+function mergedPage(dir: Directory, qi: QueryIndex, match: Extract<TextMatch, { kind: 'run' }>, filter: Part | null, start: number, end: number): number[] {
+  const { termOffsets } = dir.artefact.index;
+  const postings = dir.postings;
+  const n = qi.n;
+  const lists = match.hi - match.lo;
+  const at = new Int32Array(lists);
+  const stop = new Int32Array(lists);
+  // Min-heap of lists by their head's key: (max code − weight × exactness in tenths) × n + rank.
+  const heapKey = new Float64Array(lists);
+  const heapList = new Int32Array(lists);
+  let size = 0;
+  const keyOf = (list: number) => {
+    const posting = postings[at[list]!]!;
+    const code = (posting & MASK) * (list === 0 && match.exactFirst ? 10 : 8);
+    return (MASK * 10 - code) * n + (posting >>> SHIFT);
+  };
+  const push = (list: number) => {
+    const key = keyOf(list);
+    let i = size++;
+    while (i > 0) {
+      const parent = (i - 1) >>> 1;
+      if (heapKey[parent]! <= key) break;
+      heapKey[i] = heapKey[parent]!;
+      heapList[i] = heapList[parent]!;
+      i = parent;
+    }
+    heapKey[i] = key;
+    heapList[i] = list;
+  };
+  for (let l = 0; l < lists; l++) {
+    at[l] = termOffsets[match.lo + l]!;
+    stop[l] = termOffsets[match.lo + l + 1]!;
+    if (at[l]! < stop[l]!) push(l);
+  }
+  const { hits: seenDoc, touched } = qi.search();
+  let marked = 0;
+  let seen = 0;
+  const out: number[] = [];
+  while (size > 0 && seen < end) {
+    const list = heapList[0]!;
+    const rank = postings[at[list]!]! >>> SHIFT;
+    // Advance that list: its next head replaces the root (or the last leaf does).
+    let key: number;
+    let moved: number;
+    if (++at[list]! < stop[list]!) {
+      key = keyOf(list);
+      moved = list;
+    } else {
+      size--;
+      key = heapKey[size]!;
+      moved = heapList[size]!;
+    }
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= size) break;
+      if (child + 1 < size && heapKey[child + 1]! < heapKey[child]!) child++;
+      if (heapKey[child]! >= key) break;
+      heapKey[i] = heapKey[child]!;
+      heapList[i] = heapList[child]!;
+      i = child;
+    }
+    if (size > 0) {
+      heapKey[i] = key;
+      heapList[i] = moved;
+    }
+    if (seenDoc[rank] !== 0) continue;
+    seenDoc[rank] = 1;
+    touched[marked++] = rank;
+    if (filter && !has(filter.bits, rank)) continue;
+    if (seen++ >= start) out.push(qi.byName[rank]!);
+  }
+  for (let k = 0; k < marked; k++) seenDoc[touched[k]!] = 0;
   return out;
 }
 
@@ -281,7 +369,9 @@ function execute(dir: Directory, qi: QueryIndex, query: GroupsQuery, match: Text
     total = 0;
     if (match.kind === 'term') {
       const postings = dir.postings;
-      for (let p = match.from; p < match.to; p++) if (has(filter.bits, postings[p]! >>> POSTING_WEIGHT_BITS)) total++;
+      for (let p = match.from; p < match.to; p++) if (has(filter.bits, postings[p]! >>> SHIFT)) total++;
+    } else if (match.kind === 'run') {
+      total = intersectionCount(match.bits, filter.bits);
     } else {
       const candidates = qi.search().candidates;
       for (let k = 0; k < match.count; k++) if (has(filter.bits, candidates[k]!)) total++;

@@ -14,6 +14,10 @@ import { tokenize } from '../content/normalise-text.ts';
 import { POSTING_WEIGHT_BITS, POSTING_WEIGHT_MASK } from './artefact.ts';
 import type { Directory } from './directory.ts';
 
+// Local copies: a hot loop should not go through an imported binding.
+const SHIFT = POSTING_WEIGHT_BITS;
+const MASK = POSTING_WEIGHT_MASK;
+
 const MAX_WORDS = 12;
 const PREFIX_EXACTNESS = 0.8;
 
@@ -26,10 +30,15 @@ export function queryWords(q: string): string[] {
  * Matches of one search, valid until the directory runs its next query.
  * - `term`: a single word matching a single term: postings[from … to) in relevance order, each
  *   scoring weight × exactness × idf.
+ * - `run`: a single word matching the terms lo … hi - 1 (its completions; lo is the word itself
+ *   when it is a term): each term's postings in relevance order, `bits` the docs of all of them.
+ *   A doc scores its best weight × exactness over the terms, × idf; the page is a merge of the
+ *   lists, so its cost follows the page, not the number of matches.
  * - `candidates`: ranks in scratch.candidates[0 … count) (no order), scores in scratch.total.
  */
 export type TextMatch =
   | { kind: 'term'; count: number; from: number; to: number; factor: number }
+  | { kind: 'run'; count: number; lo: number; hi: number; exactFirst: boolean; bits: Uint32Array }
   | { kind: 'candidates'; count: number };
 
 /** First index in the sorted vocabulary whose term is ≥ `word`. */
@@ -75,6 +84,16 @@ export function search(dir: Directory, q: string | undefined): TextMatch | undef
     const exactness = terms[t] === words[0] ? 1 : PREFIX_EXACTNESS;
     return { kind: 'term', count: to - from, from, to, factor: exactness * idfOf(n, to - from) };
   }
+  if (words.length === 1) {
+    const [lo, hi] = ranges[0]!;
+    const run = dir.queryIndex().termRun(lo, hi, (bits) => {
+      for (let p = termOffsets[lo]!, end = termOffsets[hi]!; p < end; p++) {
+        const rank = postings[p]! >>> SHIFT;
+        bits[rank >>> 5]! |= 1 << (rank & 31);
+      }
+    });
+    return { kind: 'run', count: run.count, lo, hi, exactFirst: terms[lo] === words[0], bits: run.bits };
+  }
   const { best, touched, total, hits, candidates } = dir.queryIndex().search();
   let count = 0;
   for (let i = 0; i < words.length; i++) {
@@ -85,8 +104,8 @@ export function search(dir: Directory, q: string | undefined): TextMatch | undef
       const exactness = terms[t] === words[i] ? 1 : PREFIX_EXACTNESS;
       for (let p = termOffsets[t]!, end = termOffsets[t + 1]!; p < end; p++) {
         const posting = postings[p]!;
-        const rank = posting >>> POSTING_WEIGHT_BITS;
-        const score = (posting & POSTING_WEIGHT_MASK) * exactness;
+        const rank = posting >>> SHIFT;
+        const score = (posting & MASK) * exactness;
         const before = best[rank]!;
         if (before === 0) touched[matched++] = rank;
         if (score > before) best[rank] = score;
