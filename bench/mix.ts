@@ -3,7 +3,7 @@ import { parseParams } from '../src/directory/parse-query.ts';
 import { groupsQuerySchema } from '../src/schema/query.ts';
 
 /** The fixed mix: filters, text, multi-subject, facets, sorts and deep pages. */
-export const MIX = [
+export const MIX_QUERIES = [
   '',
   'country=FR',
   'country=ES,AR&scope=national',
@@ -18,7 +18,9 @@ export const MIX = [
   'sort=-updated&page=3',
   'updated_since=2024-01-01&sector=education',
   'language=it&relation=member,founding_member&facets=relation',
-].map((qs) => {
+];
+
+export const MIX = MIX_QUERIES.map((qs) => {
   const parsed = parseParams(groupsQuerySchema, new URLSearchParams(qs));
   if (!parsed.ok) throw new Error(`bad query in the mix: ${qs}`);
   return parsed.value;
