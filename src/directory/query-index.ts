@@ -16,6 +16,9 @@ import { popcount, setAll, wordsFor } from './bitset.ts';
 /** Prefix runs kept per directory: each costs one bit per doc (12.5 kB at 100,000 entries). */
 const TERM_RUN_CACHE = 256;
 
+/** Precomputed suffixes of the date order: n / 8 bytes each, 4 bytes per doc in all. */
+const UPDATED_CHECKPOINTS = 32;
+
 /** One facet's values in rank space. */
 export interface FacetIndex {
   values: string[];
@@ -50,6 +53,13 @@ export interface QueryIndex {
   updatedOrder(): Int32Array;
   /** Rank → position in `updatedOrder()`. */
   updatedPosition(): Int32Array;
+  /**
+   * The ranks from position `from` of the date order on, as a bitset: a precomputed suffix at the
+   * next checkpoint plus the few positions before it, so a date filter costs one copy of words
+   * and at most n / 32 bit writes, not one write per matching doc. May return a shared bitset:
+   * never write into it.
+   */
+  updatedFrom(from: number): Uint32Array;
   facet(name: FacetName): FacetIndex;
   knownSlugs(param: 'subject' | 'sector'): Set<string>;
   search(): SearchScratch;
@@ -121,6 +131,18 @@ export function createQueryIndex(artefact: Artefact, nameRank: () => Int32Array)
     for (let i = 0; i < n; i++) position[order[i]!] = i;
     return position;
   });
+  const step = Math.max(1, Math.ceil(n / UPDATED_CHECKPOINTS));
+  // suffixes[j]: the ranks at date positions ≥ j × step (built together, from the end).
+  const suffixes = lazy(() => {
+    const order = updatedOrder();
+    const out: Uint32Array[] = [];
+    const bits = new Uint32Array(words);
+    for (let j = Math.ceil(n / step); j >= 0; j--) {
+      setAll(bits, order, Math.min(n, j * step), Math.min(n, (j + 1) * step));
+      out[j] = bits.slice();
+    }
+    return out;
+  });
   const facets = new Map<FacetName, FacetIndex>();
   const slugs = new Map<string, Set<string>>();
   const pool: Uint32Array[] = [];
@@ -133,6 +155,15 @@ export function createQueryIndex(artefact: Artefact, nameRank: () => Int32Array)
     byName: Int32Array.from(artefact.index.byName),
     updatedOrder,
     updatedPosition,
+    updatedFrom(from) {
+      const j = Math.ceil(from / step);
+      const checkpoint = suffixes()[j]!;
+      if (j * step === from) return checkpoint;
+      const bits = this.bitset();
+      bits.set(checkpoint);
+      setAll(bits, updatedOrder(), from, Math.min(n, j * step));
+      return bits;
+    },
     facet(name) {
       let f = facets.get(name);
       if (!f) facets.set(name, (f = facetIndex(artefact, name, nameRank, words)));

@@ -88,9 +88,7 @@ function filterParts(dir: Directory, qi: QueryIndex, query: GroupsQuery): Part[]
       if (entries[byUpdated[mid]!]!.updated < query.updated_since) lo = mid + 1;
       else hi = mid;
     }
-    const bits = qi.bitset().fill(0);
-    setAll(bits, qi.updatedOrder(), lo);
-    parts.push({ bits, count: qi.n - lo });
+    parts.push({ bits: qi.updatedFrom(lo), count: qi.n - lo });
   }
   return parts;
 }
