@@ -160,14 +160,18 @@ const FIRST_QUERY: GroupsQuery = { q: 'union', country: ['FR'], facets: ['countr
  * answer FIRST_QUERY, print its total. With MEMORY=1 it answers the mix too, collects garbage and
  * prints the heap and array buffers it holds instead.
  */
+// A full collection, then time for V8 to release the backing stores of dead buffers (the file
+// just read), then another: without it, array-buffer figures swing by the size of the file.
+const settle = `const settle = async () => { globalThis.gc(); await new Promise((r) => setTimeout(r, 100)); globalThis.gc(); };`;
+
 function entryScripts(mixFile: string): Record<string, string> {
   const src = (p: string) => JSON.stringify(join(ROOT, p));
-  const tail = (run: string) => `
+  const tail = (run: string) => `${settle}
 const first = ${JSON.stringify(FIRST_QUERY)};
 const answer = ${run}(first);
 if (process.env.MEMORY) {
   for (const q of JSON.parse(readFileSync(${JSON.stringify(mixFile)}, 'utf8'))) ${run}(q);
-  globalThis.gc();
+  await settle();
   const m = process.memoryUsage();
   process.stdout.write(String(m.heapUsed + m.arrayBuffers));
 } else process.stdout.write(String(answer.total));
@@ -199,10 +203,11 @@ ${tail('run')}`,
     entries: `
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+${settle}
 ${readList}
 const entries = artefact.entries;
 delete artefact.index;
-globalThis.gc();
+await settle();
 const m = process.memoryUsage();
 process.stdout.write(String(entries.length > 0 ? m.heapUsed + m.arrayBuffers : 0));`,
     ...Object.fromEntries(PEERS.flatMap((p: PeerText) => [[`${p.name}-load`, peer(p.name, 'load')], [`${p.name}-build`, peer(p.name, 'build')]])),

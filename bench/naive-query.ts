@@ -12,7 +12,16 @@ import type { TaxonomyTerm } from '../src/schema/taxonomy.ts';
 
 const PARAM: Record<FacetName, keyof GroupsQuery> = { country: 'country', scope: 'scope', subject: 'subject', sector: 'sector', language: 'language', relation: 'relation', structure: 'structure' };
 
+/** Each entry's searchable words, computed once per entry object (a pure function's memo). */
+const wordsOf = new WeakMap<Entry, Set<string>>();
+
 function words(entry: Entry, subjects: TaxonomyTerm[]): Set<string> {
+  let known = wordsOf.get(entry);
+  if (!known) wordsOf.set(entry, (known = entryWords(entry, subjects)));
+  return known;
+}
+
+function entryWords(entry: Entry, subjects: TaxonomyTerm[]): Set<string> {
   const texts = [entry.name, entry.short_name ?? '', ...(entry.alternate_names ?? []), ...Object.values(entry.summary), ...Object.values(entry.purpose ?? {})];
   for (const s of entry.subjects ?? []) texts.push(...Object.values(subjects.find((t) => t.slug === s)?.label ?? {}));
   return new Set(texts.flatMap((t) => tokenize(t ?? '')));

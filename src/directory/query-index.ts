@@ -12,6 +12,7 @@
  */
 import type { Artefact, FacetName } from './artefact.ts';
 import { popcount, setAll, wordsFor } from './bitset.ts';
+import { cooccurrence } from './cooccurrence.ts';
 
 /** Prefix runs kept per directory: each costs one bit per doc (12.5 kB at 100,000 entries). */
 const TERM_RUN_CACHE = 256;
@@ -61,6 +62,8 @@ export interface QueryIndex {
    */
   updatedFrom(from: number): Uint32Array;
   facet(name: FacetName): FacetIndex;
+  /** Docs per pair of values of two facets (see cooccurrence.ts), built on first use. */
+  pairs(first: FacetName, second: FacetName): Int32Array;
   knownSlugs(param: 'subject' | 'sector'): Set<string>;
   search(): SearchScratch;
   /**
@@ -144,6 +147,7 @@ export function createQueryIndex(artefact: Artefact, nameRank: () => Int32Array)
     return out;
   });
   const facets = new Map<FacetName, FacetIndex>();
+  const pairs = new Map<string, Int32Array>();
   const slugs = new Map<string, Set<string>>();
   const pool: Uint32Array[] = [];
   let used = 0;
@@ -168,6 +172,12 @@ export function createQueryIndex(artefact: Artefact, nameRank: () => Int32Array)
       let f = facets.get(name);
       if (!f) facets.set(name, (f = facetIndex(artefact, name, nameRank, words)));
       return f;
+    },
+    pairs(first, second) {
+      const key = `${first} ${second}`;
+      let counts = pairs.get(key);
+      if (!counts) pairs.set(key, (counts = cooccurrence(n, this.facet(first), this.facet(second))));
+      return counts;
     },
     knownSlugs(param) {
       let known = slugs.get(param);

@@ -5,8 +5,9 @@
  * Every filter is a bitset over name ranks (see query-index.ts): intersecting two filters handles
  * 32 docs per operation, a single-value filter is its cached bitset as is. Facets are counted the
  * way shop filters do it: each facet over the result of every *other* filter, so choosing a
- * country still shows how many groups other countries would give — by visiting the set bits, or,
- * for facets with few values, by one popcount per value and word, whichever reads less. Pages come
+ * country still shows how many groups other countries would give — from a precomputed pair table
+ * when the rest is one facet value, else by visiting the set bits or, for facets with few values,
+ * by one popcount per value and word, whichever reads less. Pages come
  * from the precomputed orders: name order is the bit order itself, date order a walk of the date
  * order (or a top-k by date position when few docs match), relevance a top-k selection.
  */
@@ -37,6 +38,8 @@ interface Part {
   facet?: FacetName;
   bits: Uint32Array;
   count: number;
+  /** Set when the part is exactly one facet value (its cached bitset). */
+  slot?: number;
 }
 
 /** Checks values that exist only in the content (taxonomy slugs), after the schema checked their form. */
@@ -63,7 +66,7 @@ function filterParts(dir: Directory, qi: QueryIndex, query: GroupsQuery): Part[]
     const all = facet === 'subject' && query.subject_mode === 'all';
     if (slots.length === 1 || (all && slots.includes(-1)) || (!all && slots.every((s) => s < 0))) {
       const slot = slots.length === 1 ? slots[0]! : -1;
-      parts.push(slot >= 0 ? { facet, bits: index.bits(slot), count: index.counts[slot]! } : { facet, bits: qi.bitset().fill(0), count: 0 });
+      parts.push(slot >= 0 ? { facet, bits: index.bits(slot), count: index.counts[slot]!, slot } : { facet, bits: qi.bitset().fill(0), count: 0 });
       continue;
     }
     const bits = qi.bitset();
@@ -124,8 +127,13 @@ const countOf = (part: Part) => (part.count >= 0 ? part.count : (part.count = po
  * popcounts read every value's bitset once: the first wins on small results and facets with many
  * values (countries), the second on big results and facets with few (scope, relation).
  */
-function countFacet(qi: QueryIndex, index: FacetIndex, base: Part | null): Int32Array {
+function countFacet(qi: QueryIndex, name: FacetName, index: FacetIndex, base: Part | null): Int32Array {
   if (!base) return index.counts;
+  if (base.slot !== undefined) {
+    // Exactly one value of another facet: its row of the pair table.
+    const width = index.values.length;
+    return qi.pairs(base.facet!, name).subarray(base.slot * width, (base.slot + 1) * width);
+  }
   const docs = countOf(base);
   const counts = new Int32Array(index.values.length);
   if (docs === 0) return counts;
@@ -383,7 +391,7 @@ function execute(dir: Directory, qi: QueryIndex, query: GroupsQuery, match: Text
       const own = parts.findIndex((p) => p.facet === facet);
       const base = own < 0 ? result : intersection(qi, parts.filter((_, i) => i !== own));
       const index = qi.facet(facet);
-      const counts = countFacet(qi, index, base);
+      const counts = countFacet(qi, facet, index, base);
       const map = new Map<string, number>();
       for (let v = 0; v < counts.length; v++) if (counts[v]! > 0) map.set(index.values[v]!, counts[v]!);
       facets[facet] = map;
