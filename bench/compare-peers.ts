@@ -15,10 +15,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import type { Artefact } from '../src/directory/artefact.ts';
-import { createDirectory } from '../src/directory/directory.ts';
+import type { Artefact } from '../src/engine/artefact.ts';
+import { createDirectory } from '../src/engine/directory.ts';
 import type { GroupsQuery } from '../src/schema/query.ts';
-import { artefactFiles } from '../scripts/build-content.ts';
+import { artefactFiles } from '../src/content/write-artefact.ts';
 import { disagreements, ourEngine, type BenchEngine } from './engines.ts';
 import { MIX } from './mix.ts';
 import { createFilterLayer } from './peers/filter-layer.ts';
@@ -195,8 +195,8 @@ ${tail('run')}`;
     ours: `
 import { readFileSync } from 'node:fs';
 import { readArtefact } from ${src('src/runtime/read-artefact.ts')};
-import { createDirectory } from ${src('src/directory/directory.ts')};
-import { runQuery } from ${src('src/directory/run-query.ts')};
+import { createDirectory } from ${src('src/engine/directory.ts')};
+import { runQuery } from ${src('src/engine/run-query.ts')};
 const dir = createDirectory(readArtefact('directory-list.json', import.meta.url));
 const run = (q) => runQuery(dir, q).result;
 ${tail('run')}`,

@@ -3,9 +3,9 @@
  * total, facet counts), and the check that they all give the same answers: a fast engine that
  * answers differently is no result.
  */
-import type { Artefact, FacetName } from '../src/directory/artefact.ts';
-import type { Directory } from '../src/directory/directory.ts';
-import { runQuery } from '../src/directory/run-query.ts';
+import type { Artefact, FacetName } from '../src/engine/artefact.ts';
+import type { Directory } from '../src/engine/directory.ts';
+import { runQuery } from '../src/engine/run-query.ts';
 import type { GroupsQuery } from '../src/schema/query.ts';
 import { createFilterLayer, type EngineResult } from './peers/filter-layer.ts';
 import type { PeerText } from './peers/text-engines.ts';

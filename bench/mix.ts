@@ -1,5 +1,5 @@
 /** The benchmark's fixed query mix, shared by `npm run bench` and the engines-agree test. */
-import { parseParams } from '../src/directory/parse-query.ts';
+import { parseParams } from '../src/engine/parse-query.ts';
 import { groupsQuerySchema } from '../src/schema/query.ts';
 
 /** The fixed mix: filters, text, multi-subject, facets, sorts and deep pages. */

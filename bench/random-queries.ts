@@ -3,12 +3,12 @@
  * query class on more than the fixed mix: filters of every kind, one to three search words taken
  * from real entries (the last often cut to a prefix), facets, every sort, shallow and deep pages.
  */
-import { tokenize } from '../src/content/normalise-text.ts';
-import type { Artefact } from '../src/directory/artefact.ts';
-import { queryWords } from '../src/directory/search.ts';
+import { tokenize } from '../src/text/normalise-text.ts';
+import type { Artefact } from '../src/engine/artefact.ts';
+import { queryWords } from '../src/engine/search.ts';
 import { GEOGRAPHIC_SCOPES, NETWORK_RELATIONS, STRUCTURES } from '../src/schema/entry.ts';
 import { FACET_NAMES, groupsQuerySchema, SORTS, type GroupsQuery } from '../src/schema/query.ts';
-import { seededRandom } from './synthetic-corpus.ts';
+import { seededRandom } from '../test/support/synthetic-corpus.ts';
 
 export function randomQueries(artefact: Artefact, count: number, seed: number): GroupsQuery[] {
   const random = seededRandom(seed);

@@ -8,6 +8,7 @@
  * Exit status: 0 when every listing was imported, merged or already present; 1 when one was
  * incomplete or skipped, or the content did not pass the build; 2 for a wrong command line.
  */
+import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,18 +28,27 @@ fields are filled, and differing values are reported as conflicts.
   --help      show this text`;
 
 export function parseArguments(argv: readonly string[]): { dryRun: boolean; inputs: string[] } | { help: true } | { error: string } {
-  let dryRun = false;
-  const inputs: string[] = [];
-  let optionsEnded = false;
-  for (const arg of argv) {
-    if (optionsEnded || !arg.startsWith('-') || arg === '-') inputs.push(arg);
-    else if (arg === '--') optionsEnded = true;
-    else if (arg === '--dry-run' || arg === '-n') dryRun = true;
-    else if (arg === '--help' || arg === '-h') return { help: true };
-    else return { error: `unknown option ${arg}` };
+  let parsed: ReturnType<typeof parseOptions>;
+  try {
+    parsed = parseOptions(argv);
+  } catch (error) {
+    // parseArgs names the option it does not know (ERR_PARSE_ARGS_UNKNOWN_OPTION)
+    return { error: (error as Error).message.split('.')[0]!.replace(/^Unknown option '([^']+)'.*/, 'unknown option $1') };
   }
+  if (parsed.values.help) return { help: true };
+  const inputs = parsed.positionals;
   if (inputs.length === 0) return { error: 'give at least one listing file or folder' };
-  return { dryRun, inputs };
+  return { dryRun: parsed.values['dry-run'] === true, inputs };
+}
+
+// https://nodejs.org/api/util.html#utilparseargsconfig
+function parseOptions(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: { 'dry-run': { type: 'boolean', short: 'n' }, help: { type: 'boolean', short: 'h' } },
+  });
 }
 
 /** Asks on the terminal; without one (CI, a pipe) there is nobody to ask and the listing is reported incomplete. */

@@ -13,10 +13,10 @@
  * The peer supplies only `search(words)`: the ids of the docs matching every word (the last word
  * also as a prefix), best first. Scratch bitsets are allocated once per layer instance.
  */
-import type { Artefact, FacetName } from '../../src/directory/artefact.ts';
-import { FACETS } from '../../src/directory/artefact.ts';
-import { andInto, has, orInto, popcount, setAll, wordsFor } from '../../src/directory/bitset.ts';
-import { queryWords } from '../../src/directory/search.ts';
+import type { Artefact, FacetName } from '../../src/engine/artefact.ts';
+import { FACETS } from '../../src/engine/artefact.ts';
+import { andInto, has, orInto, popcount, setAll, wordsFor } from '../../src/engine/bitset.ts';
+import { queryWords } from '../../src/engine/search.ts';
 import type { GroupsQuery } from '../../src/schema/query.ts';
 
 export interface EngineResult {

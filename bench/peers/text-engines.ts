@@ -15,8 +15,8 @@
 import MiniSearch from 'minisearch';
 import { Index, Resolver } from 'flexsearch';
 import { FIELD_WEIGHTS, searchableFields } from '../../src/content/build-artefact.ts';
-import { tokenize } from '../../src/content/normalise-text.ts';
-import type { ArtefactEntry } from '../../src/directory/artefact.ts';
+import { tokenize } from '../../src/text/normalise-text.ts';
+import type { ArtefactEntry } from '../../src/engine/artefact.ts';
 import type { TaxonomyTerm } from '../../src/schema/taxonomy.ts';
 import type { TextSearcher } from './filter-layer.ts';
 

@@ -5,8 +5,7 @@
  * joinSchemas })` merges them; `Error` is the document's shared error component.
  */
 import * as z from 'zod';
-import { JOIN_BODY_LIMIT } from '../join/parse-body.ts';
-import { joinReceiptSchema, joinRequestSchema, joinStatusSchema, REFERENCE_PATTERN } from '../schema/join.ts';
+import { JOIN_BODY_LIMIT, joinReceiptSchema, joinRequestSchema, joinStatusSchema, REFERENCE_PATTERN } from '../schema/join.ts';
 
 type JsonObject = Record<string, unknown>;
 

@@ -10,14 +10,14 @@
  * collaborators (content index, store, delivery, clock, key material) are given to it.
  */
 import type { JoinGroup } from '../schema/join.ts';
-import type { ApplicationRecord, ApplicationStore, Clock, DuplicateMatch } from './application-store.ts';
-import { buildEntry } from './build-entry.ts';
-import type { JoinIndex } from './content-index.ts';
-import { encryptContact } from './contact-encryption.ts';
-import type { Delivery } from './deliver.ts';
-import { claimKeys, duplicateKeys, matchApplications, matchEntries, type ClaimHolder } from './find-duplicates.ts';
-import { verifyFormToken } from './form-token.ts';
-import { validateJoinRequest, type FieldProblem } from './validate-request.ts';
+import type { ApplicationRecord, ApplicationStore, Clock, DuplicateMatch } from './store/application-store.ts';
+import { buildEntry } from './intake/build-entry.ts';
+import type { JoinIndex } from './intake/content-index.ts';
+import { encryptContact } from './store/contact-encryption.ts';
+import type { Delivery } from './delivery/deliver.ts';
+import { claimKeys, duplicateKeys, matchApplications, matchEntries, type ClaimHolder } from './intake/find-duplicates.ts';
+import { verifyFormToken } from './intake/form-token.ts';
+import { validateJoinRequest, type FieldProblem } from './intake/validate-request.ts';
 
 /** The spam trap: a field people never see (hidden), which form-filling robots fill. */
 export const HONEYPOT_FIELD = 'homepage';

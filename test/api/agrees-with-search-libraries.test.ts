@@ -8,9 +8,9 @@ import { disagreements, ourEngine, peerEngine } from '../../bench/engines.ts';
 import { MIX } from '../../bench/mix.ts';
 import { PEERS } from '../../bench/peers/text-engines.ts';
 import { classesOf, QUERY_CLASSES, randomQueries } from '../../bench/random-queries.ts';
-import { syntheticContent } from '../../bench/synthetic-corpus.ts';
+import { syntheticContent } from '../support/synthetic-corpus.ts';
 import { buildArtefact } from '../../src/content/build-artefact.ts';
-import { createDirectory } from '../../src/directory/directory.ts';
+import { createDirectory } from '../../src/engine/directory.ts';
 
 const artefact = buildArtefact(syntheticContent(600, 11), (md) => md);
 const engines = [ourEngine(createDirectory(artefact)), ...PEERS.map((peer) => peerEngine(peer, artefact))];

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseArguments } from '../../scripts/import-connexions.ts';
-import { FIXTURES, PROJECT, SEED, snapshot, tempProject } from './helpers.ts';
+import { FIXTURES, PROJECT, SEED, snapshot, tempProject } from '../support/import-helpers.ts';
 
 const run = promisify(execFile);
 const TSX = join(PROJECT, 'node_modules', '.bin', 'tsx');

@@ -5,7 +5,7 @@ import { createVocabulary, mapListing } from '../../src/import/connexions/map-li
 import { createHeadingMatcher, readHeadings } from '../../src/import/connexions/match-terms.ts';
 import { parseListing } from '../../src/import/connexions/parse-listing.ts';
 import type { TaxonomyTerm } from '../../src/schema/taxonomy.ts';
-import { importInto, PROJECT, readEntry, tempProject } from './helpers.ts';
+import { importInto, PROJECT, readEntry, tempProject } from '../support/import-helpers.ts';
 
 async function realVocabulary() {
   const result = validateContent(await loadContent(PROJECT));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeListingBytes } from '../../src/import/connexions/listing-text.ts';
 import { parseListing } from '../../src/import/connexions/parse-listing.ts';
-import { importInto, readEntry, tempListings, tempProject } from './helpers.ts';
+import { importInto, readEntry, tempListings, tempProject } from '../support/import-helpers.ts';
 
 const latin = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 

@@ -3,7 +3,7 @@
  * schema, a name when the name line is missing, and a slug for the file name.
  */
 import { SLUG_MAX, SUMMARY_MAX } from '../../schema/entry.ts';
-import { fold } from '../../content/normalise-text.ts';
+import { fold } from '../../text/normalise-text.ts';
 
 /** A full stop after one of these does not end a sentence ("e.g. Canada", "St. John's", "J. Smith"). */
 const ABBREVIATION = /(?:^|[\s(])(?:e\.g|i\.e|cf|vs|Mr|Mrs|Ms|Dr|Prof|St|Mt|No|Nos|Inc|Ltd|Co|Corp|Jr|Sr|approx)\.$|(?:^|[\s.(])\p{Lu}\.$/u;

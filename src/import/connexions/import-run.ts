@@ -8,10 +8,11 @@
  * All I/O comes in through `io`, the date through `clock`, and a missing name through `askName`,
  * so that tests run it against temporary folders and the CLI only wires it up.
  */
+import { entryFilePath } from '../../schema/collections.ts';
 import { join } from 'node:path';
 import { encodeEntryFile } from '../../content/entry-file.ts';
 import type { RawContent } from '../../content/load-content.ts';
-import { nameKey } from '../../content/normalise-text.ts';
+import { nameKey } from '../../text/normalise-text.ts';
 import { formatProblem, validateContent } from '../../content/validate-content.ts';
 import { entryFields, SLUG_MAX, type Entry } from '../../schema/entry.ts';
 import { slugFromName } from './derive-text.ts';
@@ -90,7 +91,7 @@ export function localDate(date: Date): string {
 }
 
 function entryPath(slug: string): string {
-  return `content/groups/${slug}.md`;
+  return entryFilePath(slug);
 }
 
 /** The build's own check of one entry file, with the taxonomies: file → field: message. */

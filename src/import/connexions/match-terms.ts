@@ -5,7 +5,7 @@
  * ignored, and "&" or "and" as good as a comma), and every vocabulary is read from where it is defined — the
  * taxonomy files, the schema's label tables, the platform's language names — never copied here.
  */
-import { nameKey } from '../../content/normalise-text.ts';
+import { nameKey } from '../../text/normalise-text.ts';
 import { allLanguageCodes, languageName } from '../../schema/codes.ts';
 import { CONTENT_LOCALES, type ContentLocale } from '../../schema/locales.ts';
 import type { TaxonomyName, TaxonomyTerm } from '../../schema/taxonomy.ts';

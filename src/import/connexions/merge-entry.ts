@@ -4,7 +4,7 @@
  * already holds a different value is kept and reported as a conflict for an editor to settle.
  * Lists count as different when the listing has an item the entry lacks.
  */
-import { nameKey } from '../../content/normalise-text.ts';
+import { nameKey } from '../../text/normalise-text.ts';
 import { TRANSLATABLE_FIELDS, type Entry } from '../../schema/entry.ts';
 import type { ContentLocale } from '../../schema/locales.ts';
 import type { ListingFacts } from './map-listing.ts';
