@@ -108,7 +108,7 @@ export async function comparePeers(size: number, artefact: Artefact, options: Co
   log(`  answers: ${checked.length} queries compared across ${engines.length} engines in ${(performance.now() - t).toFixed(0)} ms, ${problems.length} mismatches`);
   if (problems.length > 0) throw new Error(`engines disagree:\n${problems.join('\n')}`);
 
-  interleaved(engines, checked, 1, () => {}); // warm-up
+  interleaved(engines, [...MIX, ...random.slice(0, 100)], 1, () => {}); // warm-up
   const mix = engines.map(() => [] as number[]);
   const byClass = engines.map(() => Object.fromEntries(QUERY_CLASSES.map((c) => [c, [] as number[]])) as Record<QueryClass, number[]>);
   const mixClasses = MIX.map(classesOf);
