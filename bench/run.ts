@@ -1,5 +1,6 @@
 /**
- * `npm run bench` (`-- --json` for machine-readable figures on stdout): the query engine beside
+ * `npm run bench` (`npm run -s bench -- --json` for machine-readable figures on stdout; `-s` keeps
+ * npm's banner out of it): the query engine beside
  * MiniSearch and FlexSearch (bench/compare-peers.ts), and beside a naive baseline, in the same
  * run, on seeded synthetic directories (BENCH_SIZES, default 10,000 and 100,000 entries; the naive
  * and HTTP figures only up to BENCH_NAIVE_MAX, default 10,000). Every figure is reported as a
