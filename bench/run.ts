@@ -30,6 +30,9 @@ import { syntheticContent } from '../test/support/synthetic-corpus.ts';
 import { comparePeers, percentile, type PeerFigures, type SizeFigures } from './compare-peers.ts';
 import { MIX, MIX_QUERIES } from './mix.ts';
 import { QUERY_CLASSES } from './random-queries.ts';
+import { exportBench } from './export.ts';
+import { ADVERSARIAL_HEADER, adversarialRows } from './adversarial.ts';
+import { LISTING_MAP_HEADER, listingMapLine } from './listing-map.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -119,6 +122,10 @@ async function coldStart(artefactText: string, files: [string, string | Buffer][
 const ratio = (x: number) => `${x >= 10 ? x.toFixed(0) : x.toFixed(2)}×`;
 
 async function main() {
+  if (process.env.BENCH_ONLY === 'export') {
+    for (const line of exportBench()) console.log(line);
+    return;
+  }
   const rows: string[] = [];
   const results: SizeFigures[] = [];
   const date = new Date().toISOString().slice(0, 10);
@@ -151,6 +158,15 @@ async function main() {
     log('\n## Beside the naive scan\n\n| entries | indexed p50 / p95 | naive p50 / p95 | speed-up p50 / p95 | cold start to first response | build, list artefact, heap |\n|---|---|---|---|---|---|');
     for (const r of rows) log(r);
   }
+  log(`\nExports of ${process.env.BENCH_EXPORT_ENTRIES ?? 20000} synthetic entries (bench/export.ts):\n`);
+  for (const line of exportBench()) log(line);
+  log('\nAdversarial requests within the documented limits vs an ordinary request of the same endpoint, same run (aim ≤ 10×):\n');
+  const adversarial = await adversarialRows();
+  log(`\n${ADVERSARIAL_HEADER}\n${adversarial.join('\n')}`);
+  // The world map on a listing rendered by the function (bench/listing-map.ts), as a ratio to the same page without it.
+  log(`\n${LISTING_MAP_HEADER}`);
+  // Up to the naive sizes: rendering every listing at 100,000 entries would dominate the run.
+  for (const size of SIZES.filter((s) => s <= NAIVE_MAX)) for (const every of [false, true]) log(listingMapLine(size, every));
   if (JSON_OUT) console.log(JSON.stringify({ date, node: process.version, machine, mix: MIX_QUERIES, sizes: results }, null, 2));
 }
 

@@ -36,6 +36,18 @@ function languageNamesIn(locale: string): Intl.DisplayNames {
   return names;
 }
 
+/**
+ * User-assigned codes we accept as countries although ISO 3166-1 has not assigned them: XK, used
+ * by the European Commission, the IMF and CLDR for Kosovo. Lists of officially assigned codes
+ * (the Murmurations index's, for one) do not have them.
+ */
+export const USER_ASSIGNED_COUNTRY_CODES: readonly string[] = ['XK'];
+
+/** True for a country code that ISO 3166-1 itself assigns (not a user-assigned one such as XK). */
+export function isIsoAssignedCountryCode(code: string): boolean {
+  return isCountryCode(code) && !USER_ASSIGNED_COUNTRY_CODES.includes(code);
+}
+
 /** True for an ISO 3166-1 alpha-2 code of a country or territory (upper case). */
 export function isCountryCode(code: string): boolean {
   if (!/^[A-Z]{2}$/.test(code)) return false;
@@ -44,9 +56,25 @@ export function isCountryCode(code: string): boolean {
   return regionNamesIn('en').of(code) !== undefined;
 }
 
-/** True for an ISO 639-1 two-letter language code (lower case). */
+/**
+ * True for a current ISO 639-1 two-letter language code (lower case). Deprecated codes that CLDR
+ * still names (`mo` for Romanian, `ji` for Yiddish, `iw`, `in`, `jw`, `sh`) are refused: the
+ * platform's canonical form of each is another code (https://tc39.es/ecma402/#sec-canonicalizelocalelist).
+ */
 export function isLanguageCode(code: string): boolean {
-  return /^[a-z]{2}$/.test(code) && languageNamesIn('en').of(code) !== undefined;
+  return /^[a-z]{2}$/.test(code) && languageNamesIn('en').of(code) !== undefined && Intl.getCanonicalLocales(code)[0] === code;
+}
+
+/** A language code in its current form: `mo` → `ro`, `ji` → `yi`; undefined when it is none. */
+export function canonicalLanguageCode(code: string): string | undefined {
+  let canonical: string | undefined;
+  try {
+    canonical = Intl.getCanonicalLocales(code.trim())[0]?.toLowerCase();
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error; // RangeError: not a language tag at all
+    return undefined;
+  }
+  return canonical && isLanguageCode(canonical) ? canonical : undefined;
 }
 
 export function countryName(code: string, locale = 'en'): string {

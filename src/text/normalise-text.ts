@@ -28,3 +28,22 @@ export function websiteDomain(url: string | undefined): string | undefined {
     return undefined; // not a URL: nothing to compare
   }
 }
+
+/** A name reduced for comparison without spaces: "SUD-Rail", "Sud Rail" and "SUDRAIL" agree. */
+export function compactKey(name: string): string {
+  return nameKey(name).replace(/ /g, '');
+}
+
+/**
+ * A website as people mean it: scheme, `www.`, letter case of the host and a trailing slash do not
+ * count, so `http://www.x.org/` and `https://x.org` are one website. Undefined when not a URL.
+ */
+export function websiteKey(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return `${u.hostname.toLowerCase().replace(/^www\./, '')}${u.port ? `:${u.port}` : ''}${u.pathname.replace(/\/+$/, '')}${u.search}`;
+  } catch {
+    return undefined; // not a URL: nothing to compare
+  }
+}

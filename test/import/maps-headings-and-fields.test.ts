@@ -39,14 +39,14 @@ describe('subject headings, scope, languages and structure', () => {
     );
   });
 
-  it('file the text under the listing language when the Languages line names another language and not English', async () => {
+  it('file the text under the language it is written in, identified from the text itself', async () => {
     const root = await tempProject();
     const [file] = (await importInto(root, ['french-text.txt'])).files;
     const entry = await readEntry(root, 'collectif-des-livreurs-autonomes-de-lyon');
     expect(Object.keys(entry.summary)).toEqual(['fr']);
     expect(Object.keys(entry.purpose!)).toEqual(['fr']);
     expect(entry.languages).toEqual(['fr']);
-    expect(file!.notes).toContain('summary and purpose filed as "fr": the Languages line names it first and does not name English');
+    expect(file!.notes).toContainEqual(expect.stringMatching(/^text identified as "fr" \(confidence 0\.\d+\)$/));
   });
 
   it('keep the text English when the listing says nothing about languages', async () => {

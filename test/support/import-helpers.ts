@@ -44,7 +44,7 @@ export async function tempListings(files: Record<string, string | Uint8Array>): 
 export function importInto(
   root: string,
   inputs: string[],
-  options: { dryRun?: boolean; askName?: (file: string) => Promise<string | undefined>; io?: ImportIo; clock?: () => Date; from?: string } = {},
+  options: { dryRun?: boolean; askName?: (file: string) => Promise<string | undefined>; io?: ImportIo; clock?: () => Date; from?: string; givenName?: string } = {},
 ) {
   return importListings({
     root,
@@ -53,6 +53,7 @@ export function importInto(
     clock: options.clock ?? clock,
     io: options.io ?? createNodeIo(options.from ?? FIXTURES),
     ...(options.askName ? { askName: options.askName } : {}),
+    ...(options.givenName ? { givenName: options.givenName } : {}),
   });
 }
 

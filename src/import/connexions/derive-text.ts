@@ -84,3 +84,25 @@ export function slugFromName(name: string): string {
   const cut = slug.slice(0, SLUG_MAX + 1);
   return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : SLUG_MAX).replace(/-$/, '');
 }
+
+/**
+ * Text that stops short: its last paragraph ends on a letter, digit, comma or dash, with no
+ * closing punctuation, or on an ellipsis the listing did not write as a quotation. A purpose that
+ * ends with a list is not judged (list items often end without a full stop).
+ */
+export function looksCutOff(lastParagraph: string | undefined): boolean {
+  if (lastParagraph === undefined) return false;
+  const text = lastParagraph.trimEnd();
+  if (text.length < 40) return false;
+  return /[\p{L}\p{N},;–—-]$/u.test(text) || /(?:…|\.\.\.)$/.test(text);
+}
+
+/** A text whose first word is lower case: the listing elided its subject ("is the product of…"). */
+export function isHeadless(text: string): boolean {
+  return /^\p{Ll}/u.test(text.trimStart());
+}
+
+/** The subject put back: "is the product of…" → "The Commune is the product of…". */
+export function restoreSubject(text: string, name: string): string {
+  return `${name} ${text.trimStart()}`;
+}

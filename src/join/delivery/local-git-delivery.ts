@@ -23,7 +23,7 @@ import { open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DeliveryProgress } from '../store/application-store.ts';
-import { entryFile, suffixedSlug, withSlug } from '../intake/build-entry.ts';
+import { entryFile, slugCandidates, withSlug } from '../intake/build-entry.ts';
 import { branchDescriptionKey, branchFor, commitMessage, PENDING_REVIEW_LABEL, referenceInCommitMessage } from './decap-workflow.ts';
 import type { Deadline } from './deadline.ts';
 import { DeliveryError, type ReviewState, type ReviewTarget } from './review-target.ts';
@@ -37,7 +37,6 @@ export interface LocalGitOptions {
 }
 
 const ZERO = '0000000000000000000000000000000000000000';
-const MAX_SLUG_TRIES = 20;
 /** A lock older than this was left by a process that died. */
 const STALE_LOCK_MS = 60_000;
 
@@ -144,8 +143,7 @@ export function createLocalGitTarget(options: LocalGitOptions): ReviewTarget {
         const base = await resolveRef(repoPath, `refs/heads/${baseBranch}`);
         if (!base) throw new DeliveryError('local_git_no_base_branch');
         const wished = record.delivery.slug ?? record.entry.slug;
-        for (let n = 1; n <= MAX_SLUG_TRIES; n++) {
-          const slug = suffixedSlug(wished, n);
+        for (const slug of slugCandidates(wished, record.reference)) {
           if (options.isPublished(slug)) continue;
           const branch = branchFor(slug);
           const file = entryFile(withSlug(record.entry, slug));

@@ -4,8 +4,8 @@
  * value typed (400, 409, 413, 503), or a 303 to the thank-you page.
  *
  *   201 pull request opened · 202 received, delivery queued · 200 this form was already sent
- *   400 invalid (per-field messages) · 405 · 409 duplicate · 413 too large · 415 media type
- *   503 the store failed before anything was saved
+ *   400 invalid (per-field messages) · 403 sent from another site · 405 · 409 duplicate
+ *   413 too large · 415 media type · 503 the store failed before anything was saved
  *
  * Request bodies and contact details are never logged.
  */
@@ -39,6 +39,19 @@ export function pageHeaders(nonce: string): Record<string, string> {
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'same-origin',
   };
+}
+
+/**
+ * A post a browser sent from another site (a hidden form on a hostile page): refused. Browsers
+ * say where a request comes from in `Sec-Fetch-Site` (https://www.w3.org/TR/fetch-metadata/) and
+ * `Origin` (https://fetch.spec.whatwg.org/#origin-header); API clients outside a browser send
+ * neither and are not affected (docs/join.md). Same-site (a sibling subdomain) passes only with
+ * our own Origin.
+ */
+export function isCrossSite(request: Request): boolean {
+  if (request.headers.get('sec-fetch-site') === 'cross-site') return true;
+  const origin = request.headers.get('origin');
+  return origin !== null && origin !== new URL(request.url).origin;
 }
 
 export function statusUrl(origin: string, reference: string): string {
@@ -78,6 +91,14 @@ export function createJoinEndpoint(deps: JoinEndpointDeps) {
     const denied = checkMethod(request, ['POST'], {});
     if (denied) return denied;
     const origin = new URL(request.url).origin;
+    if (isCrossSite(request)) {
+      // Before the body is even read: nothing is parsed, validated, stored or claimed.
+      const locale = pickLocale(undefined, request.headers.get('accept-language'));
+      const message = JOIN_MESSAGES[locale].answers.crossSite;
+      if ((request.headers.get('accept') ?? '').includes('application/json')) return json(403, { error: { code: 'forbidden', message } }, { 'Cache-Control': 'no-store' });
+      const n = nonce();
+      return new Response(deps.renderer.renderForm(locale, newToken(), n, { values: {}, problems: [], banner: message }), { status: 403, headers: pageHeaders(n) });
+    }
     const parsed = await parseJoinBody(request, deps.bodyLimit ?? JOIN_BODY_LIMIT);
     const values = parsed.ok ? parsed.value : (parsed.value ?? {});
     const locale = pickLocale(typeof values.lang === 'string' ? values.lang : undefined, request.headers.get('accept-language'));
@@ -103,7 +124,7 @@ export function createJoinEndpoint(deps: JoinEndpointDeps) {
 
     let outcome;
     try {
-      outcome = await submitApplication(values, deps);
+      outcome = await submitApplication(values, deps, parsed.overlong);
     } catch (error) {
       deps.log.error(`[join] could not take an application in: ${(error as Error)?.name ?? 'error'}`);
       return fail(503, { code: 'upstream_unavailable', message: m.answers.unavailable }, { values, problems: [], banner: m.answers.unavailable }, undefined, { 'Retry-After': '120' });

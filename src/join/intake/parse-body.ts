@@ -11,13 +11,13 @@
 import * as z from 'zod';
 import { JOIN_BODY_LIMIT, joinRequestSchema } from '../../schema/join.ts';
 import { mediaType, readBodyText } from '../../http/read-body.ts';
-import { normaliseInput, TooDeep } from './normalise-input.ts';
+import { normaliseInput, TooDeep, type Overlong } from './normalise-input.ts';
 
 
 export const ACCEPTED_MEDIA_TYPES = ['application/json', 'application/x-www-form-urlencoded'] as const;
 
 export type ParsedBody =
-  | { ok: true; value: Record<string, unknown>; fromForm: boolean }
+  | { ok: true; value: Record<string, unknown>; fromForm: boolean; overlong: Overlong[] }
   | { ok: false; status: 400 | 413 | 415; message: string; fields?: Record<string, string>; fromForm: boolean; value?: Record<string, unknown> };
 
 type Kind = 'text' | 'list' | 'number' | 'boolean' | 'object';
@@ -154,12 +154,13 @@ export async function parseJoinBody(request: Request, limit = JOIN_BODY_LIMIT): 
     }
     raw = parsed as Record<string, unknown>;
   }
+  let overlong: Overlong[];
   try {
-    raw = normaliseInput(raw);
+    ({ value: raw, overlong } = normaliseInput(raw));
   } catch (error) {
     if (error instanceof TooDeep) return { ok: false, status: 400, fromForm, message: 'The request is nested too deeply.' };
     throw error;
   }
   if (Object.keys(fields).length > 0) return { ok: false, status: 400, fromForm, message: 'Some fields were sent more than once.', fields, value: raw };
-  return { ok: true, value: raw, fromForm };
+  return { ok: true, value: raw, fromForm, overlong };
 }
