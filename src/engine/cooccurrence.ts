@@ -4,10 +4,14 @@
  * touching a single doc. One small table per pair of facets (values × values ints), built on
  * first use from the two facets' rows in one pass over the docs.
  */
-import type { FacetIndex } from './query-index.ts';
+/** What the table needs of a facet (query-index.ts's FacetIndex has it): its values, and each doc's value slots. */
+export interface FacetRows {
+  values: string[];
+  rows(): { offsets: Int32Array; ids: Int32Array };
+}
 
 /** counts[a × b.values.length + b]: docs holding value slot a of `first` and b of `second`. */
-export function cooccurrence(n: number, first: FacetIndex, second: FacetIndex): Int32Array {
+export function cooccurrence(n: number, first: FacetRows, second: FacetRows): Int32Array {
   const a = first.rows();
   const b = second.rows();
   const width = second.values.length;
