@@ -9,7 +9,9 @@
  *      200 rewrites to a function or a file (or proxies an http(s) URL), 404 serves its file
  *      with status 404;
  *   3. else a file of the published folder, with the `[[headers]]` rules for its path;
- *   4. else the published folder's 404.html with status 404.
+ *   4. else the 404.html of the path's first folder when it has one (`/fr/…` → `/fr/404.html`: each
+ *      language's 404, which Netlify serves by the rules the site build writes to dist/_redirects),
+ *      else the published folder's 404.html, with status 404.
  *
  * As on Netlify, custom headers apply to files only; functions set their own.
  * https://docs.netlify.com/manage/routing/redirects/rewrites-proxies/#shadowing ·
@@ -57,7 +59,9 @@ export function createSiteHandler(options: SiteHandlerOptions): SiteHandler {
   const serveFile = (file: StaticFile, request: Request, pathname: string, status = 200) => withHeaders(staticResponse(file, request, status), pathname);
 
   async function notFound(request: Request, pathname: string): Promise<Response> {
-    const page = await files.find('/404.html');
+    const first = pathname.split('/')[1] ?? '';
+    const own = /^[a-z]{2,3}$/.test(first) ? await files.find(`/${first}/404.html`) : undefined;
+    const page = own ?? (await files.find('/404.html'));
     if (page) return serveFile(page, request, pathname, 404);
     return new Response(FALLBACK_404, { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   }
