@@ -49,10 +49,12 @@ export function createDelivery(options: DeliveryOptions) {
     };
     try {
       const progress = await target.open(current, save, deadlineIn(budgetMs));
-      current = { ...current, state: 'pull_request_opened', delivery: { ...progress, last_error: undefined }, updated_at: now() };
+      // A correction whose values the entry holds already is accepted; one whose entry is gone cannot be.
+      const state = progress.settled === 'already_applied' ? 'accepted' : progress.settled === 'entry_gone' ? 'declined' : 'pull_request_opened';
+      current = { ...current, state, delivery: { ...progress, last_error: undefined }, updated_at: now() };
       await store.save(current);
       await queue.complete(current.reference);
-      log.info(`[join] ${current.reference}: opened for review (${target.kind} ${progress.pull_request?.url ?? progress.branch})`);
+      log.info(`[join] ${current.reference}: ${progress.settled ? `settled without review (${progress.settled})` : `opened for review (${target.kind} ${progress.pull_request?.url ?? progress.branch})`}`);
     } catch (error) {
       const code = errorCode(error);
       if (code === 'unexpected') log.error(`[join] ${current.reference}: unexpected delivery error ${(error as Error)?.name ?? ''}`);

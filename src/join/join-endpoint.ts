@@ -1,25 +1,15 @@
 /**
- * `POST /api/v1/join`: request → pipeline → answer, in JSON for API clients and the enhanced
- * form, in HTML for a plain form post (no JavaScript): the form again with its errors and every
- * value typed (400, 409, 413, 503), or a 303 to the thank-you page.
- *
- *   201 pull request opened · 202 received, delivery queued · 200 this form was already sent
- *   400 invalid (per-field messages) · 405 · 409 duplicate · 413 too large · 415 media type
- *   503 the store failed before anything was saved
- *
- * Request bodies and contact details are never logged.
+ * `POST /api/v1/join`: the join intake behind the shared door (intake-endpoint.ts), which answers
+ * in JSON or, for a plain form post, with the join page again or a 303 to its thank-you page.
  */
-import { randomBytes } from 'node:crypto';
-import type { JoinLocale } from '../schema/join.ts';
-import { checkMethod, guarded, json, type ApiError } from '../http/respond.ts';
-import type { ApplicationRecord, DuplicateMatch } from './application-store.ts';
-import { issueFormToken } from './form-token.ts';
+import { guarded } from '../http/respond.ts';
 import type { Log } from './github-client.ts';
-import { JOIN_MESSAGES, pickLocale, problemText } from './messages.ts';
-import { JOIN_BODY_LIMIT, parseJoinBody } from './parse-body.ts';
-import { thanksPath, type FormState, type JoinPageRenderer } from './render-join-page.ts';
+import { answerIntake } from './intake-endpoint.ts';
+import { JOIN_MESSAGES } from './messages.ts';
+import { thanksPath, type JoinPageRenderer } from './render-join-page.ts';
 import { submitApplication, type PipelineDeps } from './submit-application.ts';
-import type { FieldProblem } from './validate-request.ts';
+
+export { pageHeaders, publicStatus, statusUrl } from './intake-endpoint.ts';
 
 export interface JoinEndpointDeps extends PipelineDeps {
   renderer: JoinPageRenderer;
@@ -28,99 +18,24 @@ export interface JoinEndpointDeps extends PipelineDeps {
   random?: (size: number) => Uint8Array;
 }
 
-/** Page headers: never cached (each page carries its own token), scripts only with this nonce. */
-export function pageHeaders(nonce: string): Record<string, string> {
-  return {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Cache-Control': 'no-store',
-    'Content-Security-Policy': `default-src 'none'; style-src 'self'; img-src 'self'; script-src 'nonce-${nonce}'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'same-origin',
-  };
-}
-
-export function statusUrl(origin: string, reference: string): string {
-  return `${origin}/api/v1/join/${reference}`;
-}
-
-export function publicStatus(record: ApplicationRecord) {
-  return {
-    reference: record.reference,
-    state: record.state,
-    received_at: record.received_at,
-    updated_at: record.updated_at,
-    pull_request: record.delivery.target === 'github' && record.delivery.pull_request && !record.delivery.closed_for_labels ? record.delivery.pull_request : null,
-  };
-}
-
-function fieldsOf(problems: readonly FieldProblem[], locale: JoinLocale): Record<string, string> {
-  return Object.fromEntries(problems.map((p) => [p.field, problemText(p, locale)]));
-}
-
-function duplicateFields(matches: readonly DuplicateMatch[], locale: JoinLocale): Record<string, string> {
-  const m = JOIN_MESSAGES[locale];
-  const fields: Record<string, string> = {};
-  for (const d of matches) {
-    const day = (d.received_at ?? '').slice(0, 10);
-    const what = d.kind === 'entry' ? m.duplicateEntry(d.name ?? '') : d.accepted ? m.duplicateAccepted(day) : m.duplicateApplication(day);
-    fields[d.field] = fields[d.field] ? `${fields[d.field]}; ${what}` : what;
-  }
-  return fields;
-}
-
 export function createJoinEndpoint(deps: JoinEndpointDeps) {
-  const newToken = () => issueFormToken(deps.formSecret, deps.clock(), deps.random);
-  const nonce = () => Buffer.from((deps.random ?? randomBytes)(16)).toString('base64');
-
-  return guarded(async (request) => {
-    const denied = checkMethod(request, ['POST'], {});
-    if (denied) return denied;
-    const origin = new URL(request.url).origin;
-    const parsed = await parseJoinBody(request, deps.bodyLimit ?? JOIN_BODY_LIMIT);
-    const values = parsed.ok ? parsed.value : (parsed.value ?? {});
-    const locale = pickLocale(typeof values.lang === 'string' ? values.lang : undefined, request.headers.get('accept-language'));
-    const m = JOIN_MESSAGES[locale];
-    const html = parsed.fromForm && !(request.headers.get('accept') ?? '').includes('application/json');
-
-    /** An error: JSON envelope, or the form again with everything typed. */
-    const fail = (status: number, error: ApiError, state: FormState, token?: string, headers: Record<string, string> = {}) => {
-      if (html && status !== 415) {
-        const n = nonce();
-        const page = deps.renderer.renderForm(locale, token ?? (typeof values.form_token === 'string' ? values.form_token : newToken()), n, state);
-        return new Response(page, { status, headers: { ...pageHeaders(n), ...headers } });
-      }
-      return json(status, { error, ...(token ? { form_token: token } : {}) }, { 'Cache-Control': 'no-store', ...headers });
-    };
-
-    if (!parsed.ok) {
-      const code = parsed.status === 413 ? 'payload_too_large' : parsed.status === 415 ? 'unsupported_media_type' : 'invalid_body';
-      const problems: FieldProblem[] = Object.entries(parsed.fields ?? {}).map(([field, message]) => ({ field, code: 'sent_twice', message }));
-      const message = parsed.status === 413 ? m.answers.tooLarge : parsed.status === 415 ? m.answers.unsupported : parsed.fields ? m.answers.invalid : parsed.message;
-      return fail(parsed.status, { code, message, ...(problems.length ? { fields: fieldsOf(problems, locale) } : {}) }, { values, problems, banner: parsed.status === 413 ? m.answers.tooLarge : undefined });
-    }
-
-    let outcome;
-    try {
-      outcome = await submitApplication(values, deps);
-    } catch (error) {
-      deps.log.error(`[join] could not take an application in: ${(error as Error)?.name ?? 'error'}`);
-      return fail(503, { code: 'upstream_unavailable', message: m.answers.unavailable }, { values, problems: [], banner: m.answers.unavailable }, undefined, { 'Retry-After': '120' });
-    }
-
-    if (outcome.kind === 'invalid') {
-      const token = outcome.newToken ? newToken() : undefined;
-      return fail(400, { code: 'invalid_body', message: m.answers.invalid, fields: fieldsOf(outcome.problems, locale) }, { values, problems: outcome.problems }, token);
-    }
-    if (outcome.kind === 'duplicate') {
-      return fail(409, { code: 'conflict', message: m.answers.duplicate, fields: duplicateFields(outcome.matches, locale) }, { values, problems: [], duplicates: outcome.matches });
-    }
-    const { record, repeated } = outcome;
-    deps.log.info(`[join] ${record.reference}: ${repeated ? 'submitted again' : 'received'}, ${record.state}`);
-    if (html) {
-      return new Response(null, { status: 303, headers: { Location: `${thanksPath(locale)}?reference=${record.reference}`, 'Cache-Control': 'no-store' } });
-    }
-    const status = repeated ? 200 : record.state === 'pull_request_opened' ? 201 : 202;
-    const url = statusUrl(origin, record.reference);
-    return json(status, { ...publicStatus(record), status_url: url, repeated }, { Location: url, 'Cache-Control': 'no-store' });
-  }, 'join');
+  return guarded(
+    (request) =>
+      answerIntake(
+        {
+          name: 'join',
+          log: deps.log,
+          formSecret: deps.formSecret,
+          clock: deps.clock,
+          random: deps.random,
+          bodyLimit: deps.bodyLimit,
+          answers: (locale) => JOIN_MESSAGES[locale].answers,
+          renderForm: (locale, token, nonce, state) => deps.renderer.renderForm(locale, token, nonce, state),
+          thanksUrl: (locale, reference) => `${thanksPath(locale)}?reference=${reference}`,
+          submit: (values) => submitApplication(values, deps),
+        },
+        request,
+      ),
+    'join',
+  );
 }

@@ -25,6 +25,7 @@ import type { DeliveryProgress } from './application-store.ts';
 import { entryFile, suffixedSlug, withSlug } from './build-entry.ts';
 import { branchDescriptionKey, branchFor, commitMessage, PENDING_REVIEW_LABEL, referenceInCommitMessage } from './decap-workflow.ts';
 import type { Deadline } from './github-client.ts';
+import { openLocalCorrection, localCorrectionStatus } from './local-git-correction.ts';
 import { DeliveryError, type ReviewState, type ReviewTarget } from './review-target.ts';
 
 export interface LocalGitOptions {
@@ -35,7 +36,7 @@ export interface LocalGitOptions {
   lockWaitMs?: number;
 }
 
-const ZERO = '0000000000000000000000000000000000000000';
+export const ZERO = '0000000000000000000000000000000000000000';
 const MAX_SLUG_TRIES = 20;
 /** A lock older than this was left by a process that died. */
 const STALE_LOCK_MS = 60_000;
@@ -65,7 +66,7 @@ export function git(repoPath: string, args: string[], input?: string, extraEnv?:
 }
 
 /** `git rev-parse --verify --quiet <ref>` without treating "absent" as an error. */
-async function resolveRef(repoPath: string, ref: string): Promise<string | undefined> {
+export async function resolveRef(repoPath: string, ref: string): Promise<string | undefined> {
   try {
     return (await git(repoPath, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).trim() || undefined;
   } catch {
@@ -73,7 +74,7 @@ async function resolveRef(repoPath: string, ref: string): Promise<string | undef
   }
 }
 
-async function withLock<T>(repoPath: string, waitMs: number, work: () => Promise<T>): Promise<T> {
+export async function withLock<T>(repoPath: string, waitMs: number, work: () => Promise<T>): Promise<T> {
   const gitDir = (await git(repoPath, ['rev-parse', '--absolute-git-dir'])).trim();
   const lock = join(gitDir, 'solidarity-join.lock');
   const until = Date.now() + waitMs;
@@ -99,7 +100,7 @@ async function withLock<T>(repoPath: string, waitMs: number, work: () => Promise
 }
 
 /** Writes the commit adding `path` on `base`, without touching the working tree or the index. */
-async function commitFile(repoPath: string, base: string, path: string, content: string, message: string): Promise<string> {
+export async function commitFile(repoPath: string, base: string, path: string, content: string, message: string): Promise<string> {
   const blob = (await git(repoPath, ['hash-object', '-w', '--stdin'], content)).trim();
   const index = join(tmpdir(), `join-index-${process.pid}-${randomBytes(6).toString('hex')}`);
   try {
@@ -113,7 +114,7 @@ async function commitFile(repoPath: string, base: string, path: string, content:
   }
 }
 
-async function setStatus(repoPath: string, branch: string): Promise<void> {
+export async function setStatus(repoPath: string, branch: string): Promise<void> {
   // decap-server may be writing .git/config at the same moment: git then refuses with a lock error.
   for (let attempt = 1; ; attempt++) {
     try {
@@ -139,6 +140,7 @@ export function createLocalGitTarget(options: LocalGitOptions): ReviewTarget {
   return {
     kind: 'local-git',
     async open(record, save, _deadline: Deadline) {
+      if (record.kind === 'correction') return withLock(repoPath, options.lockWaitMs ?? 10_000, () => openLocalCorrection(repoPath, baseBranch, record, save));
       return withLock(repoPath, options.lockWaitMs ?? 10_000, async () => {
         const base = await resolveRef(repoPath, `refs/heads/${baseBranch}`);
         if (!base) throw new DeliveryError('local_git_no_base_branch');
@@ -171,6 +173,7 @@ export function createLocalGitTarget(options: LocalGitOptions): ReviewTarget {
       });
     },
     async status(record): Promise<ReviewState | undefined> {
+      if (record.kind === 'correction') return localCorrectionStatus(repoPath, baseBranch, record);
       const { branch, slug } = record.delivery;
       if (!branch || !slug) return undefined;
       if (await resolveRef(repoPath, `refs/heads/${branch}`)) return 'open';

@@ -19,11 +19,17 @@ export const JOIN_BODY_LIMIT = 256 * 1024;
 export const ACCEPTED_MEDIA_TYPES = ['application/json', 'application/x-www-form-urlencoded'] as const;
 
 export type ParsedBody =
-  | { ok: true; value: Record<string, unknown>; fromForm: boolean }
+  | {
+      ok: true;
+      value: Record<string, unknown>;
+      fromForm: boolean;
+      /** Fields sent empty or `null` (`website`, `summary.fr`): a correction reads them as "remove this value". */
+      cleared: string[];
+    }
   | { ok: false; status: 400 | 413 | 415; message: string; fields?: Record<string, string>; fromForm: boolean; value?: Record<string, unknown> };
 
 type Kind = 'text' | 'list' | 'number' | 'boolean' | 'object';
-interface FieldShape {
+export interface FieldShape {
   kind: Kind;
   children?: Record<string, FieldShape>;
 }
@@ -65,8 +71,13 @@ function shapeOf(schema: z.ZodType): FieldShape {
   }
 }
 
+/** Form field name → how to read it, for a request schema (an object). */
+export function formShapeOf(schema: z.ZodType): Record<string, FieldShape> {
+  return shapeOf(schema).children!;
+}
+
 /** Form field name → how to read it; computed once from the join schema. */
-export const JOIN_FORM_SHAPE: Record<string, FieldShape> = shapeOf(joinRequestSchema).children!;
+export const JOIN_FORM_SHAPE: Record<string, FieldShape> = formShapeOf(joinRequestSchema);
 
 const TRUE = new Set(['true', 'on', 'yes', '1']);
 const FALSE = new Set(['false', 'off', 'no', '0']);
@@ -128,7 +139,8 @@ export function decodeForm(params: URLSearchParams, shape: Record<string, FieldS
   return { value, fields };
 }
 
-export async function parseJoinBody(request: Request, limit = JOIN_BODY_LIMIT): Promise<ParsedBody> {
+/** `shape`: how to read a form post, from the intake's request schema (the join's by default). */
+export async function parseJoinBody(request: Request, limit = JOIN_BODY_LIMIT, shape: Record<string, FieldShape> = JOIN_FORM_SHAPE): Promise<ParsedBody> {
   const type = mediaType(request);
   const fromForm = type === 'application/x-www-form-urlencoded';
   if (!(ACCEPTED_MEDIA_TYPES as readonly string[]).includes(type)) {
@@ -143,7 +155,7 @@ export async function parseJoinBody(request: Request, limit = JOIN_BODY_LIMIT): 
   let raw: Record<string, unknown>;
   let fields: Record<string, string> = {};
   if (fromForm) {
-    ({ value: raw, fields } = decodeForm(new URLSearchParams(read.text)));
+    ({ value: raw, fields } = decodeForm(new URLSearchParams(read.text), shape));
   } else {
     let parsed: unknown;
     try {
@@ -156,12 +168,31 @@ export async function parseJoinBody(request: Request, limit = JOIN_BODY_LIMIT): 
     }
     raw = parsed as Record<string, unknown>;
   }
+  let normalised: Record<string, unknown>;
   try {
-    raw = normaliseInput(raw);
+    normalised = normaliseInput(raw);
   } catch (error) {
     if (error instanceof TooDeep) return { ok: false, status: 400, fromForm, message: 'The request is nested too deeply.' };
     throw error;
   }
-  if (Object.keys(fields).length > 0) return { ok: false, status: 400, fromForm, message: 'Some fields were sent more than once.', fields, value: raw };
-  return { ok: true, value: raw, fromForm };
+  if (Object.keys(fields).length > 0) return { ok: false, status: 400, fromForm, message: 'Some fields were sent more than once.', fields, value: normalised };
+  return { ok: true, value: normalised, fromForm, cleared: clearedFields(raw, normalised) };
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Names sent whose value normalised to nothing, or was `null`: top level, and one level down (`summary.fr`). */
+export function clearedFields(sent: Record<string, unknown>, normalised: Record<string, unknown>): string[] {
+  const cleared: string[] = [];
+  for (const [name, value] of Object.entries(sent)) {
+    const after = Object.hasOwn(normalised, name) ? normalised[name] : undefined;
+    if (after === undefined || after === null) cleared.push(name);
+    else if (isPlainObject(value) && isPlainObject(after)) {
+      for (const child of Object.keys(value)) {
+        const inner = Object.hasOwn(after, child) ? after[child] : undefined;
+        if (inner === undefined || inner === null) cleared.push(`${name}.${child}`);
+      }
+    }
+  }
+  return cleared;
 }

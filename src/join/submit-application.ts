@@ -1,105 +1,67 @@
 /**
- * The join pipeline, from a parsed and normalised body to an application in the hands of the
- * delivery port:
+ * The join intake: a new entry. The shared pipeline (intake.ts) runs the abuse checks, encrypts
+ * the contact and hands the record to the delivery port; this intake validates a join request and,
+ * before building the entry, looks for duplicates:
  *
- *   honeypot → validation (schema + taxonomies) → signed form token → repeated submission?
- *   → duplicates (published entries, open applications) → entry + claims → encrypted contact
- *   → delivery port (pull request opened, or queued)
+ *   validation (schema + taxonomies) → duplicates (published entries, open applications) → entry + claims
  *
- * Pure of HTTP: it returns what happened, and join-endpoint.ts says it in JSON or HTML. Its
- * collaborators (content index, store, delivery, clock, key material) are given to it.
+ * Its collaborators (content index, store, delivery, clock, key material) are given to it.
  */
-import type { JoinGroup } from '../schema/join.ts';
-import type { ApplicationRecord, ApplicationStore, Clock, DuplicateMatch } from './application-store.ts';
+import type { JoinGroup, JoinRequest } from '../schema/join.ts';
+import type { ApplicationRecord } from './application-store.ts';
 import { buildEntry } from './build-entry.ts';
 import type { JoinIndex } from './content-index.ts';
-import { encryptContact } from './contact-encryption.ts';
-import type { Delivery } from './deliver.ts';
 import { claimKeys, duplicateKeys, matchApplications, matchEntries, type ClaimHolder } from './find-duplicates.ts';
-import { verifyFormToken } from './form-token.ts';
-import { validateJoinRequest, type FieldProblem } from './validate-request.ts';
+import { takeIn, type Intake, type IntakeDeps, type SubmitOutcome } from './intake.ts';
+import { validateJoinRequest } from './validate-request.ts';
 
-/** The spam trap: a field people never see (hidden), which form-filling robots fill. */
-export const HONEYPOT_FIELD = 'homepage';
+export { HONEYPOT_FIELD, type SubmitOutcome } from './intake.ts';
 
-export interface PipelineDeps {
+export interface PipelineDeps extends IntakeDeps {
   index: JoinIndex;
-  store: ApplicationStore;
-  delivery: Pick<Delivery, 'submit'>;
   /** Whether an application holding a duplicate claim is still open (see find-duplicates.ts). */
   holder: ClaimHolder;
-  /** The editors' age recipients; a function because the embedded default creates its key lazily. */
-  recipients: () => Promise<string[]>;
-  formSecret: string;
-  clock: Clock;
-  minFillMs?: number;
-  maxTokenAgeMs?: number;
 }
-
-export type SubmitOutcome =
-  /** 400: the form must be corrected; `newToken` when the token itself was the problem. */
-  | { kind: 'invalid'; problems: FieldProblem[]; newToken: boolean }
-  /** 409: the group seems to be listed or waiting already. */
-  | { kind: 'duplicate'; matches: DuplicateMatch[] }
-  /** 201/202/200: delivered, queued, or submitted before (`repeated`). */
-  | { kind: 'received'; record: ApplicationRecord; repeated: boolean };
-
-const TOKEN_MESSAGES = {
-  malformed: 'the form token is missing or damaged: load the form again',
-  forged: 'the form token is not one this site issued: load the form again',
-  expired: 'the form has expired: submit it again from the refreshed page',
-  too_fast: 'the form was submitted faster than a person can fill it in: check it and submit it again',
-} as const;
 
 function publicFields(request: Record<string, unknown>): JoinGroup {
   const { contact: _contact, consent: _consent, form_token: _token, lang: _lang, confirm_distinct: _confirm, ...group } = request;
   return group as JoinGroup;
 }
 
-export async function submitApplication(raw: Record<string, unknown>, deps: PipelineDeps): Promise<SubmitOutcome> {
-  if (raw[HONEYPOT_FIELD] !== undefined) {
-    return { kind: 'invalid', newToken: false, problems: [{ field: HONEYPOT_FIELD, code: 'honeypot', message: 'this field must be left empty; the submission looks automated' }] };
-  }
-  const now = deps.clock();
-  const validated = validateJoinRequest(raw, deps.index);
-  const problems = validated.ok ? [] : validated.problems.filter((p) => p.field !== 'form_token');
-  const token = typeof raw.form_token === 'string' ? verifyFormToken(raw.form_token, { secret: deps.formSecret, minFillMs: deps.minFillMs, maxAgeMs: deps.maxTokenAgeMs }, now) : ({ ok: false, reason: 'malformed' } as const);
-  if (!token.ok) problems.push({ field: 'form_token', code: `token_${token.reason}`, message: TOKEN_MESSAGES[token.reason] });
-  if (!validated.ok || !token.ok) return { kind: 'invalid', problems, newToken: !token.ok };
-  const request = validated.value;
-  const reference = token.reference;
+export function joinIntake(deps: PipelineDeps): Intake<JoinRequest> {
+  return {
+    validate: (raw) => validateJoinRequest(raw, deps.index),
+    async prepare(request, reference, now) {
+      const group = publicFields(request);
+      const keys = duplicateKeys(group);
+      const entries = matchEntries(keys, deps.index);
+      // Once an accepted application's entry is published, the entry is the match.
+      const applications = (await matchApplications(keys, reference, deps.store, deps.holder)).filter((a) => !(a.accepted && entries.some((e) => e.field === a.field)));
+      const matches = [...entries, ...applications];
+      if (matches.length > 0 && !request.confirm_distinct) return { refused: { kind: 'duplicate', matches } };
 
-  const existing = await deps.store.get(reference);
-  if (existing) return { kind: 'received', record: existing, repeated: true };
+      const receivedAt = now.toISOString();
+      const lost = await claimKeys(keys, { reference, received_at: receivedAt }, deps.store, deps.holder);
+      if (lost.length > 0 && !request.confirm_distinct) return { refused: { kind: 'duplicate', matches: lost } };
 
-  const group = publicFields(request);
-  const keys = duplicateKeys(group);
-  const entries = matchEntries(keys, deps.index);
-  // Once an accepted application's entry is published, the entry is the match.
-  const applications = (await matchApplications(keys, reference, deps.store, deps.holder)).filter((a) => !(a.accepted && entries.some((e) => e.field === a.field)));
-  const matches = [...entries, ...applications];
-  if (matches.length > 0 && !request.confirm_distinct) return { kind: 'duplicate', matches };
-
-  const receivedAt = now.toISOString();
-  const lost = await claimKeys(keys, { reference, received_at: receivedAt }, deps.store, deps.holder);
-  if (lost.length > 0 && !request.confirm_distinct) return { kind: 'duplicate', matches: lost };
-
-  const record: ApplicationRecord = {
-    format: 1,
-    reference,
-    state: 'received',
-    received_at: receivedAt,
-    updated_at: receivedAt,
-    entry: buildEntry(group, reference, now),
-    duplicate_keys: { names: keys.names.map((n) => n.key), ...(keys.domain ? { domain: keys.domain } : {}) },
-    possible_duplicates: [...matches, ...lost],
-    has_message: request.contact.message !== undefined,
-    delivery: { attempts: 0 },
+      const record: ApplicationRecord = {
+        format: 1,
+        kind: 'join',
+        reference,
+        state: 'received',
+        received_at: receivedAt,
+        updated_at: receivedAt,
+        entry: buildEntry(group, reference, now),
+        duplicate_keys: { names: keys.names.map((n) => n.key), ...(keys.domain ? { domain: keys.domain } : {}) },
+        possible_duplicates: [...matches, ...lost],
+        has_message: request.contact.message !== undefined,
+        delivery: { attempts: 0 },
+      };
+      return { record };
+    },
   };
-  const ciphertext = await encryptContact(
-    { reference, received_at: receivedAt, contact: request.contact, consent: { given_at: receivedAt, lang: request.lang ?? 'en' } },
-    await deps.recipients(),
-  );
-  const { record: result, created } = await deps.delivery.submit(record, ciphertext);
-  return { kind: 'received', record: result, repeated: !created };
+}
+
+export function submitApplication(raw: Record<string, unknown>, deps: PipelineDeps): Promise<SubmitOutcome> {
+  return takeIn(raw, deps, joinIntake(deps));
 }
