@@ -88,3 +88,22 @@ export function publicFieldsOf(entry: Entry): Partial<JoinGroup> {
 export function correctedEntry(entry: Entry, changes: readonly FieldChange[]): Entry {
   return entrySchema.parse(changedEntry(entry, changes));
 }
+
+/**
+ * The source a correction brings: its page, recorded by the pipeline (as a join records its
+ * application) so the entry says where the corrected facts come from; editors may keep or drop it.
+ */
+export function correctionSource(reference: string, receivedAt: Date, url: string | undefined): { url: string; title: string } | undefined {
+  return url ? { url, title: `Correction ${reference}, received ${receivedAt.toISOString().slice(0, 10)}` } : undefined;
+}
+
+/** The entry's sources with `source` added, unless one with its address is there already. */
+export function sourcesWith(sources: Entry['sources'], source: { url: string; title: string } | undefined): Entry['sources'] {
+  if (!source || (sources ?? []).some((s) => s.url === source.url)) return sources;
+  return [...(sources ?? []), source];
+}
+
+export function withSource(entry: Entry, source: { url: string; title: string } | undefined): Entry {
+  const sources = sourcesWith(entry.sources, source);
+  return sources === entry.sources ? entry : { ...entry, sources };
+}

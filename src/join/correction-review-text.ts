@@ -59,6 +59,7 @@ export function correctionReviewText(record: ApplicationRecord, context: { path:
     '### What changes',
     '',
     ...(c.changes.length > 0 ? changeLines(c.changes) : ['*(no value changes: only a note about the relation to the network)*']),
+    ...(c.source_url ? [`- **${titleOf('sources')}:** add ${inlineCode(c.source_url)}, recorded by the form as where the correction comes from (keep it or remove it)`] : []),
     '',
     '### Who says so',
     '',

@@ -23,7 +23,11 @@
  * the change field by field, so they may take it into their draft. While a draft is known, each
  * later attempt first looks at the branch (one call) before doing anything else.
  */
-import { editEntryFile, EntryFileEditError } from '../content/edit-entry-file.ts';
+import { editEntryFile, EntryFileEditError, type ValueChange } from '../content/edit-entry-file.ts';
+import { decodeEntryFile } from '../content/entry-file.ts';
+import { FrontMatterError, parseFrontMatter } from '../content/front-matter.ts';
+import type { Entry } from '../schema/entry.ts';
+import { correctionSource, sourcesWith } from './correction-changes.ts';
 import type { ApplicationRecord, DeliveryProgress } from './application-store.ts';
 import { GROUPS_FOLDER } from './build-entry.ts';
 import { draftNoteText } from './correction-review-text.ts';
@@ -43,15 +47,25 @@ export interface CorrectionContext {
 const status = (error: unknown) => (error as { status?: number }).status;
 const messageOf = (error: unknown) => String((error as { message?: string }).message ?? '');
 
-/** The new text of the entry file, or `undefined` when the corrected values are there already. */
+/**
+ * The new text of the entry file, or `undefined` when the corrected values are there already: the
+ * changed values, and the correction's source added to the entry's sources (correction-changes.ts).
+ */
 export function correctedFile(record: ApplicationRecord, current: string): string | undefined {
+  const c = record.correction!;
   let edited: string;
   try {
-    edited = editEntryFile(
-      current,
-      record.correction!.changes.map((c) => ({ field: c.field, locale: c.locale, to: c.to })),
-    );
+    const changes: ValueChange[] = c.changes.map((change) => ({ field: change.field, locale: change.locale, to: change.to }));
+    const source = correctionSource(record.reference, new Date(record.received_at), c.source_url);
+    if (source) {
+      const { data, body } = parseFrontMatter(current);
+      const sources = decodeEntryFile(data, body).value.sources as Entry['sources'];
+      const next = sourcesWith(Array.isArray(sources) ? sources : undefined, source);
+      if (next !== sources) changes.push({ field: 'sources', to: next });
+    }
+    edited = editEntryFile(current, changes);
   } catch (error) {
+    if (error instanceof FrontMatterError) throw new DeliveryError('entry_file_unreadable', { cause: error });
     if (error instanceof EntryFileEditError) throw new DeliveryError('entry_file_unreadable', { cause: error });
     throw error;
   }

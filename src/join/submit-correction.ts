@@ -12,7 +12,7 @@ import type { CorrectionRequest } from '../schema/correction.ts';
 import type { Entry } from '../schema/entry.ts';
 import type { ApplicationRecord, FieldChange } from './application-store.ts';
 import type { JoinIndex } from './content-index.ts';
-import { correctedEntry } from './correction-changes.ts';
+import { correctedEntry, correctionSource, withSource } from './correction-changes.ts';
 import { takeIn, type Intake, type IntakeDeps, type SubmitOutcome } from './intake.ts';
 import { validateCorrection } from './validate-correction.ts';
 
@@ -38,7 +38,7 @@ export function correctionIntake(entry: Entry, sentEmpty: readonly string[], dep
         state: 'received',
         received_at: receivedAt,
         updated_at: receivedAt,
-        entry: correctedEntry(entry, request.changes),
+        entry: withSource(correctedEntry(entry, request.changes), correctionSource(reference, now, request.source_url)),
         correction: {
           slug: entry.slug,
           changes: request.changes,

@@ -7,7 +7,8 @@
  *      message saying what to do instead;
  *   3. the request schema, the taxonomies;
  *   4. the entry as corrected must still be a valid entry (a removed name or last summary is not);
- *   5. a correction that changes nothing, and says nothing about the relation, is refused.
+ *   5. a claim about the relation to the network needs a source;
+ *   6. a correction that changes nothing, and says nothing about the relation, is refused.
  */
 import { correctionRequestSchema, CORRECTABLE_FIELDS, EDITORIAL_FIELDS, type CorrectionRequest } from '../schema/correction.ts';
 import type { Entry } from '../schema/entry.ts';
@@ -67,6 +68,9 @@ export function validateCorrection(input: Record<string, unknown>, sentEmpty: re
   const corrected = publicFieldsOf(changedEntry(entry, changes) as Entry);
   const whole = joinGroupSchema.safeParse(corrected, { ...parseOptions, error: joinErrors });
   if (!whole.success) return { ok: false, problems: firstPerField(problemsOf(whole.error)) };
+  if (parsed.data.relation_claim !== undefined && parsed.data.source_url === undefined) {
+    return { ok: false, problems: [{ field: 'source_url', code: 'source_required', message: 'give a page that shows the change of relation to the network' }] };
+  }
   if (changes.length === 0 && parsed.data.relation_claim === undefined) {
     return {
       ok: false,

@@ -17,11 +17,13 @@ import { joinIndexFromArtefact } from './content-index.ts';
 import { createDelivery } from './deliver.ts';
 import type { ClaimHolder } from './find-duplicates.ts';
 import { createGitHubClient, type GitHubClient, type Log } from './github-client.ts';
+import { createCorrectionEndpoint, createCorrectionPageEndpoint, entriesOf } from './correction-endpoint.ts';
 import { createJoinEndpoint } from './join-endpoint.ts';
 import { createLocalGitTarget } from './local-git-delivery.ts';
 import { createGitHubTarget } from './open-pull-request.ts';
 import { createJoinPageEndpoint } from './page-endpoint.ts';
 import { createQueue } from './queue.ts';
+import { createCorrectionPageRenderer } from './render-correction-page.ts';
 import { createJoinPageRenderer } from './render-join-page.ts';
 import type { ReviewTarget } from './review-target.ts';
 import { createStatusEndpoint } from './status-endpoint.ts';
@@ -53,6 +55,9 @@ export function createJoinRuntime(config: JoinConfig, wiring: JoinWiring) {
   const log = wiring.log ?? consoleLog;
   const index = joinIndexFromArtefact(wiring.artefact);
   const renderer = createJoinPageRenderer(index);
+  const correctionRenderer = createCorrectionPageRenderer(renderer);
+  // Corrections compare with the whole entry: the functions that take them read the full artefact.
+  const entry = entriesOf(wiring.artefact);
   const budgetMs = wiring.budgetMs ?? REQUEST_BUDGET_MS;
   let target: ReviewTarget;
   if (config.mode === 'github') {
@@ -98,6 +103,12 @@ export function createJoinRuntime(config: JoinConfig, wiring: JoinWiring) {
       const { store, delivery, holder } = services();
       return createJoinEndpoint({ index, store, delivery, holder, recipients, formSecret: config.formSecret, clock, renderer, log, random: wiring.random })(request);
     },
+    /** `POST /api/v1/groups/{slug}/corrections`: the correction intake. */
+    correct: (request: Request) => {
+      const { store, delivery } = services();
+      return createCorrectionEndpoint({ index, entry, store, delivery, recipients, formSecret: config.formSecret, clock, renderer: correctionRenderer, log, random: wiring.random })(request);
+    },
+    correctionPage: (request: Request) => createCorrectionPageEndpoint({ ...services(), entry, renderer: correctionRenderer, formSecret: config.formSecret, clock, random: wiring.random })(request),
     status: (request: Request) => createStatusEndpoint(services())(request),
     page: (request: Request) => createJoinPageEndpoint({ ...services(), renderer, formSecret: config.formSecret, clock, random: wiring.random })(request),
     /** Delivers the queue (the scheduled function and `npm run join:deliver`). */
@@ -108,13 +119,16 @@ export function createJoinRuntime(config: JoinConfig, wiring: JoinWiring) {
 export type JoinRuntime = ReturnType<typeof createJoinRuntime>;
 
 /** What a thin function binds: the runtime, or handlers that say the service is not configured. */
-export function wireJoin(env: Record<string, string | undefined>, wiring: JoinWiring): Pick<JoinRuntime, 'submit' | 'status' | 'page'> & { drain: JoinRuntime['drain'] | undefined } {
+export function wireJoin(
+  env: Record<string, string | undefined>,
+  wiring: JoinWiring,
+): Pick<JoinRuntime, 'submit' | 'status' | 'page' | 'correct' | 'correctionPage'> & { drain: JoinRuntime['drain'] | undefined } {
   const read = readJoinConfig(env);
   if (!read.ok) {
     (wiring.log ?? consoleLog).error(read.message);
     const unavailable = async () =>
       errorResponse(503, { code: 'upstream_unavailable', message: 'Applications cannot be received at the moment: the service is not configured. Please try again later.' }, { 'Retry-After': '3600' });
-    return { submit: unavailable, status: unavailable, page: unavailable, drain: undefined };
+    return { submit: unavailable, status: unavailable, page: unavailable, correct: unavailable, correctionPage: unavailable, drain: undefined };
   }
   const { config } = read;
   (wiring.log ?? consoleLog).info(
