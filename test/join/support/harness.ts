@@ -97,6 +97,8 @@ export interface JoinHarness {
   token(): string;
   /** POSTs JSON to the endpoint; returns status, headers and parsed body. */
   post(body: Record<string, unknown>, init?: { headers?: Record<string, string> }): Promise<{ status: number; headers: Headers; body: any }>;
+  /** POSTs a correction of `slug` as JSON. */
+  correct(slug: string, body: Record<string, unknown>): Promise<{ status: number; headers: Headers; body: any }>;
   close(): Promise<void>;
 }
 
@@ -146,6 +148,13 @@ export async function joinHarness(options: HarnessOptions = {}): Promise<JoinHar
     async post(body, init = {}) {
       const response = await runtime.submit(
         new Request('https://directory.example/api/v1/join', { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...init.headers }, body: JSON.stringify(body) }),
+      );
+      const text = await response.text();
+      return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+    },
+    async correct(slug, body) {
+      const response = await runtime.correct(
+        new Request(`https://directory.example/api/v1/groups/${slug}/corrections`, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) }),
       );
       const text = await response.text();
       return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
