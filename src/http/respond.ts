@@ -6,6 +6,8 @@ export type ErrorCode =
   | 'bad_request'
   | 'invalid_parameters'
   | 'invalid_body'
+  | 'unauthorized'
+  | 'forbidden'
   | 'not_found'
   | 'method_not_allowed'
   | 'conflict'

@@ -17,6 +17,8 @@ import { joinIndexFromArtefact } from './content-index.ts';
 import { createDelivery } from './deliver.ts';
 import type { ClaimHolder } from './find-duplicates.ts';
 import { createGitHubClient, type GitHubClient, type Log } from './github-client.ts';
+import { createApplicationsEndpoint } from './applications-endpoint.ts';
+import { githubEditorAccess, localEditorAccess, type EditorAccess } from './editor-access.ts';
 import { createCorrectionEndpoint, createCorrectionPageEndpoint, entriesOf } from './correction-endpoint.ts';
 import { createJoinEndpoint } from './join-endpoint.ts';
 import { createLocalGitTarget } from './local-git-delivery.ts';
@@ -60,11 +62,14 @@ export function createJoinRuntime(config: JoinConfig, wiring: JoinWiring) {
   const entry = entriesOf(wiring.artefact);
   const budgetMs = wiring.budgetMs ?? REQUEST_BUDGET_MS;
   let target: ReviewTarget;
+  let access: EditorAccess;
   if (config.mode === 'github') {
     const { owner, repo, baseBranch, apiUrl, auth } = config.github;
     const octokit = wiring.octokit ?? createGitHubClient({ apiUrl, auth, log });
     target = createGitHubTarget({ octokit, owner, repo, baseBranch, isPublished: index.hasSlug, siteUrl: config.siteUrl, log });
+    access = githubEditorAccess({ apiUrl, owner, repo, log });
   } else {
+    access = localEditorAccess();
     target = createLocalGitTarget({ repoPath: config.local.repoPath, baseBranch: config.local.baseBranch, isPublished: index.hasSlug });
   }
   let localRecipients: Promise<string[]> | undefined;
@@ -110,6 +115,8 @@ export function createJoinRuntime(config: JoinConfig, wiring: JoinWiring) {
     },
     correctionPage: (request: Request) => createCorrectionPageEndpoint({ ...services(), entry, renderer: correctionRenderer, formSecret: config.formSecret, clock, random: wiring.random })(request),
     status: (request: Request) => createStatusEndpoint(services())(request),
+    /** The editors' desk: applications and corrections with their encrypted contacts (`clientIp`: the runtime's `context.ip`). */
+    applications: (request: Request, clientIp?: string) => createApplicationsEndpoint({ store: services().store, access })(request, clientIp),
     page: (request: Request) => createJoinPageEndpoint({ ...services(), renderer, formSecret: config.formSecret, clock, random: wiring.random })(request),
     /** Delivers the queue (the scheduled function and `npm run join:deliver`). */
     drain: (budget: number, options?: { reference?: string; all?: boolean }) => services().delivery.drain(budget, options),
@@ -122,13 +129,13 @@ export type JoinRuntime = ReturnType<typeof createJoinRuntime>;
 export function wireJoin(
   env: Record<string, string | undefined>,
   wiring: JoinWiring,
-): Pick<JoinRuntime, 'submit' | 'status' | 'page' | 'correct' | 'correctionPage'> & { drain: JoinRuntime['drain'] | undefined } {
+): Pick<JoinRuntime, 'submit' | 'status' | 'page' | 'correct' | 'correctionPage' | 'applications'> & { drain: JoinRuntime['drain'] | undefined } {
   const read = readJoinConfig(env);
   if (!read.ok) {
     (wiring.log ?? consoleLog).error(read.message);
     const unavailable = async () =>
       errorResponse(503, { code: 'upstream_unavailable', message: 'Applications cannot be received at the moment: the service is not configured. Please try again later.' }, { 'Retry-After': '3600' });
-    return { submit: unavailable, status: unavailable, page: unavailable, correct: unavailable, correctionPage: unavailable, drain: undefined };
+    return { submit: unavailable, status: unavailable, page: unavailable, correct: unavailable, correctionPage: unavailable, applications: unavailable, drain: undefined };
   }
   const { config } = read;
   (wiring.log ?? consoleLog).info(
