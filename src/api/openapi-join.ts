@@ -6,6 +6,8 @@
  */
 import * as z from 'zod';
 import { JOIN_BODY_LIMIT } from '../join/parse-body.ts';
+import { correctionRequestSchema } from '../schema/correction.ts';
+import { SLUG_PATTERN } from '../schema/entry.ts';
 import { joinReceiptSchema, joinRequestSchema, joinStatusSchema, REFERENCE_PATTERN } from '../schema/join.ts';
 
 type JsonObject = Record<string, unknown>;
@@ -16,6 +18,7 @@ function componentSchemas(): Record<string, JsonObject> {
   // A registry of our own, so these ids never collide with the global one the document also reads.
   const registry = z.registry<{ id: string }>();
   registry.add(joinRequestSchema, { id: 'JoinRequest' });
+  registry.add(correctionRequestSchema, { id: 'CorrectionRequest' });
   const request = z.toJSONSchema(registry, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any', uri: (id) => `#/components/schemas/${id}` }) as { schemas: Record<string, JsonObject> };
   const answers = z.registry<{ id: string }>();
   answers.add(joinReceiptSchema, { id: 'JoinReceipt' });
@@ -68,6 +71,49 @@ export const joinPaths: Record<string, JsonObject> = {
         '415': error('Send JSON or a form'),
         '429': { description: 'Too many requests from this address (Netlify rate limiting)' },
         '503': error('The application could not be stored; nothing was saved. Try again later.', { headers: { 'Retry-After': { schema: { type: 'integer' } } } }),
+      },
+    },
+  },
+  '/api/v1/groups/{slug}/corrections': {
+    post: {
+      operationId: 'submitCorrection',
+      summary: 'Propose a correction of an entry',
+      description: [
+        'Anyone may say an entry is wrong. Give the values as they should be: absent fields stay as they are, `null` (or an empty form field) removes an optional value, `summary` and `purpose` change per language. The editorial fields (`slug`, `network_relation`, `relation_note`, `sources`, `created`, `updated`) are refused: a change of the group’s relation to the network goes in `relation_claim`, with a `source_url`, for the editors to check.',
+        'The correction is validated against the entry the directory publishes, its contact details are encrypted for the editors, and it opens the pull request Decap CMS makes for an edit: branch `cms/groups/{slug}`, one commit changing only the corrected values, title `Update groups “{slug}”`, labels `decap-cms/pending_review` and `correction-request`. When an editor already has a draft of the entry, the correction waits (202, `queued`) and arrives once the draft is published or deleted; the draft is never touched.',
+        'The same defences and answers as `POST /api/v1/join`: a `form_token` from the correction page (`/groups/{slug}/correction`), a honeypot, rate limits, JSON or a form (a plain form post gets a 303 to the thank-you page). Follow it with `GET /api/v1/join/{reference}`.',
+      ].join('\n\n'),
+      parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: SLUG_PATTERN.source } }],
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: REF('CorrectionRequest') }, 'application/x-www-form-urlencoded': { schema: REF('CorrectionRequest') } },
+      },
+      responses: {
+        '200': { description: 'This form was already submitted: the existing correction, nothing new created.', content: { 'application/json': { schema: REF('JoinReceipt') } } },
+        '201': { description: 'Received, and its pull request is open for review.', content: { 'application/json': { schema: REF('JoinReceipt') } } },
+        '202': { description: 'Received and stored; it is queued (GitHub is failing, or an editor has a draft of this entry) and will be delivered automatically.', content: { 'application/json': { schema: REF('JoinReceipt') } } },
+        '303': { description: 'For a plain HTML form post: to the thank-you page, `/groups/{slug}/correction/thanks?reference=…`.' },
+        '400': error('Invalid correction, or one that changes nothing (`error.fields.changes`): a message per field.'),
+        '404': error('The directory has no entry with this slug'),
+        '405': error('Method not allowed'),
+        '413': error('The body is too large'),
+        '415': error('Send JSON or a form'),
+        '429': { description: 'Too many requests from this address (Netlify rate limiting)' },
+        '503': error('The correction could not be stored; nothing was saved. Try again later.', { headers: { 'Retry-After': { schema: { type: 'integer' } } } }),
+      },
+    },
+  },
+  '/api/v1/applications': {
+    get: {
+      operationId: 'listApplications',
+      summary: 'For editors: applications and corrections, with encrypted contact details',
+      description:
+        'Editors only: send the GitHub token of an account with write access to the content repository (`Authorization: token …`, what Decap CMS holds after a GitHub login). Contact details come as age ciphertext, for the editor to decrypt with their own identity (the CMS page `/admin/applications.html` does it in the browser). `DELETE /api/v1/applications/{reference}/contact` forgets them.',
+      responses: {
+        '200': { description: 'Applications and corrections, newest first.' },
+        '401': error('No token, or GitHub refused it'),
+        '403': error('The account cannot write to the repository'),
+        '503': error('GitHub could not be asked; try again later'),
       },
     },
   },

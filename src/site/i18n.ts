@@ -25,6 +25,8 @@ export const paths = {
   entry: (locale: SiteLocale, slug: string) => `${PREFIX[locale]}/groups/${encodeURIComponent(slug)}/`,
   /** The join form (src/join) lives at /join and /fr/join. */
   join: (locale: SiteLocale) => `${PREFIX[locale]}/join`,
+  /** An entry's correction form (src/join/render-correction-page.ts), prefilled with its public fields. */
+  correction: (locale: SiteLocale, slug: string) => `${PREFIX[locale]}/groups/${encodeURIComponent(slug)}/correction`,
   widgetExample: () => '/widget-example.html',
   csv: (query = '') => `/api/v1/groups.csv${query ? `?${query}` : ''}`,
   ndjson: (query = '') => `/api/v1/groups.ndjson${query ? `?${query}` : ''}`,
@@ -102,6 +104,9 @@ export interface Messages {
   backToDirectory: string;
   missingGroup: string;
   joinCall: string;
+  /** The entry page's link to its correction form (src/join). */
+  correctionCall: string;
+  correctionLink: string;
   openData: string;
   feed: string;
   footerNote: string;
@@ -181,6 +186,8 @@ export const MESSAGES: Record<SiteLocale, Messages> = {
     backToDirectory: 'Back to the directory',
     missingGroup: 'Is your union missing?',
     joinCall: 'Ask to be listed',
+    correctionCall: 'Is something here wrong or out of date?',
+    correctionLink: 'Suggest a correction',
     openData: 'Open data',
     feed: 'Newly added groups (Atom feed)',
     footerNote: 'Entries state only what their sources say. Corrections are welcome.',
@@ -258,6 +265,8 @@ export const MESSAGES: Record<SiteLocale, Messages> = {
     backToDirectory: 'Retour à l’annuaire',
     missingGroup: 'Votre syndicat n’y est pas ?',
     joinCall: 'Demander à y figurer',
+    correctionCall: 'Une information est fausse ou dépassée ?',
+    correctionLink: 'Proposer une correction',
     openData: 'Données ouvertes',
     feed: 'Groupes ajoutés récemment (flux Atom)',
     footerNote: 'Les fiches ne disent que ce que disent leurs sources. Les corrections sont bienvenues.',
