@@ -24,10 +24,12 @@ export async function openJoinStore(name: string, env: Record<string, string | u
   if (siteID && token) {
     return { store: getStore({ name, siteID, token, consistency: 'strong' }), where: `Netlify Blobs store "${name}" of site ${siteID}`, close: async () => undefined };
   }
-  // netlify dev names the local site by its linked site ID, or "0" when the project is not linked.
+  // netlify dev names the local site by its linked site ID; an unlinked project is "unlinked" in
+  // current versions of the CLI, "0" in older ones: the one whose folder exists.
   const state = join(projectRoot, '.netlify', 'state.json');
-  const localSite = existsSync(state) ? ((JSON.parse(readFileSync(state, 'utf8')) as { siteId?: string }).siteId ?? '0') : '0';
   const directory = join(projectRoot, '.netlify', 'blobs-serve');
+  const linked = existsSync(state) ? (JSON.parse(readFileSync(state, 'utf8')) as { siteId?: string }).siteId : undefined;
+  const localSite = linked ?? ['unlinked', '0'].find((id) => existsSync(join(directory, 'entries', id))) ?? 'unlinked';
   const localToken = 'join-command';
   const server = new BlobsServer({ directory, token: localToken });
   const { port } = await server.start();

@@ -18,9 +18,10 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { editEntryFile } from '../../../src/content/edit-entry-file.ts';
 import { startStack, type Stack } from '../../support/start-stack.ts';
 import { launchBrowser, PROJECT_ROOT, saveFailureArtifacts, type TestPage } from './browser.ts';
-import { eventually, field, logIn, publishNow, save, setStatus } from './decap-ui.ts';
+import { eventually, publishNow, setStatus } from './decap-ui.ts';
 
 const execFileAsync = promisify(execFile);
 
@@ -32,6 +33,14 @@ let browser: Browser;
 let context: BrowserContext;
 let recipient: string;
 const pages: TestPage[] = [];
+
+/** git in the stack's clone, with input and extra environment (a temporary index). */
+function gitWithInput(args: string[], input?: string, env: Record<string, string> = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile('git', args, { cwd: stack.repo, env: { ...process.env, ...env } }, (error, stdout) => (error ? reject(error) : resolve(stdout.trim())));
+    if (input !== undefined) child.stdin!.end(input);
+  });
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -50,6 +59,8 @@ async function newPage(): Promise<TestPage> {
   const console: string[] = [];
   page.on('console', (m) => console.push(`[${m.type()}] ${m.text()}`));
   page.on('pageerror', (e) => console.push(`[pageerror] ${e.message}`));
+  // Publishing and forgetting ask for confirmation with window.confirm; an editor says yes.
+  page.on('dialog', (dialog) => void dialog.accept());
   const tp = { page, console };
   pages.push(tp);
   return tp;
@@ -111,6 +122,16 @@ async function fillContact(page: Page, name: string, email: string): Promise<voi
 /** The form refuses what is sent within seconds of loading it (a machine, not a person). */
 async function waitLikeAPerson(page: Page, openedAt: number): Promise<void> {
   await page.waitForTimeout(Math.max(0, 3500 - (Date.now() - openedAt)));
+}
+
+/** The pages share one browser context, so the editor may be logged in already (Decap keeps its user in localStorage). */
+async function openCms(page: Page): Promise<void> {
+  await page.goto(`${stack.url}/admin/`);
+  const login = page.getByRole('button', { name: /login/i });
+  const workflow = page.getByRole('link', { name: 'Workflow' });
+  await login.or(workflow).first().waitFor();
+  if (await login.isVisible()) await login.click();
+  await workflow.waitFor();
 }
 
 async function reviewAndPublish(page: Page, name: string): Promise<void> {
@@ -194,7 +215,7 @@ describe("the editors' desk", () => {
     const diff = await stack.git('diff', '-U0', stack.branch, branch);
     expect(diff.split('\n').filter((l) => /^[-+] /.test(l))).toEqual(['-  website: https://laboursolidarity.org/', '+  website: https://www.laboursolidarity.org/', '+    - url: https://www.laboursolidarity.org/en/', expect.stringMatching(/^\+ {6}title: Correction [0-9A-Z-]{19}, received \d{4}-\d{2}-\d{2}$/)]);
 
-    await logIn(page, stack.url);
+    await openCms(page);
     await reviewAndPublish(page, String(before.name));
     await eventually('the correction on main', async () => ((await stack.git('show', `${stack.branch}:content/groups/ilnss.md`)).includes('website: https://www.laboursolidarity.org/') ? true : undefined));
     const after = await eventually('the API serving the new website', async () => {
@@ -211,17 +232,26 @@ describe("the editors' desk", () => {
     const slug = 'cgt-spain';
     const branch = `cms/groups/${slug}`;
 
-    // The editor starts a draft of the entry in the CMS.
-    await logIn(page, stack.url);
-    await page.goto(`${stack.url}/admin/#/collections/groups/entries/${slug}`);
-    await field(page, 'city').waitFor();
-    await field(page, 'city').fill('Madrid');
-    await save(page);
-    await page.getByText('Entry saved').waitFor();
-    expect(await eventually('the draft', () => stack.git('config', '--get', `branch.${branch}.description`))).toBe('decap-cms/draft');
+    // An editor's draft of the entry, in the shape decap-server's git mode saves one: a branch
+    // with a commit changing the file, and the status in the branch description. (Made with git
+    // here: saving an edit of an existing entry in the CMS fails in Decap at the moment — see the report.)
+    const path = `content/groups/${slug}.md`;
+    const original = await stack.git('show', `${stack.branch}:${path}`);
+    const draftFile = editEntryFile(`${original}\n`, [{ field: 'city', to: 'Madrid' }]); // git show drops the last newline
+    expect(draftFile).toContain('  city: Madrid\n');
+    const blob = await gitWithInput(['hash-object', '-w', '--stdin'], draftFile);
+    const index = join(stack.repo, '.git', 'draft-index');
+    await gitWithInput(['read-tree', stack.branch], undefined, { GIT_INDEX_FILE: index });
+    await gitWithInput(['update-index', '--add', '--cacheinfo', `100644,${blob},${path}`], undefined, { GIT_INDEX_FILE: index });
+    const tree = await gitWithInput(['write-tree'], undefined, { GIT_INDEX_FILE: index });
+    const commit = await gitWithInput(['commit-tree', tree, '-p', stack.branch, '-F', '-'], `Update groups “${slug}”\n`);
+    await stack.git('update-ref', `refs/heads/${branch}`, commit);
+    await stack.git('config', `branch.${branch}.description`, 'decap-cms/draft');
     const draftHead = await stack.git('rev-parse', branch);
-    const draftFile = await stack.git('show', `${branch}:content/groups/${slug}.md`);
-    expect(draftFile).toContain('city: Madrid');
+    await openCms(page);
+    await page.getByRole('link', { name: 'Workflow' }).click();
+    const drafts = page.locator('div', { has: page.getByRole('heading', { name: 'Drafts', exact: true }) }).last();
+    await drafts.getByText('Confederación General del Trabajo', { exact: true }).waitFor();
 
     // A visitor proposes a website for the same entry.
     const visitor = (await newPage()).page;
@@ -238,7 +268,7 @@ describe("the editors' desk", () => {
 
     // The draft: untouched.
     expect(await stack.git('rev-parse', branch)).toBe(draftHead);
-    expect(await stack.git('show', `${branch}:content/groups/${slug}.md`)).toBe(draftFile);
+    expect(`${await stack.git('show', `${branch}:content/groups/${slug}.md`)}\n`).toBe(draftFile);
     expect(await stack.git('config', '--get', `branch.${branch}.description`)).toBe('decap-cms/draft');
 
     // The editors' desk says the correction waits for the draft.
@@ -246,9 +276,10 @@ describe("the editors' desk", () => {
     await page.locator(`tr[data-reference="${reference}"]`).getByText('waits for an editor’s draft').waitFor();
 
     // The editor publishes the draft; the queue delivers the correction (the scheduled function, or an operator's command).
-    await logIn(page, stack.url);
-    await page.goto(`${stack.url}/admin/#/collections/groups/entries/${slug}`);
-    await page.getByRole('button', { name: /^Status: / }).waitFor();
+    await openCms(page);
+    await page.getByRole('link', { name: 'Workflow' }).click();
+    await page.locator('div', { has: page.getByRole('heading', { name: 'Drafts', exact: true }) }).last().getByText('Confederación General del Trabajo', { exact: true }).click();
+    await page.getByRole('button', { name: 'Status: Draft' }).waitFor();
     await setStatus(page, 'Ready');
     await publishNow(page);
     await eventually('the draft published', async () => ((await stack.git('branch', '--list', branch)) === '' ? true : undefined));
@@ -256,12 +287,13 @@ describe("the editors' desk", () => {
       cwd: stack.repo,
       env: { ...process.env, JOIN_CONTACT_PUBLIC_KEY: recipient, GITHUB_BASE_BRANCH: stack.branch },
     });
-    expect(delivered.stdout).toContain(reference);
+    expect(delivered.stdout).toContain(`Opened for review: ${reference}`);
     expect(await stack.git('config', '--get', `branch.${branch}.description`)).toBe('decap-cms/pending_review');
     const file = await stack.git('show', `${branch}:content/groups/${slug}.md`);
     expect(file).toContain('city: Madrid'); // the editor's published change stays
     expect(file).toContain('website: https://cgt.org.es/');
 
+    await openCms(page);
     await page.getByRole('link', { name: 'Workflow' }).click();
     const column = page.locator('div', { has: page.getByRole('heading', { name: 'In Review', exact: true }) }).last();
     await column.getByText('Confederación General del Trabajo', { exact: true }).waitFor();
