@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { createGroupsEndpoint } from '../src/api/read-endpoints.ts';
-import { createDirectory } from '../src/directory/directory.ts';
-import type { Artefact } from '../src/directory/artefact.ts';
+import { createDirectory } from '../src/engine/directory.ts';
+import type { Artefact } from '../src/engine/artefact.ts';
 import { serve } from './http-adapter.ts';
 
 const port = Number(process.argv[2]);

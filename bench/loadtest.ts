@@ -14,10 +14,10 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { listArtefact } from '../scripts/build-content.ts';
+import { listArtefact } from '../src/content/write-artefact.ts';
 import { buildArtefact } from '../src/content/build-artefact.ts';
 import { startStack } from '../test/support/start-stack.ts';
-import { syntheticContent } from './synthetic-corpus.ts';
+import { syntheticContent } from '../test/support/synthetic-corpus.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');

@@ -16,13 +16,13 @@ import { build } from 'esbuild';
 import { cachingItemSerialiser, listGroups, listGroupsJson } from '../src/api/list-groups.ts';
 import { buildArtefact } from '../src/content/build-artefact.ts';
 import { createMarkdownRenderer } from '../src/content/render-markdown.ts';
-import { createDirectory } from '../src/directory/directory.ts';
-import { parseParams } from '../src/directory/parse-query.ts';
-import { listItem } from '../src/directory/present.ts';
+import { createDirectory } from '../src/engine/directory.ts';
+import { parseParams } from '../src/engine/parse-query.ts';
+import { listItem } from '../src/engine/present.ts';
 import { groupsQuerySchema } from '../src/schema/query.ts';
-import { artefactFiles, artefactModule, listArtefact } from '../scripts/build-content.ts';
-import { naiveQuery } from './naive-query.ts';
-import { syntheticContent } from './synthetic-corpus.ts';
+import { artefactFiles, artefactModule, listArtefact } from '../src/content/write-artefact.ts';
+import { naiveQuery } from '../test/support/naive-query.ts';
+import { syntheticContent } from '../test/support/synthetic-corpus.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
@@ -102,10 +102,10 @@ async function coldStart(artefactText: string, files: [string, string | Buffer][
     mkdirSync(join(dir, 'generated'));
     for (const [name, data] of files) if (name !== 'directory.json') writeFileSync(join(dir, 'generated', name), data);
     // Exactly as netlify/functions/groups.mts does: the artefact read from a file at start.
-    writeFileSync(join(dir, 'ours.mjs'), entry(`import { readArtefact } from '${ROOT}/src/runtime/read-artefact.ts';\nimport { createDirectory } from '${ROOT}/src/directory/directory.ts';\nimport { createGroupsEndpoint } from '${ROOT}/src/api/read-endpoints.ts';\nconst handler = createGroupsEndpoint(createDirectory(readArtefact('directory-list.json', import.meta.url)));`));
+    writeFileSync(join(dir, 'ours.mjs'), entry(`import { readArtefact } from '${ROOT}/src/runtime/read-artefact.ts';\nimport { createDirectory } from '${ROOT}/src/engine/directory.ts';\nimport { createGroupsEndpoint } from '${ROOT}/src/api/read-endpoints.ts';\nconst handler = createGroupsEndpoint(createDirectory(readArtefact('directory-list.json', import.meta.url)));`));
     // The alternative we measured and rejected: the same artefact bundled as a module.
-    writeFileSync(join(dir, 'module.mjs'), entry(`import artefact from './directory.mjs';\nimport { createDirectory } from '${ROOT}/src/directory/directory.ts';\nimport { createGroupsEndpoint } from '${ROOT}/src/api/read-endpoints.ts';\nconst handler = createGroupsEndpoint(createDirectory(artefact));`));
-    writeFileSync(join(dir, 'indexing.mjs'), entry(`import content from './content.json' with { type: 'json' };\nimport { buildArtefact } from '${ROOT}/src/content/build-artefact.ts';\nimport { createDirectory } from '${ROOT}/src/directory/directory.ts';\nimport { createGroupsEndpoint } from '${ROOT}/src/api/read-endpoints.ts';\nconst handler = createGroupsEndpoint(createDirectory(buildArtefact(content, (md) => md)));`));
+    writeFileSync(join(dir, 'module.mjs'), entry(`import artefact from './directory.mjs';\nimport { createDirectory } from '${ROOT}/src/engine/directory.ts';\nimport { createGroupsEndpoint } from '${ROOT}/src/api/read-endpoints.ts';\nconst handler = createGroupsEndpoint(createDirectory(artefact));`));
+    writeFileSync(join(dir, 'indexing.mjs'), entry(`import content from './content.json' with { type: 'json' };\nimport { buildArtefact } from '${ROOT}/src/content/build-artefact.ts';\nimport { createDirectory } from '${ROOT}/src/engine/directory.ts';\nimport { createGroupsEndpoint } from '${ROOT}/src/api/read-endpoints.ts';\nconst handler = createGroupsEndpoint(createDirectory(buildArtefact(content, (md) => md)));`));
       // The runtime's own floor: a handler answering a constant Response to a web Request.
       writeFileSync(join(dir, 'handler.mjs'), entry(`const handler = async () => new Response('{}', { headers: { 'content-type': 'application/json' } });`));
       for (const name of ['ours', 'module', 'indexing', 'handler']) {

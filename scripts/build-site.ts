@@ -1,88 +1,13 @@
-/**
- * `npm run build:site`: the public site's static files, from the content artefact, into dist/.
- *
- *   dist/index.html, dist/fr/index.html            the directory, unfiltered first page
- *   dist/groups/<slug>/index.html (+ dist/fr/…)    every entry, in every site language
- *   dist/404.html                                  what Netlify serves for unknown addresses
- *   dist/assets/site.css                           the one stylesheet (the join pages link it too)
- *   dist/widget.js                                 <solidarity-directory>, bundled and minified
- *   dist/widget-example.html                       every widget attribute, live
- *
- * Filtered listings (`/groups?…`) are rendered by netlify/functions/site-listing.mts with the same
- * template. Run after `npm run build:content`. Only the paths above are replaced, so the admin
- * build and anything else in dist/ are left alone.
- */
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import type { Artefact } from '../src/directory/artefact.ts';
-import { FACETS } from '../src/directory/artefact.ts';
-import { createDirectory } from '../src/directory/directory.ts';
-import { PER_PAGE_MAX } from '../src/schema/query.ts';
-import { renderEntryPage } from '../src/site/entry-page.ts';
-import { SITE_LOCALES, paths } from '../src/site/i18n.ts';
-import { renderListing } from '../src/site/listing-page.ts';
-import { renderNotFoundPage } from '../src/site/not-found-page.ts';
-import { NETWORK_SLUG, resolveNetwork, siteBaseUrl } from '../src/site/site-config.ts';
-import { renderWidgetExamplePage } from '../src/site/widget-example-page.ts';
-
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-/** Bundles site/widget/widget.ts into one minified classic script, the lists it needs injected. */
-export async function bundleWidget(root = PROJECT_ROOT): Promise<string> {
-  const result = await build({
-    entryPoints: [join(root, 'site/widget/widget.ts')],
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    target: 'es2020',
-    write: false,
-    legalComments: 'none',
-    define: {
-      __FILTERS__: JSON.stringify(FACETS),
-      __LOCALES__: JSON.stringify(SITE_LOCALES),
-      __PER_PAGE_MAX__: String(PER_PAGE_MAX),
-    },
-  });
-  return result.outputFiles[0]!.text;
-}
-
-export interface SiteBuild {
-  files: string[];
-}
-
-/** The paths under dist/ this build owns; each build replaces them whole. */
-const OWNED = ['index.html', '404.html', 'groups', 'fr', 'assets/site.css', 'widget.js', 'widget-example.html'];
-
-export async function buildSite(artefact: Artefact, outDir: string, baseUrl: string, root = PROJECT_ROOT): Promise<SiteBuild> {
-  const dir = createDirectory(artefact);
-  const network = resolveNetwork(dir);
-  const files: string[] = [];
-  const write = async (path: string, text: string) => {
-    const target = join(outDir, path);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, text);
-    files.push(path);
-  };
-  for (const path of OWNED) await rm(join(outDir, path), { recursive: true, force: true });
-
-  for (const locale of SITE_LOCALES) {
-    const home = renderListing(dir, locale, new URLSearchParams(), { baseUrl, home: true });
-    await write(join(paths.home(locale), 'index.html'), home.body);
-    for (let doc = 0; doc < dir.size; doc++) {
-      const slug = artefact.entries[doc]!.slug;
-      await write(join(paths.entry(locale, slug), 'index.html'), renderEntryPage(dir, doc, locale, baseUrl, network));
-    }
-  }
-  await write('404.html', renderNotFoundPage(baseUrl));
-  await write('widget-example.html', renderWidgetExamplePage(baseUrl));
-  await write('widget.js', await bundleWidget(root));
-  await mkdir(join(outDir, 'assets'), { recursive: true });
-  await copyFile(join(root, 'site/site.css'), join(outDir, 'assets/site.css'));
-  files.push('assets/site.css');
-  return { files: files.map((f) => f.replace(/^\/+/, '')) };
-}
+/** `npm run build:site`: the public site's static files into dist/ (src/site/build-site.ts). */
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createDirectory } from '../src/engine/directory.ts';
+import type { Artefact } from '../src/engine/artefact.ts';
+import { NETWORK_SLUG, resolveNetwork } from '../src/engine/network.ts';
+import { buildSite } from '../src/site/build-site.ts';
+import { siteBaseUrl } from '../src/site/site-config.ts';
+import { PROJECT_ROOT } from './project-root.ts';
 
 async function main() {
   const started = performance.now();
@@ -103,7 +28,7 @@ async function main() {
   }
   if (base.source === 'default') console.warn(`Site build: neither SITE_URL nor URL is set; canonical links and JSON-LD use ${base.url}.`);
   if (!resolveNetwork(createDirectory(artefact))) {
-    console.error(`Site build failed: the network's own entry "${NETWORK_SLUG}" (NETWORK_SLUG in src/site/site-config.ts) is not in the directory; memberOf links need it.`);
+    console.error(`Site build failed: the network's own entry "${NETWORK_SLUG}" (NETWORK_SLUG in src/engine/network.ts) is not in the directory; memberOf links need it.`);
     process.exit(1);
   }
   const outDir = process.env.SITE_DIR ? resolve(process.env.SITE_DIR) : join(PROJECT_ROOT, 'dist');
@@ -112,4 +37,4 @@ async function main() {
   console.log(`Site build: ${files.length} files for ${base.url}, widget ${widget.length} bytes, ${Math.round(performance.now() - started)} ms → ${outDir}`);
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
+await main();

@@ -9,20 +9,21 @@
  *
  * The identity file is what `age-keygen` writes (AGE-SECRET-KEY-1…), given by --identity or
  * JOIN_CONTACT_IDENTITY; the local default (`npm start`) uses its own identity in .netlify/.
- * Production needs NETLIFY_SITE_ID and NETLIFY_AUTH_TOKEN (see scripts/join-store.ts). Nothing is
+ * Production needs NETLIFY_SITE_ID and NETLIFY_AUTH_TOKEN (see src/runtime/join-store.ts). Nothing is
  * written to disk; the details are printed only.
  */
+import { parseArgs } from 'node:util';
 import { constants } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApplicationStore } from '../src/join/application-store.ts';
+import { createApplicationStore } from '../src/join/store/application-store.ts';
 import { readJoinConfig } from '../src/join/config.ts';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
-import { decryptContact, identitiesIn } from '../src/join/contact-encryption.ts';
-import { readReference } from '../src/join/status-endpoint.ts';
+import { decryptContact, identitiesIn } from '../src/join/store/contact-encryption.ts';
+import { readReference } from '../src/schema/join.ts';
 import type { Output } from './join-deliver.ts';
-import { openJoinStore } from './join-store.ts';
+import { openJoinStore } from '../src/runtime/join-store.ts';
 
 const USAGE = 'usage: npm run join:contacts -- <REFERENCE> [--identity <file>]  |  -- --forget <REFERENCE>  |  -- --new-identity <file>';
 
@@ -37,14 +38,23 @@ async function newIdentity(file: string): Promise<string> {
 }
 
 export async function contactsCommand(argv: string[], env: Record<string, string | undefined>, io: Output, cwd = process.cwd()): Promise<number> {
-  const args = [...argv];
-  const take = (flag: string) => {
-    const i = args.indexOf(flag);
-    return i < 0 ? undefined : args.splice(i, 2)[1] ?? '';
-  };
-  const created = take('--new-identity');
+  let parsed;
+  try {
+    // https://nodejs.org/api/util.html#utilparseargsconfig
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { 'new-identity': { type: 'string' }, identity: { type: 'string' }, forget: { type: 'boolean' } },
+    });
+  } catch {
+    io.err(USAGE);
+    return 2;
+  }
+  const { values, positionals: words } = parsed;
+  const created = values['new-identity'];
   if (created !== undefined) {
-    if (!created || args.length > 0) {
+    if (!created || words.length > 0 || values.identity !== undefined || values.forget) {
       io.err(USAGE);
       return 2;
     }
@@ -59,11 +69,10 @@ export async function contactsCommand(argv: string[], env: Record<string, string
     io.out(`Identity written to ${created} (keep it private). Your public key, for JOIN_CONTACT_PUBLIC_KEY:\n${recipient}`);
     return 0;
   }
-  const identityFile = take('--identity');
-  const forget = args.includes('--forget');
-  const words = args.filter((a) => a !== '--forget');
+  const identityFile = values.identity;
+  const forget = values.forget === true;
   const reference = words.length === 1 ? readReference(words[0]!) : undefined;
-  if (!reference || words.some((w) => w.startsWith('--')) || identityFile === '') {
+  if (!reference || identityFile === '') {
     io.err(USAGE);
     return 2;
   }

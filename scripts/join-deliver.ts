@@ -8,16 +8,17 @@
  *   npm run join:deliver -- --list        show the queue
  *
  * It uses the same settings as the site (GITHUB_*, JOIN_*), and reaches the production store with
- * NETLIFY_SITE_ID and NETLIFY_AUTH_TOKEN (see scripts/join-store.ts). Delivery is exactly-once:
+ * NETLIFY_SITE_ID and NETLIFY_AUTH_TOKEN (see src/runtime/join-store.ts). Delivery is exactly-once:
  * running it while the scheduled function runs, or twice, opens no second pull request.
  */
+import { parseArgs } from 'node:util';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Artefact } from '../src/directory/artefact.ts';
+import type { Artefact } from '../src/engine/artefact.ts';
 import { readJoinConfig } from '../src/join/config.ts';
 import { consoleLog, createJoinRuntime } from '../src/join/wire.ts';
-import { readReference } from '../src/join/status-endpoint.ts';
-import { openJoinStore } from './join-store.ts';
+import { readReference } from '../src/schema/join.ts';
+import { openJoinStore } from '../src/runtime/join-store.ts';
 
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** An operator's run has no function time limit; each application still gets a bounded attempt. */
@@ -31,13 +32,20 @@ export interface Output {
 const USAGE = 'usage: npm run join:deliver [-- --all | --list | <REFERENCE>]';
 
 export async function deliverCommand(argv: string[], env: Record<string, string | undefined>, io: Output, cwd = process.cwd()): Promise<number> {
-  const flags = new Set(argv.filter((a) => a.startsWith('--')));
-  const words = argv.filter((a) => !a.startsWith('--'));
-  if (flags.has('--help')) {
+  let parsed;
+  try {
+    // https://nodejs.org/api/util.html#utilparseargsconfig
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { all: { type: 'boolean' }, list: { type: 'boolean' }, help: { type: 'boolean' } } });
+  } catch {
+    io.err(USAGE);
+    return 2;
+  }
+  const { values: flags, positionals: words } = parsed;
+  if (flags.help) {
     io.out(USAGE);
     return 0;
   }
-  if (words.length > 1 || [...flags].some((f) => !['--all', '--list'].includes(f))) {
+  if (words.length > 1) {
     io.err(USAGE);
     return 2;
   }
@@ -58,7 +66,7 @@ export async function deliverCommand(argv: string[], env: Record<string, string 
     io.out(`Join queue in ${opened.where}; delivering to ${config.mode === 'github' ? `GitHub ${config.github.owner}/${config.github.repo}` : `the local repository ${config.local.repoPath}`}.`);
     const runtime = createJoinRuntime(config, { artefact, openStore: () => opened.store, log: { ...consoleLog, info: (m) => io.out(m) }, budgetMs: COMMAND_BUDGET_MS });
     const { queue, store } = runtime.services();
-    if (flags.has('--list')) {
+    if (flags.list) {
       const items = await queue.list();
       if (items.length === 0) io.out('The queue is empty.');
       for (const item of items) {
@@ -67,7 +75,7 @@ export async function deliverCommand(argv: string[], env: Record<string, string 
       }
       return 0;
     }
-    const report = await runtime.drain(COMMAND_BUDGET_MS, { ...(reference ? { reference } : {}), all: flags.has('--all') });
+    const report = await runtime.drain(COMMAND_BUDGET_MS, { ...(reference ? { reference } : {}), all: flags.all === true });
     io.out(`Opened for review: ${report.delivered.length ? report.delivered.join(', ') : 'none'}.`);
     if (report.queued.length) io.out(`Still queued (see the warnings above): ${report.queued.join(', ')}.`);
     if (report.skipped.length) io.out(`Skipped (not queued, already delivered, or taken by another run): ${report.skipped.join(', ')}.`);

@@ -17,8 +17,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { backendSettingsFromEnv, CmsSettingsError, DEFAULT_DECAP_SERVER_PORT } from '../src/cms/backend-settings.ts';
-import { buildContent } from './build-content.ts';
+import { backendSettingsFromEnv, CmsSettingsError } from '../src/cms/backend-settings.ts';
+import { DEFAULT_DECAP_SERVER_PORT } from '../src/schema/settings.ts';
+import { buildContent } from '../src/content/write-artefact.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const children: ChildProcess[] = [];

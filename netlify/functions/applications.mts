@@ -2,7 +2,7 @@
 // age ciphertext, for editors only (GitHub write access; locally, this machine). DELETE …/{reference}/contact
 // forgets them. Decryption happens in the editor's browser (/admin/applications.html).
 import type { Config, Context } from '@netlify/functions';
-import { wireJoinFunction } from '../../src/join/netlify-wiring.ts';
+import { wireJoinFunction } from '../../src/runtime/netlify-join.ts';
 
 const join = wireJoinFunction(import.meta.url);
 

@@ -1,7 +1,7 @@
 // GET /groups/{slug}/correction, /fr/groups/{slug}/correction — an entry's correction form, prefilled, with a
 // freshly signed token; …/correction/thanks — its answer.
 import type { Config } from '@netlify/functions';
-import { wireJoinFunction } from '../../src/join/netlify-wiring.ts';
+import { wireJoinFunction } from '../../src/runtime/netlify-join.ts';
 
 const join = wireJoinFunction(import.meta.url, 'directory.json');
 

@@ -1,7 +1,7 @@
 // POST /api/v1/groups/{slug}/corrections — anyone proposes a correction of an entry: validated, checked,
 // contact encrypted, and opened as Decap's edit of the entry for editors to review (or queued).
 import type { Config } from '@netlify/functions';
-import { wireJoinFunction } from '../../src/join/netlify-wiring.ts';
+import { wireJoinFunction } from '../../src/runtime/netlify-join.ts';
 
 const join = wireJoinFunction(import.meta.url, 'directory.json');
 

@@ -1,8 +1,8 @@
 // GET /api/v1/groups/{slug}/murmurations.json — the entry as a Murmurations organisation profile.
 import type { Config } from '@netlify/functions';
-import { createDirectory } from '../../src/directory/directory.ts';
+import { createDirectory } from '../../src/engine/directory.ts';
 import { createMurmurationsEndpoint } from '../../src/export/endpoints.ts';
-import { resolveNetwork } from '../../src/site/site-config.ts';
+import { resolveNetwork } from '../../src/engine/network.ts';
 import { readArtefact } from '../../src/runtime/read-artefact.ts';
 
 const artefact = readArtefact('directory.json', import.meta.url); // shipped by included_files (netlify.toml)

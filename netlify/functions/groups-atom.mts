@@ -1,6 +1,6 @@
 // GET /api/v1/groups.atom — Atom feed of the most recently added groups (same filters as /api/v1/groups).
 import type { Config } from '@netlify/functions';
-import { createDirectory } from '../../src/directory/directory.ts';
+import { createDirectory } from '../../src/engine/directory.ts';
 import { createFeedEndpoint } from '../../src/export/endpoints.ts';
 import { readArtefact } from '../../src/runtime/read-artefact.ts';
 

@@ -1,6 +1,6 @@
 // GET /api/v1/groups.ndjson — the whole or filtered directory, one entry per line (same filters as /api/v1/groups).
 import type { Config } from '@netlify/functions';
-import { createDirectory } from '../../src/directory/directory.ts';
+import { createDirectory } from '../../src/engine/directory.ts';
 import { createNdjsonEndpoint } from '../../src/export/endpoints.ts';
 import { readArtefact } from '../../src/runtime/read-artefact.ts';
 

@@ -1,6 +1,6 @@
 // Every 15 minutes: deliver the join applications queued while GitHub was failing.
 import type { Config } from '@netlify/functions';
-import { wireJoinFunction } from '../../src/join/netlify-wiring.ts';
+import { wireJoinFunction } from '../../src/runtime/netlify-join.ts';
 import { SCHEDULED_BUDGET_MS } from '../../src/join/wire.ts';
 
 const join = wireJoinFunction(import.meta.url);

@@ -1,6 +1,6 @@
 // GET /join, /fr/join — the join form, with a freshly signed token; /join/thanks — its answer.
 import type { Config } from '@netlify/functions';
-import { wireJoinFunction } from '../../src/join/netlify-wiring.ts';
+import { wireJoinFunction } from '../../src/runtime/netlify-join.ts';
 
 const join = wireJoinFunction(import.meta.url);
 

@@ -1,6 +1,6 @@
 // GET /api/v1/join/{reference} — where an application stands; no personal data.
 import type { Config } from '@netlify/functions';
-import { wireJoinFunction } from '../../src/join/netlify-wiring.ts';
+import { wireJoinFunction } from '../../src/runtime/netlify-join.ts';
 
 const join = wireJoinFunction(import.meta.url);
 

@@ -1,7 +1,7 @@
 // POST /api/v1/join — a union or collective asks to join: validated, checked, encrypted, and
 // opened as a pull request editors review in the CMS (or queued if GitHub fails).
 import type { Config } from '@netlify/functions';
-import { wireJoinFunction } from '../../src/join/netlify-wiring.ts';
+import { wireJoinFunction } from '../../src/runtime/netlify-join.ts';
 
 const join = wireJoinFunction(import.meta.url);
 

@@ -1,6 +1,6 @@
 // GET /groups?… and /fr/groups?… — the directory listing with search, filters and pages, as HTML.
 import type { Config } from '@netlify/functions';
-import { createDirectory } from '../../src/directory/directory.ts';
+import { createDirectory } from '../../src/engine/directory.ts';
 import { createListingEndpoint } from '../../src/site/listing-endpoint.ts';
 import { readArtefact } from '../../src/runtime/read-artefact.ts';
 

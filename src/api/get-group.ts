@@ -1,8 +1,8 @@
 /** `GET /api/v1/groups/{slug}`: the whole entry in the chosen language, with related groups. */
 import type { ContentLocale } from '../schema/locales.ts';
-import type { Directory } from '../directory/directory.ts';
-import { detailItem, listItem } from '../directory/present.ts';
-import { relatedDocs } from '../directory/related.ts';
+import type { Directory } from '../engine/directory.ts';
+import { detailItem, listItem } from '../engine/present.ts';
+import { relatedDocs } from '../engine/related.ts';
 
 export function getGroup(dir: Directory, slug: string, prefs: readonly ContentLocale[], baseUrl: string) {
   const doc = dir.findSlug(slug);

@@ -2,28 +2,14 @@
  * `GET /api/v1/groups` as a pure function: validated query + loaded directory → response body.
  */
 import type { ContentLocale } from '../schema/locales.ts';
-import { groupsQuerySchema, PER_PAGE_DEFAULT, type GroupsQuery } from '../schema/query.ts';
-import type { FacetName } from '../directory/artefact.ts';
-import type { Directory } from '../directory/directory.ts';
-import { listItem, presentFacet, type FacetBucket } from '../directory/present.ts';
-import { runQuery } from '../directory/run-query.ts';
+import type { GroupsQuery } from '../schema/query.ts';
+import { paths } from '../schema/routes.ts';
+import type { FacetName } from '../engine/artefact.ts';
+import type { Directory } from '../engine/directory.ts';
+import { listItem, presentFacet, type FacetBucket } from '../engine/present.ts';
+import { runQuery } from '../engine/run-query.ts';
+import { canonicalQuery } from '../engine/canonical-query.ts';
 
-const ORDER = Object.keys(groupsQuerySchema.shape) as (keyof GroupsQuery)[];
-const DEFAULTS: Partial<Record<keyof GroupsQuery, unknown>> = { page: 1, per_page: PER_PAGE_DEFAULT, subject_mode: 'any' };
-
-/** A stable query string: known keys in schema order, list values sorted, defaults left out. */
-export function canonicalQuery(query: GroupsQuery, overrides: Partial<GroupsQuery> = {}): string {
-  const q = { ...query, ...overrides };
-  const params = new URLSearchParams();
-  for (const key of ORDER) {
-    const value = q[key];
-    if (value === undefined || value === DEFAULTS[key]) continue;
-    if (Array.isArray(value)) {
-      if (value.length > 0) params.set(key, [...new Set(value)].sort().join(','));
-    } else params.set(key, String(value));
-  }
-  return params.toString();
-}
 
 export interface ListGroupsBody {
   data: Record<string, unknown>[];
@@ -63,7 +49,7 @@ function listGroupsParts(dir: Directory, query: GroupsQuery, prefs: readonly Con
   const totalPages = Math.max(1, Math.ceil(total / query.per_page));
   const link = (p: number) => {
     const qs = canonicalQuery(query, { page: p });
-    return `${baseUrl}/api/v1/groups${qs ? `?${qs}` : ''}`;
+    return `${baseUrl}${paths.api(qs)}`;
   };
   const rest: Omit<ListGroupsBody, 'data'> = {
     meta: { total, page: query.page, per_page: query.per_page, total_pages: totalPages, lang: prefs[0]!, version: dir.artefact.version },

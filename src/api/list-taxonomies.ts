@@ -2,9 +2,9 @@
 import { GEOGRAPHIC_SCOPES, NETWORK_RELATIONS, STRUCTURES } from '../schema/entry.ts';
 import type { ContentLocale } from '../schema/locales.ts';
 import type { TaxonomyTerm } from '../schema/taxonomy.ts';
-import type { FacetName } from '../directory/artefact.ts';
-import type { Directory } from '../directory/directory.ts';
-import { facetLabel } from '../directory/present.ts';
+import type { FacetName } from '../engine/artefact.ts';
+import type { Directory } from '../engine/directory.ts';
+import { facetLabel } from '../engine/present.ts';
 
 export function listTaxonomies(dir: Directory, locale: ContentLocale) {
   const postings = dir.artefact.index.facets;

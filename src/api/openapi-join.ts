@@ -5,10 +5,9 @@
  * joinSchemas })` merges them; `Error` is the document's shared error component.
  */
 import * as z from 'zod';
-import { JOIN_BODY_LIMIT } from '../join/parse-body.ts';
 import { correctionRequestSchema } from '../schema/correction.ts';
 import { SLUG_PATTERN } from '../schema/entry.ts';
-import { joinReceiptSchema, joinRequestSchema, joinStatusSchema, REFERENCE_PATTERN } from '../schema/join.ts';
+import { JOIN_BODY_LIMIT, joinReceiptSchema, joinRequestSchema, joinStatusSchema, REFERENCE_PATTERN } from '../schema/join.ts';
 
 type JsonObject = Record<string, unknown>;
 

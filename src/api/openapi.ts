@@ -5,9 +5,8 @@
 import * as z from 'zod';
 import { errorSchema, groupDetailSchema, groupListSchema } from '../schema/api.ts';
 import { entrySchema } from '../schema/entry.ts';
-import { MULTI_PARAMS, groupQuerySchema, groupsQuerySchema } from '../schema/query.ts';
+import { MULTI_PARAMS, exportQuerySchema, feedQuerySchema, groupQuerySchema, groupsQuerySchema } from '../schema/query.ts';
 import { taxonomyTermSchema } from '../schema/taxonomy.ts';
-import { exportQuerySchema, feedQuerySchema } from '../export/select.ts';
 import { joinPaths, joinSchemas } from './openapi-join.ts';
 
 type JsonObject = Record<string, unknown>;

@@ -6,14 +6,15 @@
 import { groupQuerySchema, groupsQuerySchema } from '../schema/query.ts';
 import { slugSchema } from '../schema/entry.ts';
 import type { ContentLocale } from '../schema/locales.ts';
-import type { Directory } from '../directory/directory.ts';
-import { parseParams } from '../directory/parse-query.ts';
-import { preferredLocales } from '../directory/pick-language.ts';
+import type { Directory } from '../engine/directory.ts';
+import { parseParams } from '../engine/parse-query.ts';
+import { preferredLocales } from '../engine/pick-language.ts';
 import { etag, ifNoneMatchHits, notModified, readCacheHeaders } from '../http/caching.ts';
 import { createResponseCache } from '../http/response-cache.ts';
 import { checkMethod, CORS_READ_HEADERS, guarded, invalidParameters, jsonText, notFound } from '../http/respond.ts';
 import { getGroup } from './get-group.ts';
-import { cachingItemSerialiser, canonicalQuery, listGroupsJson } from './list-groups.ts';
+import { canonicalQuery } from '../engine/canonical-query.ts';
+import { cachingItemSerialiser, listGroupsJson } from './list-groups.ts';
 import { listTaxonomies } from './list-taxonomies.ts';
 
 const GROUPS_VARY = Object.keys(groupsQuerySchema.shape);

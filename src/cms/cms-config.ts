@@ -7,6 +7,7 @@
  *
  * Pure: `scripts/build-admin.ts` calls it at build time and hands the result to `CMS.init`.
  */
+import { GROUPS, TAXONOMY_COLLECTIONS } from '../schema/collections.ts';
 import { allCountryCodes, allLanguageCodes, countryName, languageName } from '../schema/codes.ts';
 import { countryCodeSchema, entryFields, languageCodeSchema, TRANSLATABLE_FIELDS } from '../schema/entry.ts';
 import { RELATION_LABELS, SCOPE_LABELS, STRUCTURE_LABELS } from '../schema/labels.ts';
@@ -183,14 +184,14 @@ export function termFields(): DecapField[] {
 
 function groupsCollection(): DecapCollection {
   return {
-    name: 'groups',
+    name: GROUPS.name,
     label: 'Groups',
     label_singular: 'Group',
     description:
       'One entry per trade union or network. Saving keeps a draft; an entry appears on the public site only after it is published from the Workflow tab.',
-    folder: 'content/groups',
-    extension: 'md',
-    format: 'frontmatter',
+    folder: GROUPS.folder,
+    extension: GROUPS.extension,
+    format: GROUPS.format,
     create: true,
     slug: '{{fields.slug}}',
     identifier_field: 'name',
@@ -204,13 +205,13 @@ function groupsCollection(): DecapCollection {
 function taxonomyCollection(taxonomy: TaxonomyName): DecapCollection {
   const label = labelsOf(entryFields[taxonomy]).title ?? humanize(taxonomy);
   return {
-    name: taxonomy,
+    name: TAXONOMY_COLLECTIONS[taxonomy].name,
     label,
     label_singular: label.replace(/s$/, ''),
     description: `The list groups pick their ${label.toLowerCase()} from. A term cannot be deleted here, because groups may use it.`,
-    folder: `content/${taxonomy}`,
-    extension: 'yml',
-    format: 'yml',
+    folder: TAXONOMY_COLLECTIONS[taxonomy].folder,
+    extension: TAXONOMY_COLLECTIONS[taxonomy].extension,
+    format: TAXONOMY_COLLECTIONS[taxonomy].format,
     create: true,
     delete: false,
     slug: '{{fields.slug}}',

@@ -6,12 +6,12 @@
  *
  * Pure: the preview component passes in the draft and the published entries Decap has loaded.
  */
-import type { Artefact, ArtefactEntry, FacetName } from '../directory/artefact.ts';
-import { facetValues } from '../directory/artefact.ts';
-import type { Directory } from '../directory/directory.ts';
-import { pickText } from '../directory/pick-language.ts';
-import { facetLabel } from '../directory/present.ts';
-import { relatedDocs } from '../directory/related.ts';
+import type { Artefact, ArtefactEntry, FacetName } from '../engine/artefact.ts';
+import { facetValues } from '../engine/artefact.ts';
+import type { Directory } from '../engine/directory.ts';
+import { pickText } from '../engine/pick-language.ts';
+import { facetLabel } from '../engine/present.ts';
+import { relatedDocs } from '../engine/related.ts';
 import type { Entry } from '../schema/entry.ts';
 import { DEFAULT_LOCALE, type ContentLocale } from '../schema/locales.ts';
 import type { TaxonomyName, TaxonomyTerm } from '../schema/taxonomy.ts';

@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { CONTENT_LOCALES, type ContentLocale } from '../schema/locales.ts';
 import type { Entry } from '../schema/entry.ts';
 import type { TaxonomyTerm } from '../schema/taxonomy.ts';
-import { FACETS, facetValues, type Artefact, type ArtefactEntry, type FacetName } from '../directory/artefact.ts';
-import { nameKey, tokenize, websiteDomain } from './normalise-text.ts';
+import { FACETS, facetValues, type Artefact, type ArtefactEntry, type FacetName } from '../engine/artefact.ts';
+import { nameKey, tokenize, websiteDomain } from '../text/normalise-text.ts';
 import type { ValidContent } from './validate-content.ts';
 
 /** How much a word found in each field counts towards relevance. */

@@ -2,6 +2,7 @@
  * Reads the content folder: every group file and every taxonomy term, as raw text with its path.
  * Only I/O lives here; validation and indexing are pure and take what this returns.
  */
+import { GROUPS, TAXONOMY_COLLECTIONS } from '../schema/collections.ts';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { TAXONOMIES, type TaxonomyName } from '../schema/taxonomy.ts';
@@ -17,7 +18,7 @@ export interface RawContent {
   taxonomies: Record<TaxonomyName, ContentFile[]>;
 }
 
-async function readFolder(root: string, folder: string, extensions: string[]): Promise<ContentFile[]> {
+async function readFolder(root: string, folder: string, extensions: readonly string[]): Promise<ContentFile[]> {
   const dir = join(root, folder);
   let names: string[];
   try {
@@ -38,8 +39,8 @@ async function readFolder(root: string, folder: string, extensions: string[]): P
 /** `root` is the project folder that holds `content/`. */
 export async function loadContent(root: string): Promise<RawContent> {
   const [groups, ...terms] = await Promise.all([
-    readFolder(root, 'content/groups', ['.md']),
-    ...TAXONOMIES.map((t) => readFolder(root, `content/${t}`, ['.yml', '.yaml'])),
+    readFolder(root, GROUPS.folder, GROUPS.readExtensions),
+    ...TAXONOMIES.map((t) => readFolder(root, TAXONOMY_COLLECTIONS[t].folder, TAXONOMY_COLLECTIONS[t].readExtensions)),
   ]);
   const taxonomies = Object.fromEntries(TAXONOMIES.map((t, i) => [t, terms[i] ?? []])) as Record<TaxonomyName, ContentFile[]>;
   return { groups: groups ?? [], taxonomies };

@@ -4,10 +4,8 @@
  * can come from applicants.
  */
 import { Marked, type Tokens } from 'marked';
+import { escapeHtml } from '../text/escape-html.ts';
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 function safeHref(href: string): string | undefined {
   return /^(https?:\/\/|mailto:)/i.test(href.trim()) ? href.trim() : undefined;

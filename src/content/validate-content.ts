@@ -2,6 +2,7 @@
  * Validates raw content against the schema and the taxonomies, collecting every problem in every
  * file before reporting: `content/groups/x.md → countries[1]: "XX" is not an ISO 3166-1 alpha-2 country code`.
  */
+import { GROUPS, termFilePath } from '../schema/collections.ts';
 import type { z } from 'zod';
 import { entrySchema, type Entry } from '../schema/entry.ts';
 import { parseOptions } from '../schema/messages.ts';
@@ -130,13 +131,13 @@ export function validateContent(raw: RawContent): ValidationResult {
     for (const taxonomy of TAXONOMIES) {
       entry[taxonomy]?.forEach((slug, i) => {
         if (!known[taxonomy].has(slug)) {
-          problems.push({ file: file.path, field: `${taxonomy}[${i}]`, message: `"${slug}" is not a known ${taxonomy === 'subjects' ? 'subject heading' : 'sector'}; add content/${taxonomy}/${slug}.yml or pick an existing one` });
+          problems.push({ file: file.path, field: `${taxonomy}[${i}]`, message: `"${slug}" is not a known ${taxonomy === 'subjects' ? 'subject heading' : 'sector'}; add ${termFilePath(taxonomy, slug)} or pick an existing one` });
         }
       });
     }
     entries.push(entry);
   }
   problems.push(...duplicateSlugs(claims));
-  if (raw.groups.length === 0) problems.push({ file: 'content/groups', field: '', message: 'no group files found' });
+  if (raw.groups.length === 0) problems.push({ file: GROUPS.folder, field: '', message: 'no group files found' });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, content: { entries, taxonomies } };
 }

@@ -3,21 +3,21 @@
  * (src/api/read-endpoints.ts): method check, the groups query parsing, conditional request, one
  * pure call, one serialisation. Errors use the API's JSON envelope; bodies are CORS-readable.
  */
-import { canonicalQuery } from '../api/list-groups.ts';
-import type { ArtefactEntry } from '../directory/artefact.ts';
-import type { Directory } from '../directory/directory.ts';
-import { parseParams } from '../directory/parse-query.ts';
-import { preferredLocales } from '../directory/pick-language.ts';
+import { canonicalQuery } from '../engine/canonical-query.ts';
+import type { ArtefactEntry } from '../engine/artefact.ts';
+import type { Directory } from '../engine/directory.ts';
+import { parseParams } from '../engine/parse-query.ts';
+import { preferredLocales } from '../engine/pick-language.ts';
 import { etag, ifNoneMatchHits, notModified, readCacheHeaders } from '../http/caching.ts';
 import { checkMethod, CORS_READ_HEADERS, guarded, invalidParameters, jsonText, notFound } from '../http/respond.ts';
-import { groupQuerySchema, PER_PAGE_DEFAULT, type GroupsQuery } from '../schema/query.ts';
+import { exportQuerySchema, feedQuerySchema, groupQuerySchema, PER_PAGE_DEFAULT, type ExportQuery, type FeedQuery, type GroupsQuery } from '../schema/query.ts';
 import { slugSchema } from '../schema/entry.ts';
-import type { NetworkRef } from '../site/site-config.ts';
+import type { NetworkRef } from '../engine/network.ts';
 import { toCsv } from './csv.ts';
 import { atomFeed } from './feed.ts';
 import { murmurationsProfile } from './murmurations.ts';
 import { toNdjson } from './ndjson.ts';
-import { exportQuerySchema, feedQuerySchema, selectEntries, type ExportQuery, type FeedQuery } from './select.ts';
+import { selectEntries } from './select.ts';
 
 export const CSV_TYPE = 'text/csv; charset=utf-8; header=present';
 export const NDJSON_TYPE = 'application/x-ndjson; charset=utf-8';

@@ -3,12 +3,14 @@
  * rather than JSON Feed because the tools partner sites already run read it: WordPress's RSS
  * block, Drupal's aggregator, Thunderbird, every feed reader.
  */
-import type { ArtefactEntry } from '../directory/artefact.ts';
-import type { Directory } from '../directory/directory.ts';
-import { pickText } from '../directory/pick-language.ts';
-import { facetLabel } from '../directory/present.ts';
+import type { ArtefactEntry } from '../engine/artefact.ts';
+import type { Directory } from '../engine/directory.ts';
+import { pickText } from '../engine/pick-language.ts';
+import { facetLabel } from '../engine/present.ts';
 import type { ContentLocale } from '../schema/locales.ts';
-import { MESSAGES, paths, isSiteLocale, type SiteLocale } from '../site/i18n.ts';
+import { MESSAGES } from '../site/i18n.ts';
+import { isSiteLocale, type SiteLocale } from '../schema/locales.ts';
+import { paths } from '../schema/routes.ts';
 
 export const FEED_LIMIT = 50;
 

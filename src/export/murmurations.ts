@@ -17,13 +17,13 @@
  * - `mission` is left out: the purpose is Markdown of up to 20,000 characters.
  */
 import * as z from 'zod';
-import type { Directory } from '../directory/directory.ts';
-import { pickText } from '../directory/pick-language.ts';
-import { facetLabel } from '../directory/present.ts';
+import type { Directory } from '../engine/directory.ts';
+import { pickText } from '../engine/pick-language.ts';
+import { facetLabel } from '../engine/present.ts';
 import { isCountryCode } from '../schema/codes.ts';
 import type { ContentLocale } from '../schema/locales.ts';
-import { paths } from '../site/i18n.ts';
-import { MEMBER_RELATIONS, type NetworkRef } from '../site/site-config.ts';
+import { paths } from '../schema/routes.ts';
+import { MEMBER_RELATIONS, type NetworkRef } from '../engine/network.ts';
 
 export const MURMURATIONS_SCHEMA = 'organizations_schema-v1.0.0';
 

@@ -3,19 +3,11 @@
  * The export query schemas are the groups query schema less what makes no sense for a whole
  * file, so a filtered export takes exactly the filters `/api/v1/groups` takes.
  */
-import type { ArtefactEntry } from '../directory/artefact.ts';
-import type { Directory } from '../directory/directory.ts';
-import { runQuery } from '../directory/run-query.ts';
-import { groupsQuerySchema, type GroupsQuery } from '../schema/query.ts';
-import type { z } from 'zod';
+import type { ArtefactEntry } from '../engine/artefact.ts';
+import type { Directory } from '../engine/directory.ts';
+import { runQuery } from '../engine/run-query.ts';
+import type { ExportQuery, FeedQuery, GroupsQuery } from '../schema/query.ts';
 
-/** CSV and NDJSON: every language is in the file, every matching entry, in `sort` order. */
-export const exportQuerySchema = groupsQuerySchema.omit({ page: true, per_page: true, facets: true, fields: true, lang: true });
-/** The Atom feed: newest first by definition, texts in `lang`. */
-export const feedQuerySchema = groupsQuerySchema.omit({ page: true, per_page: true, facets: true, fields: true, sort: true });
-
-export type ExportQuery = z.output<typeof exportQuerySchema>;
-export type FeedQuery = z.output<typeof feedQuerySchema>;
 
 export type Selection = { ok: true; entries: ArtefactEntry[] } | { ok: false; fields: Record<string, string> };
 

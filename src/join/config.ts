@@ -1,7 +1,8 @@
 /**
  * The join endpoint's configuration, read from the environment once at start-up and checked as a
  * whole: every missing or malformed setting is named in one error, so a deployer fixes them all
- * at once. netlify.toml documents each variable.
+ * at once. The variables it shares with the CMS and the site build are read through the settings
+ * schema (src/schema/settings.ts); netlify.toml documents each variable.
  *
  * Two modes:
  * - **GitHub** when GITHUB_REPOSITORY is set: a token *or* a GitHub App, JOIN_FORM_SECRET and
@@ -15,13 +16,10 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseRecipients, RecipientError } from './contact-encryption.ts';
-import type { GitHubAuth } from './github-client.ts';
+import { parseRecipients, RecipientError } from './store/contact-encryption.ts';
+import type { GitHubAuth } from './delivery/github-client.ts';
+import { FORM_SECRET_MIN, readSettings, splitRepository } from '../schema/settings.ts';
 
-export const DEFAULT_BASE_BRANCH = 'main';
-export const DEFAULT_API_URL = 'https://api.github.com';
-export const DEFAULT_STORE = 'join-applications';
-export const FORM_SECRET_MIN = 32;
 /** Only ever used by the embedded default, which cannot run on Netlify (no Git repository there). */
 const LOCAL_FORM_SECRET = 'local-development-only: not a secret, never used in production';
 
@@ -51,26 +49,20 @@ export class JoinConfigError extends Error {
   }
 }
 
-const REPO = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
-const BRANCH = /^(?!-)(?!.*\.\.)(?!.*\/\/)[A-Za-z0-9._/-]+(?<![./])$/;
 const GITHUB_SETTINGS = ['GITHUB_REPOSITORY', 'GITHUB_TOKEN', 'GITHUB_APP_ID', 'GITHUB_APP_PRIVATE_KEY', 'GITHUB_APP_INSTALLATION_ID'] as const;
 
 type Env = Record<string, string | undefined>;
 
 export function loadJoinConfig(env: Env, cwd = process.cwd()): JoinConfig {
-  const problems: string[] = [];
+  const { settings, problems } = readSettings(env);
   const get = (name: string) => {
     const value = env[name]?.trim();
     return value ? value : undefined;
   };
-  const baseBranch = get('GITHUB_BASE_BRANCH') ?? DEFAULT_BASE_BRANCH;
-  if (!BRANCH.test(baseBranch)) problems.push(`GITHUB_BASE_BRANCH is not a branch name: "${baseBranch}"`);
-  const siteUrl = get('SITE_URL') ?? get('URL');
-  if (siteUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(siteUrl)) problems.push(`SITE_URL must be an http(s) address, got "${siteUrl}"`);
-  const storeName = get('JOIN_STORE') ?? DEFAULT_STORE;
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(storeName)) problems.push(`JOIN_STORE must be letters, digits, "-" or "_", got "${storeName}"`);
-  const secret = get('JOIN_FORM_SECRET');
-  if (secret !== undefined && secret.length < FORM_SECRET_MIN) problems.push(`JOIN_FORM_SECRET must be at least ${FORM_SECRET_MIN} characters (e.g. \`openssl rand -base64 48\`)`);
+  const baseBranch = settings.GITHUB_BASE_BRANCH;
+  const siteUrl = settings.SITE_URL ?? settings.URL;
+  const storeName = settings.JOIN_STORE;
+  const secret = settings.JOIN_FORM_SECRET;
   let recipients: string[] | undefined;
   const key = get('JOIN_CONTACT_PUBLIC_KEY');
   if (key !== undefined) {
@@ -81,7 +73,7 @@ export function loadJoinConfig(env: Env, cwd = process.cwd()): JoinConfig {
       problems.push(`JOIN_CONTACT_PUBLIC_KEY: ${error.message}`);
     }
   }
-  const common = { formSecret: secret ?? LOCAL_FORM_SECRET, storeName, ...(siteUrl ? { siteUrl: siteUrl.replace(/\/+$/, '') } : {}) };
+  const common = { formSecret: secret ?? LOCAL_FORM_SECRET, storeName, ...(siteUrl ? { siteUrl } : {}) };
 
   const repoPath = resolve(cwd, get('JOIN_LOCAL_REPOSITORY') ?? '.');
   const isRepository = existsSync(join(repoPath, '.git'));
@@ -97,12 +89,9 @@ export function loadJoinConfig(env: Env, cwd = process.cwd()): JoinConfig {
     return { mode: 'local-git', ...common, local: { repoPath, baseBranch, identityFile: join(repoPath, '.netlify', 'join', 'local-editor-identity.txt') }, ...(recipients ? { recipients } : {}) };
   }
 
-  const repository = get('GITHUB_REPOSITORY');
-  const match = repository ? REPO.exec(repository) : null;
-  if (!repository) problems.push('GITHUB_REPOSITORY is missing: the "owner/name" of the repository applications open pull requests in');
-  else if (!match) problems.push(`GITHUB_REPOSITORY must be "owner/name", got "${repository}"`);
-  const apiUrl = get('GITHUB_API_URL') ?? DEFAULT_API_URL;
-  if (!/^https?:\/\/[^\s]+$/.test(apiUrl)) problems.push(`GITHUB_API_URL must be an http(s) address, got "${apiUrl}"`);
+  const repository = settings.GITHUB_REPOSITORY;
+  if (!repository && get('GITHUB_REPOSITORY') === undefined) problems.push('GITHUB_REPOSITORY is missing: the "owner/name" of the repository applications open pull requests in');
+  const apiUrl = settings.GITHUB_API_URL;
 
   let auth: GitHubAuth | undefined;
   const token = get('GITHUB_TOKEN');
@@ -125,13 +114,13 @@ export function loadJoinConfig(env: Env, cwd = process.cwd()): JoinConfig {
       auth = { kind: 'app', appId: app.GITHUB_APP_ID!, privateKey, installationId: Number(app.GITHUB_APP_INSTALLATION_ID) };
     }
   }
-  if (secret === undefined) problems.push(`JOIN_FORM_SECRET is missing: a random secret of ${FORM_SECRET_MIN}+ characters that signs the join form's tokens`);
+  if (get('JOIN_FORM_SECRET') === undefined) problems.push(`JOIN_FORM_SECRET is missing: a random secret of ${FORM_SECRET_MIN}+ characters that signs the join form's tokens`);
   if (key === undefined) problems.push('JOIN_CONTACT_PUBLIC_KEY is missing: the editors\' age public key(s) (age1…) that contact details are encrypted to');
-  if (problems.length > 0 || !match || !auth || !recipients) throw new JoinConfigError(problems);
+  if (problems.length > 0 || !repository || !auth || !recipients) throw new JoinConfigError(problems);
   return {
     mode: 'github',
     ...common,
-    github: { owner: match[1]!, repo: match[2]!, baseBranch, apiUrl: apiUrl.replace(/\/+$/, ''), auth },
+    github: { ...splitRepository(repository), baseBranch, apiUrl, auth },
     recipients,
   };
 }

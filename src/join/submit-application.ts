@@ -8,14 +8,14 @@
  * Its collaborators (content index, store, delivery, clock, key material) are given to it.
  */
 import type { JoinGroup, JoinRequest } from '../schema/join.ts';
-import type { ApplicationRecord } from './application-store.ts';
-import { buildEntry } from './build-entry.ts';
-import type { JoinIndex } from './content-index.ts';
-import { claimKeys, duplicateKeys, matchApplications, matchEntries, type ClaimHolder } from './find-duplicates.ts';
-import { takeIn, type Intake, type IntakeDeps, type SubmitOutcome } from './intake.ts';
-import { validateJoinRequest } from './validate-request.ts';
+import type { ApplicationRecord } from './store/application-store.ts';
+import { buildEntry } from './intake/build-entry.ts';
+import type { JoinIndex } from './intake/content-index.ts';
+import { claimKeys, duplicateKeys, matchApplications, matchEntries, type ClaimHolder } from './intake/find-duplicates.ts';
+import { takeIn, type Intake, type IntakeDeps, type SubmitOutcome } from './intake/take-in.ts';
+import { validateJoinRequest } from './intake/validate-request.ts';
 
-export { HONEYPOT_FIELD, type SubmitOutcome } from './intake.ts';
+export { HONEYPOT_FIELD, type SubmitOutcome } from './intake/take-in.ts';
 
 export interface PipelineDeps extends IntakeDeps {
   index: JoinIndex;

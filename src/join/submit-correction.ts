@@ -10,11 +10,11 @@
  */
 import type { CorrectionRequest } from '../schema/correction.ts';
 import type { Entry } from '../schema/entry.ts';
-import type { ApplicationRecord, FieldChange } from './application-store.ts';
-import type { JoinIndex } from './content-index.ts';
-import { correctedEntry, correctionSource, withSource } from './correction-changes.ts';
-import { takeIn, type Intake, type IntakeDeps, type SubmitOutcome } from './intake.ts';
-import { validateCorrection } from './validate-correction.ts';
+import type { ApplicationRecord, FieldChange } from './store/application-store.ts';
+import type { JoinIndex } from './intake/content-index.ts';
+import { correctedEntry, correctionSource, withSource } from './intake/correction-changes.ts';
+import { takeIn, type Intake, type IntakeDeps, type SubmitOutcome } from './intake/take-in.ts';
+import { validateCorrection } from './intake/validate-correction.ts';
 
 export interface CorrectionDeps extends IntakeDeps {
   index: JoinIndex;

@@ -7,28 +7,29 @@
  * each invocation. With an invalid configuration every handler answers 503 and the error, naming
  * each missing setting, is logged once at start-up.
  */
-import type { Artefact } from '../directory/artefact.ts';
+import type { Artefact } from '../engine/artefact.ts';
 import { errorResponse } from '../http/respond.ts';
-import type { ApplicationRecord, BlobStore, Clock } from './application-store.ts';
-import { createApplicationStore } from './application-store.ts';
+import type { ApplicationRecord, BlobStore, Clock } from './store/application-store.ts';
+import { createApplicationStore } from './store/application-store.ts';
 import { readJoinConfig, type JoinConfig } from './config.ts';
-import { ensureLocalIdentity } from './contact-encryption.ts';
-import { joinIndexFromArtefact } from './content-index.ts';
-import { createDelivery } from './deliver.ts';
-import type { ClaimHolder } from './find-duplicates.ts';
-import { createGitHubClient, type GitHubClient, type Log } from './github-client.ts';
-import { createApplicationsEndpoint } from './applications-endpoint.ts';
-import { githubEditorAccess, localEditorAccess, type EditorAccess } from './editor-access.ts';
-import { createCorrectionEndpoint, createCorrectionPageEndpoint, entriesOf } from './correction-endpoint.ts';
-import { createJoinEndpoint } from './join-endpoint.ts';
-import { createLocalGitTarget } from './local-git-delivery.ts';
-import { createGitHubTarget } from './open-pull-request.ts';
-import { createJoinPageEndpoint } from './page-endpoint.ts';
-import { createQueue } from './queue.ts';
-import { createCorrectionPageRenderer } from './render-correction-page.ts';
-import { createJoinPageRenderer } from './render-join-page.ts';
-import type { ReviewTarget } from './review-target.ts';
-import { createStatusEndpoint } from './status-endpoint.ts';
+import { ensureLocalIdentity } from './store/contact-encryption.ts';
+import { joinIndexFromArtefact } from './intake/content-index.ts';
+import { createDelivery } from './delivery/deliver.ts';
+import type { ClaimHolder } from './intake/find-duplicates.ts';
+import { createGitHubClient, type GitHubClient } from './delivery/github-client.ts';
+import { type Log } from './log.ts';
+import { createJoinEndpoint } from './endpoints/join-endpoint.ts';
+import { createLocalGitTarget } from './delivery/local-git-delivery.ts';
+import { createGitHubTarget } from './delivery/open-pull-request.ts';
+import { createJoinPageEndpoint } from './endpoints/page-endpoint.ts';
+import { createQueue } from './store/queue.ts';
+import { createJoinPageRenderer } from './pages/render-join-page.ts';
+import type { ReviewTarget } from './delivery/review-target.ts';
+import { createStatusEndpoint } from './endpoints/status-endpoint.ts';
+import { createApplicationsEndpoint } from './endpoints/applications-endpoint.ts';
+import { githubEditorAccess, localEditorAccess, type EditorAccess } from './endpoints/editor-access.ts';
+import { createCorrectionEndpoint, createCorrectionPageEndpoint, entriesOf } from './endpoints/correction-endpoint.ts';
+import { createCorrectionPageRenderer } from './pages/render-correction-page.ts';
 
 /** How long a submission may spend delivering before the applicant gets "queued" (sync limit: 60 s). */
 export const REQUEST_BUDGET_MS = 15_000;

@@ -11,7 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Artefact } from '../directory/artefact.ts';
+import type { Artefact } from '../engine/artefact.ts';
 
 export function artefactPath(name: string, moduleUrl: string): string {
   const candidates = [fileURLToPath(new URL(`../../generated/${name}`, moduleUrl)), join(process.cwd(), 'generated', name)];

@@ -44,9 +44,25 @@ export function isCountryCode(code: string): boolean {
   return regionNamesIn('en').of(code) !== undefined;
 }
 
-/** True for an ISO 639-1 two-letter language code (lower case). */
+/**
+ * True for a current ISO 639-1 two-letter language code (lower case). Deprecated codes that CLDR
+ * still names (`mo` for Romanian, `ji` for Yiddish, `iw`, `in`, `jw`, `sh`) are refused: the
+ * platform's canonical form of each is another code (https://tc39.es/ecma402/#sec-canonicalizelocalelist).
+ */
 export function isLanguageCode(code: string): boolean {
-  return /^[a-z]{2}$/.test(code) && languageNamesIn('en').of(code) !== undefined;
+  return /^[a-z]{2}$/.test(code) && languageNamesIn('en').of(code) !== undefined && Intl.getCanonicalLocales(code)[0] === code;
+}
+
+/** A language code in its current form: `mo` → `ro`, `ji` → `yi`; undefined when it is none. */
+export function canonicalLanguageCode(code: string): string | undefined {
+  let canonical: string | undefined;
+  try {
+    canonical = Intl.getCanonicalLocales(code.trim())[0]?.toLowerCase();
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error; // RangeError: not a language tag at all
+    return undefined;
+  }
+  return canonical && isLanguageCode(canonical) ? canonical : undefined;
 }
 
 export function countryName(code: string, locale = 'en'): string {

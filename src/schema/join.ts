@@ -127,3 +127,12 @@ export const joinReceiptSchema = joinStatusSchema.extend({
 
 export type JoinStatus = z.output<typeof joinStatusSchema>;
 export type JoinReceipt = z.output<typeof joinReceiptSchema>;
+
+/** Large enough for a purpose in several languages, far below Netlify's 6 MB payload limit. */
+export const JOIN_BODY_LIMIT = 256 * 1024;
+
+/** A reference from a URL or a form, tolerant of case and of Crockford's look-alike letters. */
+export function readReference(text: string): string | undefined {
+  const reference = text.trim().toUpperCase().replace(/[IL]/g, '1').replace(/O/g, '0');
+  return REFERENCE_PATTERN.test(reference) ? reference : undefined;
+}

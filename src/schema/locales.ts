@@ -13,3 +13,14 @@ export const REQUIRED_LABEL_LOCALES = ['en', 'fr'] as const satisfies readonly C
 export function isContentLocale(value: string): value is ContentLocale {
   return (CONTENT_LOCALES as readonly string[]).includes(value);
 }
+
+/**
+ * The languages the public pages, the join form and the widget are written in. English lives at
+ * `/`, every other language under `/<code>/`.
+ */
+export const SITE_LOCALES = ['en', 'fr'] as const satisfies readonly ContentLocale[];
+export type SiteLocale = (typeof SITE_LOCALES)[number];
+
+export function isSiteLocale(value: string): value is SiteLocale {
+  return (SITE_LOCALES as readonly string[]).includes(value);
+}

@@ -56,3 +56,14 @@ export type FacetParam = (typeof FACET_NAMES)[number];
 export const groupQuerySchema = z.strictObject({
   lang: z.enum(CONTENT_LOCALES).optional().describe('Preferred language of texts; otherwise Accept-Language.'),
 });
+
+/**
+ * Exports take exactly the filters `/api/v1/groups` takes, less what makes no sense for a whole file.
+ */
+/** CSV and NDJSON: every language is in the file, every matching entry, in `sort` order. */
+export const exportQuerySchema = groupsQuerySchema.omit({ page: true, per_page: true, facets: true, fields: true, lang: true });
+/** The Atom feed: newest first by definition, texts in `lang`. */
+export const feedQuerySchema = groupsQuerySchema.omit({ page: true, per_page: true, facets: true, fields: true, sort: true });
+
+export type ExportQuery = z.output<typeof exportQuerySchema>;
+export type FeedQuery = z.output<typeof feedQuerySchema>;

@@ -2,17 +2,19 @@
  * An entry's page: its facts, purpose, sources, related groups ("similar topics") and schema.org
  * JSON-LD. Built once per entry and language from the artefact; readable without JavaScript.
  */
-import type { Directory } from '../directory/directory.ts';
-import { pickText } from '../directory/pick-language.ts';
-import { facetLabel } from '../directory/present.ts';
-import { relatedDocs } from '../directory/related.ts';
+import type { Directory } from '../engine/directory.ts';
+import { pickText } from '../engine/pick-language.ts';
+import { facetLabel } from '../engine/present.ts';
+import { relatedDocs } from '../engine/related.ts';
 import { RELATION_LABELS, SCOPE_LABELS, STRUCTURE_LABELS, labelIn } from '../schema/labels.ts';
-import { html, jsonForScript, raw, type Html } from './html.ts';
-import { MESSAGES, paths, SITE_LOCALES, type SiteLocale } from './i18n.ts';
+import { html, jsonForScript, raw, type Html } from '../text/html.ts';
+import { MESSAGES } from './i18n.ts';
+import { SITE_LOCALES, type SiteLocale } from '../schema/locales.ts';
+import { paths } from '../schema/routes.ts';
 import { entryJsonLd } from './json-ld.ts';
 import { layout } from './layout.ts';
 import { otherLanguageNote } from './listing-page.ts';
-import type { NetworkRef } from './site-config.ts';
+import type { NetworkRef } from '../engine/network.ts';
 
 function fact(label: string, value: Html | string | undefined | false): Html {
   if (value === undefined || value === false || value === '') return html``;

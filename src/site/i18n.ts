@@ -3,38 +3,11 @@
  * and exports show. Content texts (summaries, purposes) come from the entries; taxonomy, country
  * and language names come from the artefact and `Intl` (see directory/present.ts).
  *
- * English lives at `/`, French under `/fr/`: static files cannot vary by query string, and a path
- * prefix is what search engines and `hreflang` expect.
+ * English lives at `/`, French under `/fr/` (addresses: src/schema/routes.ts): static files cannot
+ * vary by query string, and a path prefix is what search engines and `hreflang` expect.
  */
-import type { FacetName } from '../directory/artefact.ts';
-import type { ContentLocale } from '../schema/locales.ts';
-
-export const SITE_LOCALES = ['en', 'fr'] as const satisfies readonly ContentLocale[];
-export type SiteLocale = (typeof SITE_LOCALES)[number];
-
-export function isSiteLocale(value: string): value is SiteLocale {
-  return (SITE_LOCALES as readonly string[]).includes(value);
-}
-
-const PREFIX: Record<SiteLocale, string> = { en: '', fr: '/fr' };
-
-export const paths = {
-  home: (locale: SiteLocale) => `${PREFIX[locale]}/`,
-  /** The listing with a state: `/groups?country=FR` (server-rendered, shareable). */
-  listing: (locale: SiteLocale, query = '') => `${PREFIX[locale]}/groups${query ? `?${query}` : ''}`,
-  entry: (locale: SiteLocale, slug: string) => `${PREFIX[locale]}/groups/${encodeURIComponent(slug)}/`,
-  /** The join form (src/join) lives at /join and /fr/join. */
-  join: (locale: SiteLocale) => `${PREFIX[locale]}/join`,
-  /** An entry's correction form (src/join/render-correction-page.ts), prefilled with its public fields. */
-  correction: (locale: SiteLocale, slug: string) => `${PREFIX[locale]}/groups/${encodeURIComponent(slug)}/correction`,
-  widgetExample: () => '/widget-example.html',
-  csv: (query = '') => `/api/v1/groups.csv${query ? `?${query}` : ''}`,
-  ndjson: (query = '') => `/api/v1/groups.ndjson${query ? `?${query}` : ''}`,
-  feed: (query = '') => `/api/v1/groups.atom${query ? `?${query}` : ''}`,
-  api: (query = '') => `/api/v1/groups${query ? `?${query}` : ''}`,
-  groupApi: (slug: string) => `/api/v1/groups/${encodeURIComponent(slug)}`,
-  murmurations: (slug: string) => `/api/v1/groups/${encodeURIComponent(slug)}/murmurations.json`,
-};
+import type { FacetName } from '../engine/artefact.ts';
+import { isSiteLocale, SITE_LOCALES, type SiteLocale } from '../schema/locales.ts';
 
 /** The locale a site path belongs to. */
 export function localeOfPath(pathname: string): SiteLocale {

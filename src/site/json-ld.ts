@@ -4,13 +4,13 @@
  * https://schema.org/WorkersUnion · https://schema.org/Organization ·
  * https://developers.google.com/search/docs/appearance/structured-data/organization
  */
-import type { Directory } from '../directory/directory.ts';
-import { pickText } from '../directory/pick-language.ts';
-import { facetLabel } from '../directory/present.ts';
+import type { Directory } from '../engine/directory.ts';
+import { pickText } from '../engine/pick-language.ts';
+import { facetLabel } from '../engine/present.ts';
 import type { Structure } from '../schema/entry.ts';
-import type { SiteLocale } from './i18n.ts';
-import { paths } from './i18n.ts';
-import { MEMBER_RELATIONS, type NetworkRef } from './site-config.ts';
+import type { SiteLocale } from '../schema/locales.ts';
+import { paths } from '../schema/routes.ts';
+import { MEMBER_RELATIONS, type NetworkRef } from '../engine/network.ts';
 
 const UNION_STRUCTURES: ReadonlySet<Structure> = new Set(['union', 'federation', 'confederation']);
 

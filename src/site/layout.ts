@@ -1,6 +1,8 @@
 /** The page shell every public page shares: head, skip link, header, language switch, footer. */
-import { html, type Html } from './html.ts';
-import { MESSAGES, paths, SITE_LOCALES, type SiteLocale } from './i18n.ts';
+import { html, type Html } from '../text/html.ts';
+import { MESSAGES } from './i18n.ts';
+import { SITE_LOCALES, type SiteLocale } from '../schema/locales.ts';
+import { paths } from '../schema/routes.ts';
 
 export interface PageShell {
   locale: SiteLocale;

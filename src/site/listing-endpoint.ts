@@ -3,7 +3,7 @@
  * server from the same engine as the API, so it works without JavaScript and every view has a
  * shareable address. The unfiltered first page is also prebuilt as `/` and `/fr/`.
  */
-import type { Directory } from '../directory/directory.ts';
+import type { Directory } from '../engine/directory.ts';
 import { etag, ifNoneMatchHits, notModified } from '../http/caching.ts';
 import { checkMethod, guarded } from '../http/respond.ts';
 import { localeOfPath } from './i18n.ts';

@@ -4,18 +4,20 @@
  * calls the JSON API makes; this module only lays them out. The state is the URL's query string,
  * in the API's own parameter names, so a filtered view is a link anyone can share.
  */
-import { canonicalQuery } from '../api/list-groups.ts';
-import { FACETS, type FacetName } from '../directory/artefact.ts';
-import type { Directory } from '../directory/directory.ts';
-import { parseParams, type FieldErrors } from '../directory/parse-query.ts';
-import { pickText, preferredLocales } from '../directory/pick-language.ts';
-import { facetLabel, presentFacet, type FacetBucket } from '../directory/present.ts';
-import { runQuery } from '../directory/run-query.ts';
+import { canonicalQuery } from '../engine/canonical-query.ts';
+import { FACETS, type FacetName } from '../engine/artefact.ts';
+import type { Directory } from '../engine/directory.ts';
+import { parseParams, type FieldErrors } from '../engine/parse-query.ts';
+import { pickText, preferredLocales } from '../engine/pick-language.ts';
+import { facetLabel, presentFacet, type FacetBucket } from '../engine/present.ts';
+import { runQuery } from '../engine/run-query.ts';
 import { languageName } from '../schema/codes.ts';
 import { RELATION_LABELS, SCOPE_LABELS, labelIn } from '../schema/labels.ts';
 import { groupsQuerySchema, PER_PAGE_DEFAULT, SORTS, type GroupsQuery } from '../schema/query.ts';
-import { html, type Html } from './html.ts';
-import { MESSAGES, paths, SITE_LOCALES, type SiteLocale } from './i18n.ts';
+import { html, type Html } from '../text/html.ts';
+import { MESSAGES } from './i18n.ts';
+import { SITE_LOCALES, type SiteLocale } from '../schema/locales.ts';
+import { paths } from '../schema/routes.ts';
 import { layout } from './layout.ts';
 
 /**

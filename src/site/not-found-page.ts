@@ -1,6 +1,8 @@
 /** The 404 page Netlify serves for any address nothing else answers: both languages at once. */
-import { html } from './html.ts';
-import { MESSAGES, paths, SITE_LOCALES } from './i18n.ts';
+import { html } from '../text/html.ts';
+import { MESSAGES } from './i18n.ts';
+import { SITE_LOCALES } from '../schema/locales.ts';
+import { paths } from '../schema/routes.ts';
 import { layout } from './layout.ts';
 
 export function renderNotFoundPage(baseUrl: string): string {

@@ -1,51 +1,18 @@
 /**
- * The few settings the public pages need, read once by the build (scripts/build-site.ts) and
- * checked there, so a wrong value fails the build with the setting's name.
+ * The one setting the public pages need, the site's address, read once by the build
+ * (scripts/build-site.ts) through the settings schema, so a wrong value fails the build with the
+ * setting's name.
  */
-import type { Directory } from '../directory/directory.ts';
-import type { NetworkRelation } from '../schema/entry.ts';
+import { LOCAL_SITE_URL, readSettings, siteAddress } from '../schema/settings.ts';
 
-/**
- * The network this directory is about is itself an entry of the directory; its slug is the one
- * fact the pages need to say `memberOf` in JSON-LD and Murmurations `relationships`.
- */
-export const NETWORK_SLUG = 'ilnss';
-
-/** Relations the sources state as membership of the network; a delegation at a meeting is not one. */
-export const MEMBER_RELATIONS: ReadonlySet<NetworkRelation> = new Set(['founding_member', 'member']);
-
-export interface NetworkRef {
-  slug: string;
-  name: string;
-  /** The network's own website, when the entry gives one. */
-  website?: string;
-}
-
-export function resolveNetwork(dir: Directory, slug = NETWORK_SLUG): NetworkRef | undefined {
-  const doc = dir.findSlug(slug);
-  if (doc < 0) return undefined;
-  const e = dir.artefact.entries[doc]!;
-  return { slug: e.slug, name: e.name, ...(e.website ? { website: e.website } : {}) };
-}
-
-export const LOCAL_SITE_URL = 'http://localhost:8888';
+export { LOCAL_SITE_URL };
 
 /**
  * The public address pages use in canonical links and JSON-LD: `SITE_URL`, else Netlify's `URL`
  * (set during Netlify builds), else the local development address.
  */
-export function siteBaseUrl(env: Record<string, string | undefined>): { url: string; source: 'SITE_URL' | 'URL' | 'default' } {
-  for (const name of ['SITE_URL', 'URL'] as const) {
-    const value = env[name]?.trim();
-    if (!value) continue;
-    let parsed: URL;
-    try {
-      parsed = new URL(value);
-    } catch {
-      throw new Error(`${name} must be an absolute http(s) address such as https://directory.example.org, not "${value}"`);
-    }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error(`${name} must start with https:// or http://, not "${value}"`);
-    return { url: parsed.origin + parsed.pathname.replace(/\/+$/, ''), source: name };
-  }
-  return { url: LOCAL_SITE_URL, source: 'default' };
+export function siteBaseUrl(env: Record<string, string | undefined>): ReturnType<typeof siteAddress> {
+  const { settings, problems } = readSettings({ SITE_URL: env.SITE_URL, URL: env.URL });
+  if (problems.length > 0) throw new Error(problems[0]);
+  return siteAddress(settings);
 }

@@ -2,10 +2,12 @@
  * /widget-example.html: every attribute of <solidarity-directory> shown live, each example next
  * to the exact markup that produces it (the same string is rendered twice, so they cannot drift).
  */
-import { FACETS } from '../directory/artefact.ts';
+import { FACETS } from '../engine/artefact.ts';
 import { PER_PAGE_MAX } from '../schema/query.ts';
-import { html, raw } from './html.ts';
-import { MESSAGES, paths, SITE_LOCALES, type SiteLocale } from './i18n.ts';
+import { html, raw } from '../text/html.ts';
+import { MESSAGES } from './i18n.ts';
+import { SITE_LOCALES, type SiteLocale } from '../schema/locales.ts';
+import { paths } from '../schema/routes.ts';
 import { layout } from './layout.ts';
 
 interface Example {

@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { naiveQuery } from '../../bench/naive-query.ts';
-import { syntheticContent } from '../../bench/synthetic-corpus.ts';
+import { naiveQuery } from '../support/naive-query.ts';
+import { syntheticContent } from '../support/synthetic-corpus.ts';
 import { buildArtefact } from '../../src/content/build-artefact.ts';
-import { createDirectory } from '../../src/directory/directory.ts';
-import { runQuery } from '../../src/directory/run-query.ts';
+import { createDirectory } from '../../src/engine/directory.ts';
+import { runQuery } from '../../src/engine/run-query.ts';
 import { GEOGRAPHIC_SCOPES, NETWORK_RELATIONS, STRUCTURES } from '../../src/schema/entry.ts';
 import { FACET_NAMES, groupsQuerySchema } from '../../src/schema/query.ts';
 

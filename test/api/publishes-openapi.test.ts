@@ -7,7 +7,7 @@ import { buildArtefact } from '../../src/content/build-artefact.ts';
 import { loadContent } from '../../src/content/load-content.ts';
 import { createMarkdownRenderer } from '../../src/content/render-markdown.ts';
 import { validateContent } from '../../src/content/validate-content.ts';
-import { createDirectory } from '../../src/directory/directory.ts';
+import { createDirectory } from '../../src/engine/directory.ts';
 import { errorSchema, groupDetailSchema, groupListSchema } from '../../src/schema/api.ts';
 import { entryFields } from '../../src/schema/entry.ts';
 import { groupsQuerySchema } from '../../src/schema/query.ts';

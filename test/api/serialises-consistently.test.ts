@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cachingItemSerialiser, listGroups, listGroupsJson } from '../../src/api/list-groups.ts';
-import { parseParams } from '../../src/directory/parse-query.ts';
+import { parseParams } from '../../src/engine/parse-query.ts';
 import { groupsQuerySchema } from '../../src/schema/query.ts';
 import { fixtureDirectory } from '../support/fixture-directory.ts';
 

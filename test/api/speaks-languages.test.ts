@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createGroupEndpoint, createGroupsEndpoint } from '../../src/api/read-endpoints.ts';
-import { parseAcceptLanguage } from '../../src/directory/pick-language.ts';
+import { parseAcceptLanguage } from '../../src/engine/pick-language.ts';
 import { call, fixtureDirectory } from '../support/fixture-directory.ts';
 
 const dir = fixtureDirectory();

@@ -3,7 +3,8 @@
  * repository fails with the name of the missing setting.
  */
 import { describe, expect, it } from 'vitest';
-import { backendSettingsFromEnv, repoFromUrl } from '../../src/cms/backend-settings.ts';
+import { backendSettingsFromEnv } from '../../src/cms/backend-settings.ts';
+import { repositoryFromUrl as repoFromUrl } from '../../src/schema/settings.ts';
 import { buildCmsConfig } from '../../src/cms/cms-config.ts';
 
 describe('CMS backend settings', () => {

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { backendSettingsFromEnv } from '../../src/cms/backend-settings.ts';
 import { buildCmsConfig } from '../../src/cms/cms-config.ts';
-import { loadDecapValidator, type DecapValidator } from './decap-validator.ts';
+import { loadDecapValidator, type DecapValidator } from '../support/decap-validator.ts';
 
 let decap: DecapValidator;
 beforeAll(async () => {

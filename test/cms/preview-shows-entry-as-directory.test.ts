@@ -5,11 +5,11 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { previewModel } from '../../src/cms/preview-model.ts';
-import { buildContent } from '../../scripts/build-content.ts';
+import { buildContent } from '../../src/content/write-artefact.ts';
 import { createMarkdownRenderer } from '../../src/content/render-markdown.ts';
-import { createDirectory } from '../../src/directory/directory.ts';
-import { relatedDocs } from '../../src/directory/related.ts';
-import type { Artefact } from '../../src/directory/artefact.ts';
+import { createDirectory } from '../../src/engine/directory.ts';
+import { relatedDocs } from '../../src/engine/related.ts';
+import type { Artefact } from '../../src/engine/artefact.ts';
 import { countryName } from '../../src/schema/codes.ts';
 import { RELATION_LABELS } from '../../src/schema/labels.ts';
 import { mkdtemp, rm } from 'node:fs/promises';

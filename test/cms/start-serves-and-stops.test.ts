@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeEntryFile } from '../../src/content/entry-file.ts';
 import { entrySchema } from '../../src/schema/entry.ts';
 import { startStack, type Stack } from '../support/start-stack.ts';
-import { PROJECT_ROOT } from './browser/browser.ts';
-import { eventually } from './browser/decap-ui.ts';
+import { PROJECT_ROOT } from '../support/cms-browser.ts';
+import { eventually } from '../support/decap-ui.ts';
 
 let stack: Stack;
 beforeAll(async () => {

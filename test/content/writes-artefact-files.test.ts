@@ -3,10 +3,10 @@ import { mkdtemp, readFile, rm, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildContent, listArtefact } from '../../scripts/build-content.ts';
+import { buildContent, listArtefact } from '../../src/content/write-artefact.ts';
 import { readArtefact } from '../../src/runtime/read-artefact.ts';
-import { createDirectory } from '../../src/directory/directory.ts';
-import type { Artefact } from '../../src/directory/artefact.ts';
+import { createDirectory } from '../../src/engine/directory.ts';
+import type { Artefact } from '../../src/engine/artefact.ts';
 
 const project = join(import.meta.dirname, '..', '..');
 

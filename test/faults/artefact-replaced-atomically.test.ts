@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readArtefact } from '../../src/runtime/read-artefact.ts';
-import { contentSandbox, type ContentSandbox } from './support/content-sandbox.ts';
+import { contentSandbox, type ContentSandbox } from '../support/content-sandbox.ts';
 
 const gate = vi.hoisted(() => ({
   active: false,

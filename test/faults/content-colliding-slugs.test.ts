@@ -8,7 +8,7 @@
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { contentSandbox, type ContentSandbox } from './support/content-sandbox.ts';
+import { contentSandbox, type ContentSandbox } from '../support/content-sandbox.ts';
 
 let sandbox: ContentSandbox;
 beforeAll(async () => {

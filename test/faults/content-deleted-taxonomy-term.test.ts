@@ -7,7 +7,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TAXONOMIES } from '../../src/schema/taxonomy.ts';
-import { contentSandbox, type ContentSandbox } from './support/content-sandbox.ts';
+import { contentSandbox, type ContentSandbox } from '../support/content-sandbox.ts';
 
 let sandbox: ContentSandbox;
 beforeAll(async () => {

@@ -16,8 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContentFile } from '../../src/content/load-content.ts';
 import { formatProblem, validateContent } from '../../src/content/validate-content.ts';
 import { TAXONOMIES } from '../../src/schema/taxonomy.ts';
-import { contentSandbox, type ContentSandbox } from './support/content-sandbox.ts';
-import { realContent } from './support/real-content.ts';
+import { contentSandbox, type ContentSandbox } from '../support/content-sandbox.ts';
+import { realContent } from '../support/real-content.ts';
 
 const SEED = 20260418;
 

@@ -23,12 +23,12 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeEntryFile } from '../../src/content/entry-file.ts';
 import { parseFrontMatter } from '../../src/content/front-matter.ts';
-import { DUPLICATE_LABEL, JOIN_LABEL, PENDING_REVIEW_LABEL, referenceInCommitMessage } from '../../src/join/decap-workflow.ts';
+import { DUPLICATE_LABEL, JOIN_LABEL, PENDING_REVIEW_LABEL, referenceInCommitMessage } from '../../src/join/delivery/decap-workflow.ts';
 import { entrySchema } from '../../src/schema/entry.ts';
 import type { JoinRuntime } from '../../src/join/wire.ts';
-import { validApplication } from '../join/support/fixtures.ts';
+import { validApplication } from '../support/join-fixtures.ts';
 import type { Fault, FaultRule, RecordedRequest } from '../support/github-stand-in/index.ts';
-import { faultHarness, type FaultHarness } from './support/fault-harness.ts';
+import { faultHarness, type FaultHarness } from '../support/fault-harness.ts';
 
 const SEED = 20260415;
 const APPLICATIONS = 240;

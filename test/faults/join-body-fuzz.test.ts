@@ -9,10 +9,11 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JOIN_BODY_LIMIT, JOIN_FORM_SHAPE } from '../../src/join/parse-body.ts';
+import { JOIN_BODY_LIMIT } from '../../src/schema/join.ts';
+import { JOIN_FORM_SHAPE } from '../../src/join/intake/parse-body.ts';
 import { joinReceiptSchema } from '../../src/schema/join.ts';
-import { validApplication } from '../join/support/fixtures.ts';
-import { faultHarness, type FaultHarness } from './support/fault-harness.ts';
+import { validApplication } from '../support/join-fixtures.ts';
+import { faultHarness, type FaultHarness } from '../support/fault-harness.ts';
 
 const SEED = 20260416;
 const URL_ = 'https://directory.example/api/v1/join';

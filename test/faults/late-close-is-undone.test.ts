@@ -6,8 +6,8 @@
  * applicant is told it was declined.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { validApplication } from '../join/support/fixtures.ts';
-import { faultHarness, type FaultHarness } from './support/fault-harness.ts';
+import { validApplication } from '../support/join-fixtures.ts';
+import { faultHarness, type FaultHarness } from '../support/fault-harness.ts';
 
 const REPO = '/repos/labour-network/directory';
 const BUDGET_MS = 600;

@@ -12,8 +12,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validApplication } from '../join/support/fixtures.ts';
-import { joinHarness, type JoinHarness } from '../join/support/harness.ts';
+import { validApplication } from '../support/join-fixtures.ts';
+import { joinHarness, type JoinHarness } from '../support/join-harness.ts';
 
 const SEED = 20260419;
 

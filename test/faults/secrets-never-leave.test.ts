@@ -10,9 +10,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadJoinConfig, JoinConfigError } from '../../src/join/config.ts';
 import type { Fault } from '../support/github-stand-in/index.ts';
-import { validApplication } from '../join/support/fixtures.ts';
-import { FORM_SECRET, TOKEN } from '../join/support/harness.ts';
-import { faultHarness, type FaultHarness } from './support/fault-harness.ts';
+import { validApplication } from '../support/join-fixtures.ts';
+import { FORM_SECRET, TOKEN } from '../support/join-harness.ts';
+import { faultHarness, type FaultHarness } from '../support/fault-harness.ts';
 
 const REPO = '/repos/labour-network/directory';
 const CONTACT = { name: 'Canary Contactname Zq7', email: 'canary.zq7@private.example.net', role: 'Canary role Zq7', message: 'Canary message Zq7: call me on +00 0000 0000.' };

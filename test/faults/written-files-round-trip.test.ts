@@ -14,11 +14,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildArtefact } from '../../src/content/build-artefact.ts';
 import { createMarkdownRenderer } from '../../src/content/render-markdown.ts';
 import { formatProblem, validateContent } from '../../src/content/validate-content.ts';
-import { normaliseText } from '../../src/join/normalise-input.ts';
+import { normaliseText } from '../../src/join/intake/normalise-input.ts';
 import { GEOGRAPHIC_SCOPES, STRUCTURES } from '../../src/schema/entry.ts';
 import { CONTENT_LOCALES } from '../../src/schema/locales.ts';
-import { faultHarness, type FaultHarness } from './support/fault-harness.ts';
-import { realContent } from './support/real-content.ts';
+import { faultHarness, type FaultHarness } from '../support/fault-harness.ts';
+import { realContent } from '../support/real-content.ts';
 
 const SEED = 20260417;
 const RUNS = 100;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeEntryFile } from '../../src/content/entry-file.ts';
 import { slugFromName } from '../../src/import/connexions/derive-text.ts';
 import { SLUG_MAX, SLUG_PATTERN, type Entry } from '../../src/schema/entry.ts';
-import { buildProblems, importInto, readEntry, tempListings, tempProject, writeGroup } from './helpers.ts';
+import { buildProblems, importInto, readEntry, tempListings, tempProject, writeGroup } from '../support/import-helpers.ts';
 
 function group(slug: string, name: string): Entry {
   return { slug, name, summary: { en: 'Another group.' }, network_relation: 'none', created: '2025-01-01', updated: '2025-01-01' };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseArguments } from '../../scripts/import-connexions.ts';
-import { FIXTURES, PROJECT, SEED, snapshot, tempProject } from './helpers.ts';
+import { FIXTURES, PROJECT, SEED, snapshot, tempProject } from '../support/import-helpers.ts';
 
 const run = promisify(execFile);
 const TSX = join(PROJECT, 'node_modules', '.bin', 'tsx');
@@ -44,12 +44,15 @@ describe('npm run import:connexions', () => {
   it('exits with 2 and the usage when no listing is given', async () => {
     const { code, stderr } = await command([], await tempProject());
     expect(code).toBe(2);
-    expect(stderr).toContain('Usage: npm run import:connexions -- [--dry-run] <file or folder>...');
+    expect(stderr).toContain('Usage: npm run import:connexions -- [options] <file or folder>...');
   });
 
   it.each([
-    [['--dry-run', 'a.txt', 'dir'], { dryRun: true, inputs: ['a.txt', 'dir'] }],
-    [['a.txt', '--', '--odd-name.txt'], { dryRun: false, inputs: ['a.txt', '--odd-name.txt'] }],
+    [['--dry-run', 'a.txt', 'dir'], { dryRun: true, inputs: ['a.txt', 'dir'], report: 'text' }],
+    [['a.txt', '--', '--odd-name.txt'], { dryRun: false, inputs: ['a.txt', '--odd-name.txt'], report: 'text' }],
+    [['--report', 'json', '--name', 'The Commune', '--lang', 'fr', 'a.txt'], { dryRun: false, inputs: ['a.txt'], report: 'json', name: 'The Commune', lang: 'fr' }],
+    [['--report', 'xml', 'a.txt'], { error: '--report takes json or text, not "xml"' }],
+    [['--lang', 'xx', 'a.txt'], { error: '--lang takes one of en, fr, es, pt, it, de, not "xx"' }],
     [['--help'], { help: true }],
     [['--force', 'a.txt'], { error: 'unknown option --force' }],
     [['--dry-run'], { error: 'give at least one listing file or folder' }],

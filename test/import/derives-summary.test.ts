@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sentences, summaryFrom } from '../../src/import/connexions/derive-text.ts';
 import { SUMMARY_MAX } from '../../src/schema/entry.ts';
-import { buildProblems, importInto, readEntry, tempProject } from './helpers.ts';
+import { buildProblems, importInto, readEntry, tempProject } from '../support/import-helpers.ts';
 
 describe('the summary an import derives from the purpose', () => {
   it('is the first sentence, or the first two when they fit', () => {

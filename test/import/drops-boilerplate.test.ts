@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatReport } from '../../src/import/connexions/report.ts';
-import { importInto, readEntry, tempProject } from './helpers.ts';
+import { importInto, readEntry, tempProject } from '../support/import-helpers.ts';
 
 describe('lines that are not part of the entry', () => {
   it('are dropped, each reported with the reason; contact details are neither written nor printed', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImportIo } from '../../src/import/connexions/import-run.ts';
 import { createNodeIo } from '../../src/import/connexions/node-io.ts';
 import { formatReport } from '../../src/import/connexions/report.ts';
-import { FIXTURES, importInto, snapshot, tempProject } from './helpers.ts';
+import { FIXTURES, importInto, snapshot, tempProject } from '../support/import-helpers.ts';
 
 describe('a dry run', () => {
   it('writes nothing, not even through the writer', async () => {

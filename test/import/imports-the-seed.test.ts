@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildProblems, importInto, PROJECT, readEntry, SEED, snapshot, tempProject, TODAY } from './helpers.ts';
+import { buildProblems, importInto, PROJECT, readEntry, SEED, snapshot, tempProject, TODAY } from '../support/import-helpers.ts';
 
 const FIRST_SENTENCE =
   'Intended for all trade union organisations that see themselves as part of a type of unionism that focuses on struggles, worker democracy, self-organisation of workers, and the need for social change.';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildProblems, importInto, snapshot, tempProject } from './helpers.ts';
+import { buildProblems, importInto, snapshot, tempProject } from '../support/import-helpers.ts';
 
 describe('importing the same listings twice', () => {
   it('changes nothing the second time, even on a later day', async () => {

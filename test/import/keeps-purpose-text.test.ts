@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMarkdownRenderer } from '../../src/content/render-markdown.ts';
 import { readPurpose } from '../../src/import/connexions/purpose-text.ts';
-import { buildProblems, importInto, readEntry, tempProject } from './helpers.ts';
+import { buildProblems, importInto, readEntry, tempProject } from '../support/import-helpers.ts';
 
 describe('the purpose text', () => {
   it('keeps its paragraphs, rejoins lines broken mid-sentence and keeps * bullets as a Markdown list', async () => {

@@ -5,7 +5,7 @@ import { createVocabulary, mapListing } from '../../src/import/connexions/map-li
 import { createHeadingMatcher, readHeadings } from '../../src/import/connexions/match-terms.ts';
 import { parseListing } from '../../src/import/connexions/parse-listing.ts';
 import type { TaxonomyTerm } from '../../src/schema/taxonomy.ts';
-import { importInto, PROJECT, readEntry, tempProject } from './helpers.ts';
+import { importInto, PROJECT, readEntry, tempProject } from '../support/import-helpers.ts';
 
 async function realVocabulary() {
   const result = validateContent(await loadContent(PROJECT));
@@ -39,14 +39,14 @@ describe('subject headings, scope, languages and structure', () => {
     );
   });
 
-  it('file the text under the listing language when the Languages line names another language and not English', async () => {
+  it('file the text under the language it is written in, identified from the text itself', async () => {
     const root = await tempProject();
     const [file] = (await importInto(root, ['french-text.txt'])).files;
     const entry = await readEntry(root, 'collectif-des-livreurs-autonomes-de-lyon');
     expect(Object.keys(entry.summary)).toEqual(['fr']);
     expect(Object.keys(entry.purpose!)).toEqual(['fr']);
     expect(entry.languages).toEqual(['fr']);
-    expect(file!.notes).toContain('summary and purpose filed as "fr": the Languages line names it first and does not name English');
+    expect(file!.notes).toContainEqual(expect.stringMatching(/^text identified as "fr" \(confidence 0\.\d+\)$/));
   });
 
   it('keep the text English when the listing says nothing about languages', async () => {

@@ -7,7 +7,7 @@ import type { ListingFacts } from '../../src/import/connexions/map-listing.ts';
 import { mergeEntry } from '../../src/import/connexions/merge-entry.ts';
 import { createNodeIo } from '../../src/import/connexions/node-io.ts';
 import type { Entry } from '../../src/schema/entry.ts';
-import { buildProblems, FIXTURES, importInto, readEntry, snapshot, tempProject, TODAY, writeGroup } from './helpers.ts';
+import { buildProblems, FIXTURES, importInto, readEntry, snapshot, tempProject, TODAY, writeGroup } from '../support/import-helpers.ts';
 
 const existing: Entry = {
   slug: 'the-commune',

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { nameFromSentence } from '../../src/import/connexions/derive-text.ts';
 import { parseListing, unInvertName } from '../../src/import/connexions/parse-listing.ts';
-import { importInto, readEntry, snapshot, tempProject } from './helpers.ts';
+import { importInto, readEntry, snapshot, tempProject } from '../support/import-helpers.ts';
 
 describe('the name of an imported group', () => {
   it('is taken from the first sentence of the purpose when the name line is missing, with a note to check it', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeListingBytes } from '../../src/import/connexions/listing-text.ts';
 import { parseListing } from '../../src/import/connexions/parse-listing.ts';
-import { importInto, readEntry, tempListings, tempProject } from './helpers.ts';
+import { importInto, readEntry, tempListings, tempProject } from '../support/import-helpers.ts';
 
 const latin = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 
@@ -24,11 +24,17 @@ describe('listing files as old exports wrote them', () => {
     expect((await readEntry(root, 'cafe-workers-union')).purpose?.en).toBe('Waiters’ and cooks’ union.');
   });
 
-  it('holding two listings are refused rather than run together', async () => {
+  it('holding two listings are split, each imported on its own, rather than run together', async () => {
     const listing = parseListing('One Union\nPurpose: First.\n\nOther Union\nPurpose: Second.\n');
     expect(listing.problems).toEqual([expect.stringContaining('put each listing in its own file')]);
     const root = await tempProject();
     const from = await tempListings({ 'two.txt': 'One Union\nPurpose: First.\n\nOther Union\nPurpose: Second.\n' });
-    expect((await importInto(root, ['two.txt'], { from })).files[0]!.outcome).toBe('incomplete');
+    const files = (await importInto(root, ['two.txt'], { from })).files;
+    expect(files.map((f) => [f.listing, f.outcome, f.target])).toEqual([
+      [1, 'imported', 'content/groups/one-union.md'],
+      [2, 'imported', 'content/groups/other-union.md'],
+    ]);
+    expect((await readEntry(root, 'one-union')).purpose?.en).toBe('First.');
+    expect((await readEntry(root, 'other-union')).purpose?.en).toBe('Second.');
   });
 });

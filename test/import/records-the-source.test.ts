@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseListing } from '../../src/import/connexions/parse-listing.ts';
-import { importInto, readEntry, tempProject } from './helpers.ts';
+import { importInto, readEntry, tempProject } from '../support/import-helpers.ts';
 
 describe('the Connexions edition line', () => {
   it('is kept as the source of the entry', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMarkdownRenderer } from '../../src/content/render-markdown.ts';
 import { repairApostrophes } from '../../src/import/connexions/listing-text.ts';
-import { importInto, readEntry, tempProject } from './helpers.ts';
+import { importInto, readEntry, tempProject } from '../support/import-helpers.ts';
 
 describe('a "#" where an apostrophe belongs', () => {
   it.each([

@@ -4,8 +4,8 @@
  * fields and every value the applicant typed.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { issueFormToken } from '../../src/join/form-token.ts';
-import { FORM_SECRET, joinHarness, seededRandom, type JoinHarness } from './support/harness.ts';
+import { issueFormToken } from '../../src/join/intake/form-token.ts';
+import { FORM_SECRET, joinHarness, seededRandom, type JoinHarness } from '../support/join-harness.ts';
 
 let h: JoinHarness;
 afterEach(async () => h?.close());

@@ -5,10 +5,10 @@
  * without push (403), a refused token (401), GitHub failing (503, honestly, and not remembered).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { decryptContact } from '../../src/join/contact-encryption.ts';
-import { ACCESS_MESSAGES } from '../../src/join/editor-access.ts';
-import { fixtureFiles, validApplication, validCorrection } from './support/fixtures.ts';
-import { joinHarness, type JoinHarness } from './support/harness.ts';
+import { decryptContact } from '../../src/join/store/contact-encryption.ts';
+import { ACCESS_MESSAGES } from '../../src/join/endpoints/editor-access.ts';
+import { fixtureFiles, validApplication, validCorrection } from '../support/join-fixtures.ts';
+import { joinHarness, type JoinHarness } from '../support/join-harness.ts';
 
 let h: JoinHarness;
 afterEach(async () => h?.close());

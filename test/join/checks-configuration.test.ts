@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { JoinConfigError, loadJoinConfig } from '../../src/join/config.ts';
 import { wireJoin } from '../../src/join/wire.ts';
-import { joinFixtureArtefact } from './support/fixtures.ts';
-import { editorKeys, recordingLog, tempRepo } from './support/harness.ts';
+import { joinFixtureArtefact } from '../support/join-fixtures.ts';
+import { editorKeys, recordingLog, tempRepo } from '../support/join-harness.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const SECRET = 's'.repeat(40);
@@ -64,12 +64,13 @@ describe('configuration', () => {
     expect(
       problems({ GITHUB_REPOSITORY: 'https://github.com/x/y', GITHUB_TOKEN: 't', GITHUB_APP_ID: '1', GITHUB_BASE_BRANCH: 'main..x', GITHUB_API_URL: 'api.github.com', JOIN_FORM_SECRET: 'short', JOIN_CONTACT_PUBLIC_KEY: 'age1nope', SITE_URL: 'directory' }),
     ).toEqual([
+      // The settings shared with the CMS and site builds (src/schema/settings.ts), in its order, then the join's own.
+      'GITHUB_REPOSITORY must be "owner/name", got "https://github.com/x/y"',
       'GITHUB_BASE_BRANCH is not a branch name: "main..x"',
-      'SITE_URL must be an http(s) address, got "directory"',
+      'GITHUB_API_URL must be an absolute http(s) address such as https://directory.example.org, got "api.github.com"',
+      'SITE_URL must be an absolute http(s) address such as https://directory.example.org, got "directory"',
       'JOIN_FORM_SECRET must be at least 32 characters (e.g. `openssl rand -base64 48`)',
       'JOIN_CONTACT_PUBLIC_KEY: "age1nope…" is not an age recipient (age1…)',
-      'GITHUB_REPOSITORY must be "owner/name", got "https://github.com/x/y"',
-      'GITHUB_API_URL must be an http(s) address, got "api.github.com"',
       'give either GITHUB_TOKEN or the GitHub App settings, not both (found GITHUB_TOKEN and GITHUB_APP_ID)',
     ]);
   });

@@ -4,8 +4,8 @@
  * stays queued, and a later run labels it first and reopens it: still one pull request.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { validApplication } from './support/fixtures.ts';
-import { joinHarness, type JoinHarness } from './support/harness.ts';
+import { validApplication } from '../support/join-fixtures.ts';
+import { joinHarness, type JoinHarness } from '../support/join-harness.ts';
 
 let h: JoinHarness;
 afterEach(async () => h?.close());

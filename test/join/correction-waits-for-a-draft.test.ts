@@ -8,8 +8,8 @@
 import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { editEntryFile } from '../../src/content/edit-entry-file.ts';
-import { fixtureFiles, validCorrection } from './support/fixtures.ts';
-import { joinHarness, type JoinHarness } from './support/harness.ts';
+import { fixtureFiles, validCorrection } from '../support/join-fixtures.ts';
+import { joinHarness, type JoinHarness } from '../support/join-harness.ts';
 
 let h: JoinHarness;
 afterEach(async () => h?.close());

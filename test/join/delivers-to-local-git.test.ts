@@ -13,8 +13,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { decodeEntryFile } from '../../src/content/entry-file.ts';
 import { parseFrontMatter } from '../../src/content/front-matter.ts';
 import { entrySchema } from '../../src/schema/entry.ts';
-import { validApplication } from './support/fixtures.ts';
-import { joinHarness, type JoinHarness } from './support/harness.ts';
+import { validApplication } from '../support/join-fixtures.ts';
+import { joinHarness, type JoinHarness } from '../support/join-harness.ts';
 
 let h: JoinHarness;
 let decap: ChildProcess | undefined;

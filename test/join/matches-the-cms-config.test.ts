@@ -6,10 +6,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backendSettingsFromEnv } from '../../src/cms/backend-settings.ts';
 import { buildCmsConfig } from '../../src/cms/cms-config.ts';
-import { GROUPS_FOLDER } from '../../src/join/build-entry.ts';
+import { GROUPS } from '../../src/schema/collections.ts';
 import { loadJoinConfig } from '../../src/join/config.ts';
-import { branchFor, CMS_COLLECTION, PENDING_REVIEW_LABEL } from '../../src/join/decap-workflow.ts';
-import { editorKeys } from './support/harness.ts';
+import { branchFor, CMS_COLLECTION, PENDING_REVIEW_LABEL } from '../../src/join/delivery/decap-workflow.ts';
+import { editorKeys } from '../support/join-harness.ts';
 
 let recipient: string;
 beforeAll(async () => {
@@ -31,7 +31,7 @@ describe('join deliveries and the CMS configuration', () => {
     const cms = buildCmsConfig({ backend: { branch: 'main' } });
     expect(cms.publish_mode).toBe('editorial_workflow');
     const groups = cms.collections.find((c) => c.name === CMS_COLLECTION);
-    expect(groups).toMatchObject({ folder: GROUPS_FOLDER, extension: 'md', format: 'frontmatter', slug: '{{fields.slug}}', i18n: true });
+    expect(groups).toMatchObject({ folder: GROUPS.folder, extension: 'md', format: 'frontmatter', slug: '{{fields.slug}}', i18n: true });
     expect(cms.i18n).toMatchObject({ structure: 'single_file' });
     expect(branchFor('x')).toBe(`cms/${groups!.name}/x`);
     expect(PENDING_REVIEW_LABEL).toBe('decap-cms/pending_review'); // Decap's default cms_label_prefix

@@ -8,12 +8,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeEntryFile, encodeEntryFile } from '../../src/content/entry-file.ts';
 import { parseFrontMatter } from '../../src/content/front-matter.ts';
-import { decryptContact } from '../../src/join/contact-encryption.ts';
-import { HONEYPOT_FIELD } from '../../src/join/intake.ts';
+import { decryptContact } from '../../src/join/store/contact-encryption.ts';
+import { HONEYPOT_FIELD } from '../../src/join/intake/take-in.ts';
 import { entrySchema } from '../../src/schema/entry.ts';
 import { joinReceiptSchema } from '../../src/schema/join.ts';
-import { fixtureFiles, joinFixtureEntries, validCorrection } from './support/fixtures.ts';
-import { joinHarness, type JoinHarness } from './support/harness.ts';
+import { fixtureFiles, joinFixtureEntries, validCorrection } from '../support/join-fixtures.ts';
+import { joinHarness, type JoinHarness } from '../support/join-harness.ts';
 
 let h: JoinHarness;
 afterEach(async () => h?.close());

@@ -7,11 +7,11 @@ import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeEntryFile, encodeEntryFile } from '../../src/content/entry-file.ts';
 import { parseFrontMatter } from '../../src/content/front-matter.ts';
-import { decryptContact } from '../../src/join/contact-encryption.ts';
+import { decryptContact } from '../../src/join/store/contact-encryption.ts';
 import { entrySchema } from '../../src/schema/entry.ts';
 import { joinReceiptSchema, joinStatusSchema } from '../../src/schema/join.ts';
-import { validApplication } from './support/fixtures.ts';
-import { joinHarness, type JoinHarness } from './support/harness.ts';
+import { validApplication } from '../support/join-fixtures.ts';
+import { joinHarness, type JoinHarness } from '../support/join-harness.ts';
 
 let h: JoinHarness;
 afterEach(async () => h?.close());

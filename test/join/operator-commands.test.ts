@@ -10,12 +10,12 @@ import { getStore } from '@netlify/blobs';
 import { BlobsServer } from '@netlify/blobs/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadJoinConfig } from '../../src/join/config.ts';
-import { issueFormToken } from '../../src/join/form-token.ts';
+import { issueFormToken } from '../../src/join/intake/form-token.ts';
 import { createJoinRuntime } from '../../src/join/wire.ts';
 import { contactsCommand } from '../../scripts/join-contacts.ts';
 import { deliverCommand } from '../../scripts/join-deliver.ts';
-import { joinFixtureArtefact, validApplication } from './support/fixtures.ts';
-import { recordingLog, seededRandom, tempRepo, testClock } from './support/harness.ts';
+import { joinFixtureArtefact, validApplication } from '../support/join-fixtures.ts';
+import { recordingLog, seededRandom, tempRepo, testClock } from '../support/join-harness.ts';
 
 let repo: string;
 let reference: string;

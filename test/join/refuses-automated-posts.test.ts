@@ -3,10 +3,10 @@
  * with its minimum fill time. A refused token comes back renewed, so a person can send again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueFormToken, MAX_TOKEN_AGE_MS, verifyFormToken } from '../../src/join/form-token.ts';
+import { issueFormToken, MAX_TOKEN_AGE_MS, verifyFormToken } from '../../src/join/intake/form-token.ts';
 import { HONEYPOT_FIELD } from '../../src/join/submit-application.ts';
-import { validApplication } from './support/fixtures.ts';
-import { FORM_SECRET, joinHarness, seededRandom, type JoinHarness } from './support/harness.ts';
+import { validApplication } from '../support/join-fixtures.ts';
+import { FORM_SECRET, joinHarness, seededRandom, type JoinHarness } from '../support/join-harness.ts';
 
 let h: JoinHarness;
 beforeAll(async () => {

@@ -3,9 +3,9 @@
  * leaves no trace: no GitHub call, nothing stored.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JOIN_BODY_LIMIT } from '../../src/join/parse-body.ts';
-import { validApplication } from './support/fixtures.ts';
-import { joinHarness, type JoinHarness } from './support/harness.ts';
+import { JOIN_BODY_LIMIT } from '../../src/schema/join.ts';
+import { validApplication } from '../support/join-fixtures.ts';
+import { joinHarness, type JoinHarness } from '../support/join-harness.ts';
 
 let h: JoinHarness;
 beforeAll(async () => {

@@ -3,8 +3,8 @@
  * neither does a delivery resumed after GitHub did something the pipeline never heard about.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { validApplication } from './support/fixtures.ts';
-import { joinHarness, type JoinHarness } from './support/harness.ts';
+import { validApplication } from '../support/join-fixtures.ts';
+import { joinHarness, type JoinHarness } from '../support/join-harness.ts';
 
 let h: JoinHarness;
 afterEach(async () => h?.close());

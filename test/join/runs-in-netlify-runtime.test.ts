@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import type { NetlifyDev } from '@netlify/dev';
 import { startNetlifyRuntime } from '../support/netlify-runtime.ts';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { issueFormToken, verifyFormToken } from '../../src/join/form-token.ts';
-import { editorKeys, seededRandom, tempRepo } from './support/harness.ts';
-import { validApplication } from './support/fixtures.ts';
+import { issueFormToken, verifyFormToken } from '../../src/join/intake/form-token.ts';
+import { editorKeys, seededRandom, tempRepo } from '../support/join-harness.ts';
+import { validApplication } from '../support/join-fixtures.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const SECRET = 'netlify-dev-test-secret-0123456789abcdef';

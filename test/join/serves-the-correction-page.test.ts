@@ -5,12 +5,12 @@
  * unknown entry. Its thank-you page shows a correction's state.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDirectory } from '../../src/directory/directory.ts';
+import { createDirectory } from '../../src/engine/directory.ts';
 import { CORRECTABLE_FIELDS, EDITORIAL_FIELDS } from '../../src/schema/correction.ts';
 import { renderEntryPage } from '../../src/site/entry-page.ts';
-import { SITE_LOCALES } from '../../src/site/i18n.ts';
-import { fixtureFiles, joinFixtureArtefact, joinFixtureEntries, validCorrection } from './support/fixtures.ts';
-import { joinHarness, type JoinHarness } from './support/harness.ts';
+import { SITE_LOCALES } from '../../src/schema/locales.ts';
+import { fixtureFiles, joinFixtureArtefact, joinFixtureEntries, validCorrection } from '../support/join-fixtures.ts';
+import { joinHarness, type JoinHarness } from '../support/join-harness.ts';
 
 let h: JoinHarness;
 afterEach(async () => h?.close());

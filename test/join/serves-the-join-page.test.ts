@@ -5,11 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { verifyFormToken } from '../../src/join/form-token.ts';
-import { SECTIONS } from '../../src/join/render-join-page.ts';
+import { verifyFormToken } from '../../src/join/intake/form-token.ts';
+import { SECTIONS } from '../../src/join/pages/render-join-page.ts';
 import { joinContactSchema, joinGroupSchema, joinRequestSchema } from '../../src/schema/join.ts';
-import { joinFixtureArtefact } from './support/fixtures.ts';
-import { FORM_SECRET, joinHarness, type JoinHarness } from './support/harness.ts';
+import { joinFixtureArtefact } from '../support/join-fixtures.ts';
+import { FORM_SECRET, joinHarness, type JoinHarness } from '../support/join-harness.ts';
 
 let h: JoinHarness;
 beforeAll(async () => {
@@ -34,11 +34,12 @@ describe('the join page', () => {
     expect(verifyFormToken(token, { secret: FORM_SECRET }, new Date(h.clock().getTime() + 5_000)).ok).toBe(true);
   });
 
-  it('allows only its own inline script, by nonce', async () => {
+  it('allows only its own script, by nonce, and no inline code', async () => {
     const { headers, text } = await page('/join');
     const csp = headers.get('content-security-policy')!;
     const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
-    expect(text).toContain(`<script nonce="${nonce}">`);
+    expect(text).toContain(`<script nonce="${nonce}" src="/assets/join-form.js" defer></script>`);
+    expect(text).not.toMatch(/<script(?![^>]*type="application\/json")[^>]*>[^<]/);
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("form-action 'self'");
     expect(text).toContain('<link rel="stylesheet" href="/assets/site.css">');

@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { joinHarness, type JoinHarness } from './support/harness.ts';
+import { joinHarness, type JoinHarness } from '../support/join-harness.ts';
+import { JOIN_FORM_SCRIPT } from '../../src/join/pages/render-join-page.ts';
+import { bundleJoinForm } from '../../src/site/build-site.ts';
 
 let h: JoinHarness;
 let server: Server;
@@ -20,6 +22,8 @@ const AXE = readFileSync(join(import.meta.dirname, '..', '..', 'node_modules', '
 
 beforeAll(async () => {
   h = await joinHarness();
+  // The join form's script, as the site build bundles it into dist/assets/.
+  const script = await bundleJoinForm();
   // The site in front of the handlers, as Netlify routes it.
   server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -27,7 +31,8 @@ beforeAll(async () => {
     const url = new URL(req.url ?? '/', base);
     const request = new Request(url, { method: req.method, headers: req.headers as Record<string, string>, body: chunks.length ? Buffer.concat(chunks) : undefined });
     const handler = url.pathname === '/api/v1/join' ? h.runtime.submit : url.pathname.startsWith('/api/v1/join/') ? h.runtime.status : /^(\/fr)?\/join(\/thanks)?$/.test(url.pathname) ? h.runtime.page : undefined;
-    const response = handler ? await handler(request) : new Response('not found', { status: 404 });
+    const asset = url.pathname === JOIN_FORM_SCRIPT ? new Response(script, { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } }) : undefined;
+    const response = asset ?? (handler ? await handler(request) : new Response('not found', { status: 404 }));
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
   });

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import artefact from '../../generated/directory.mjs';
-import { buildSite, PROJECT_ROOT } from '../../scripts/build-site.ts';
-import { SITE_LOCALES } from '../../src/site/i18n.ts';
+import { buildSite, PROJECT_ROOT } from '../../src/site/build-site.ts';
+import { SITE_LOCALES } from '../../src/schema/locales.ts';
 import { siteBaseUrl } from '../../src/site/site-config.ts';
 
 const BASE = 'https://directory.example.org';
@@ -75,8 +75,8 @@ describe('npm run build:site', () => {
     }
   });
 
-  it('ships the same stylesheet as site/site.css', async () => {
-    expect(await read('assets/site.css')).toBe(await readFile(join(PROJECT_ROOT, 'site/site.css'), 'utf8'));
+  it('ships the same stylesheet as public/site.css', async () => {
+    expect(await read('assets/site.css')).toBe(await readFile(join(PROJECT_ROOT, 'public/site.css'), 'utf8'));
   });
 });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeText, html, jsonForScript, raw } from '../../src/site/html.ts';
+import { escapeText, html, jsonForScript, raw } from '../../src/text/html.ts';
 
 const unescape = (s: string) => s.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!);
 

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import artefact from '../../generated/directory.mjs';
 import { listGroups } from '../../src/api/list-groups.ts';
-import { createDirectory } from '../../src/directory/directory.ts';
-import { parseParams } from '../../src/directory/parse-query.ts';
+import { createDirectory } from '../../src/engine/directory.ts';
+import { parseParams } from '../../src/engine/parse-query.ts';
 import { CSV_COLUMNS, csvCell, LIST_SEPARATOR, toCsv } from '../../src/export/csv.ts';
 import { createCsvEndpoint, createNdjsonEndpoint } from '../../src/export/endpoints.ts';
 import { toNdjson, toSchemaEntry } from '../../src/export/ndjson.ts';
@@ -11,7 +11,7 @@ import { entryFields, entrySchema, TRANSLATABLE_FIELDS, type Entry } from '../..
 import { CONTENT_LOCALES } from '../../src/schema/locales.ts';
 import { groupsQuerySchema } from '../../src/schema/query.ts';
 import { fixtureDirectory, fixtureEntries } from '../support/fixture-directory.ts';
-import { csvRecords, parseCsv } from './support/parse-csv.ts';
+import { csvRecords, parseCsv } from '../support/parse-csv.ts';
 
 const BASE = 'http://directory.test';
 const real = createDirectory(artefact);

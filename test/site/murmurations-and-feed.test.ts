@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import artefact from '../../generated/directory.mjs';
-import { createDirectory } from '../../src/directory/directory.ts';
+import { createDirectory } from '../../src/engine/directory.ts';
 import { createFeedEndpoint, createMurmurationsEndpoint } from '../../src/export/endpoints.ts';
 import { atomFeed, newestFirst, xmlText } from '../../src/export/feed.ts';
 import { murmurationsProfile, murmurationsProfileSchema } from '../../src/export/murmurations.ts';
 import { entrySchema } from '../../src/schema/entry.ts';
-import { resolveNetwork } from '../../src/site/site-config.ts';
+import { resolveNetwork } from '../../src/engine/network.ts';
 import { fixtureDirectory, fixtureEntries } from '../support/fixture-directory.ts';
 
 const BASE = 'https://directory.test';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { relatedDocs } from '../../src/directory/related.ts';
+import { relatedDocs } from '../../src/engine/related.ts';
 import { entrySchema } from '../../src/schema/entry.ts';
 import { renderEntryPage } from '../../src/site/entry-page.ts';
 import { entryJsonLd } from '../../src/site/json-ld.ts';
-import { resolveNetwork } from '../../src/site/site-config.ts';
+import { resolveNetwork } from '../../src/engine/network.ts';
 import { fixtureDirectory, fixtureEntries } from '../support/fixture-directory.ts';
 
 const BASE = 'https://directory.test';

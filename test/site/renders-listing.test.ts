@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { listGroups } from '../../src/api/list-groups.ts';
-import { FACETS } from '../../src/directory/artefact.ts';
+import { FACETS } from '../../src/engine/artefact.ts';
 import { createListingEndpoint } from '../../src/site/listing-endpoint.ts';
 import { renderListing } from '../../src/site/listing-page.ts';
 import { groupsQuerySchema } from '../../src/schema/query.ts';
-import { parseParams } from '../../src/directory/parse-query.ts';
+import { parseParams } from '../../src/engine/parse-query.ts';
 import { fixtureDirectory } from '../support/fixture-directory.ts';
 
 const dir = fixtureDirectory();

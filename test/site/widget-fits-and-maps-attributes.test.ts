@@ -1,9 +1,9 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { bundleWidget } from '../../scripts/build-site.ts';
+import { bundleWidget } from '../../src/site/build-site.ts';
 import { FACET_NAMES } from '../../src/schema/query.ts';
-import { SITE_LOCALES } from '../../src/site/i18n.ts';
-import { apiParams, directoryOrigin, filterParams, perPage, widgetLocale } from '../../site/widget/query.ts';
+import { SITE_LOCALES } from '../../src/schema/locales.ts';
+import { apiParams, directoryOrigin, filterParams, perPage, widgetLocale } from '../../src/browser/widget/query.ts';
 
 const SIZE_LIMIT = 15 * 1024;
 

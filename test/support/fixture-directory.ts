@@ -4,7 +4,7 @@
  */
 import { buildArtefact } from '../../src/content/build-artefact.ts';
 import { createMarkdownRenderer } from '../../src/content/render-markdown.ts';
-import { createDirectory, type Directory } from '../../src/directory/directory.ts';
+import { createDirectory, type Directory } from '../../src/engine/directory.ts';
 import { entrySchema, type Entry } from '../../src/schema/entry.ts';
 import { taxonomyTermSchema, type TaxonomyTerm } from '../../src/schema/taxonomy.ts';
 

@@ -3,7 +3,7 @@
  * schema, a name when the name line is missing, and a slug for the file name.
  */
 import { SLUG_MAX, SUMMARY_MAX } from '../../schema/entry.ts';
-import { fold } from '../../content/normalise-text.ts';
+import { fold } from '../../text/normalise-text.ts';
 
 /** A full stop after one of these does not end a sentence ("e.g. Canada", "St. John's", "J. Smith"). */
 const ABBREVIATION = /(?:^|[\s(])(?:e\.g|i\.e|cf|vs|Mr|Mrs|Ms|Dr|Prof|St|Mt|No|Nos|Inc|Ltd|Co|Corp|Jr|Sr|approx)\.$|(?:^|[\s.(])\p{Lu}\.$/u;
@@ -83,4 +83,26 @@ export function slugFromName(name: string): string {
   if (slug.length <= SLUG_MAX) return slug;
   const cut = slug.slice(0, SLUG_MAX + 1);
   return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : SLUG_MAX).replace(/-$/, '');
+}
+
+/**
+ * Text that stops short: its last paragraph ends on a letter, digit, comma or dash, with no
+ * closing punctuation, or on an ellipsis the listing did not write as a quotation. A purpose that
+ * ends with a list is not judged (list items often end without a full stop).
+ */
+export function looksCutOff(lastParagraph: string | undefined): boolean {
+  if (lastParagraph === undefined) return false;
+  const text = lastParagraph.trimEnd();
+  if (text.length < 40) return false;
+  return /[\p{L}\p{N},;–—-]$/u.test(text) || /(?:…|\.\.\.)$/.test(text);
+}
+
+/** A text whose first word is lower case: the listing elided its subject ("is the product of…"). */
+export function isHeadless(text: string): boolean {
+  return /^\p{Ll}/u.test(text.trimStart());
+}
+
+/** The subject put back: "is the product of…" → "The Commune is the product of…". */
+export function restoreSubject(text: string, name: string): string {
+  return `${name} ${text.trimStart()}`;
 }

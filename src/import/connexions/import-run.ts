@@ -8,17 +8,19 @@
  * All I/O comes in through `io`, the date through `clock`, and a missing name through `askName`,
  * so that tests run it against temporary folders and the CLI only wires it up.
  */
+import { entryFilePath } from '../../schema/collections.ts';
 import { join } from 'node:path';
 import { encodeEntryFile } from '../../content/entry-file.ts';
 import type { RawContent } from '../../content/load-content.ts';
-import { nameKey } from '../../content/normalise-text.ts';
+import { compactKey } from '../../text/normalise-text.ts';
+import type { ContentLocale } from '../../schema/locales.ts';
 import { formatProblem, validateContent } from '../../content/validate-content.ts';
 import { entryFields, SLUG_MAX, type Entry } from '../../schema/entry.ts';
 import { slugFromName } from './derive-text.ts';
 import { decodeListingBytes } from './listing-text.ts';
 import { createVocabulary, listingName, mapListing, newEntry, type ListingFacts, type Vocabulary } from './map-listing.ts';
 import { mergeEntry, type Change } from './merge-entry.ts';
-import { parseListing } from './parse-listing.ts';
+import { parseListing, splitListings } from './parse-listing.ts';
 import type { FileReport, ImportReport } from './report.ts';
 
 export interface ImportIo {
@@ -42,7 +44,13 @@ export interface ImportOptions {
   io: ImportIo;
   /** Asked for a name when a listing has none and its purpose states none; may answer nothing. */
   askName?: (file: string) => Promise<string | undefined>;
+  /** The group's name for a run of one listing that has none (`--name`): no need to ask. */
+  givenName?: string;
+  /** The language the listings' text is in (`--lang`), when an editor knows better than identification. */
+  textLocale?: ContentLocale;
 }
+
+type NameField = 'name' | 'short_name' | 'alternate_names';
 
 interface KnownEntry {
   path: string;
@@ -53,20 +61,26 @@ interface KnownEntry {
 /** The run's view of content/groups, kept up to date as it writes (or, in a dry run, would write). */
 class GroupIndex {
   private readonly bySlug = new Map<string, KnownEntry>();
-  private readonly byName = new Map<string, KnownEntry>();
+  /** Every name, short name and other name, compared as the join's duplicate check compares them. */
+  private readonly byName = new Map<string, { known: KnownEntry; field: NameField }>();
 
   add(known: KnownEntry): void {
     this.bySlug.set(known.entry.slug, known);
-    for (const name of [known.entry.name, ...(known.entry.alternate_names ?? [])]) {
-      const key = nameKey(name);
-      if (!this.byName.has(key)) this.byName.set(key, known);
+    const named: [NameField, string][] = [
+      ['name', known.entry.name],
+      ...(known.entry.short_name ? [['short_name', known.entry.short_name] as [NameField, string]] : []),
+      ...(known.entry.alternate_names ?? []).map((n) => ['alternate_names', n] as [NameField, string]),
+    ];
+    for (const [field, name] of named) {
+      const key = compactKey(name);
+      if (key.length >= 2 && !this.byName.has(key)) this.byName.set(key, { known, field });
     }
   }
 
-  findByName(names: readonly string[]): KnownEntry | undefined {
+  findByName(names: readonly string[]): { known: KnownEntry; field: NameField; name: string } | undefined {
     for (const name of names) {
-      const known = this.byName.get(nameKey(name));
-      if (known) return known;
+      const hit = this.byName.get(compactKey(name));
+      if (hit) return { ...hit, name };
     }
     return undefined;
   }
@@ -90,7 +104,7 @@ export function localDate(date: Date): string {
 }
 
 function entryPath(slug: string): string {
-  return `content/groups/${slug}.md`;
+  return entryFilePath(slug);
 }
 
 /** The build's own check of one entry file, with the taxonomies: file → field: message. */
@@ -142,40 +156,63 @@ export async function importListings(options: ImportOptions): Promise<ImportRepo
     vocabulary: createVocabulary(valid.content.taxonomies),
     today: localDate(options.clock()),
   };
-  for (const { file, problem } of await options.io.listListings(options.inputs)) {
+  const listings = await options.io.listListings(options.inputs);
+  if (options.givenName !== undefined && listings.length !== 1) {
+    report.problems.push(`a name (--name) is for one listing; ${listings.length} files were given`);
+    return report;
+  }
+  for (const { file, problem } of listings) {
     const base: FileReport = { file, outcome: 'skipped', changes: [], conflicts: [], dropped: [], notes: [], problems: [] };
     if (problem) report.files.push({ ...base, problems: [problem] });
-    else report.files.push(await importFile(context, base));
+    else report.files.push(...(await importFile(context, base)));
   }
   return report;
 }
 
-async function importFile(context: RunContext, report: FileReport): Promise<FileReport> {
-  const { options, vocabulary } = context;
+async function importFile(context: RunContext, report: FileReport): Promise<FileReport[]> {
+  const { options } = context;
   let bytes: Uint8Array;
   try {
     bytes = await options.io.readListing(report.file);
   } catch (error) {
-    return { ...report, problems: [`could not be read: ${(error as Error).message}`] };
+    return [{ ...report, problems: [`could not be read: ${(error as Error).message}`] }];
   }
   const { text, encoding } = decodeListingBytes(bytes);
-  const listing = parseListing(text);
-  if (encoding !== 'utf-8') report.notes.push(`read as ${encoding}: the file is not valid UTF-8`);
+  const { texts, notes } = splitListings(text);
+  if (options.givenName !== undefined && texts.length > 1) {
+    return [{ ...report, outcome: 'incomplete', notes, problems: [`a name (--name) is for one listing; this file holds ${texts.length}`] }];
+  }
+  const reports: FileReport[] = [];
+  for (const [k, listingText] of texts.entries()) {
+    const one: FileReport = { ...report, ...(texts.length > 1 ? { listing: k + 1 } : {}), changes: [], conflicts: [], dropped: [], notes: k === 0 ? [...notes] : [], problems: [] };
+    if (encoding !== 'utf-8') one.notes.push(`read as ${encoding}: the file is not valid UTF-8`);
+    reports.push(await importListing(context, one, listingText));
+  }
+  return reports;
+}
 
-  let givenName: string | undefined;
-  if (!listingName(listing) && listing.problems.length === 0 && options.askName) givenName = await options.askName(report.file);
-  const mapped = mapListing(listing, vocabulary, givenName);
+async function importListing(context: RunContext, report: FileReport, text: string): Promise<FileReport> {
+  const { options, vocabulary } = context;
+  const listing = parseListing(text);
+  let givenName = options.givenName;
+  if (!givenName && !listingName(listing) && listing.problems.length === 0 && options.askName) givenName = await options.askName(report.file);
+  const mapped = mapListing(listing, vocabulary, { ...(givenName ? { givenName } : {}), ...(options.textLocale ? { textLocale: options.textLocale } : {}) });
+  report.decisions = mapped.decisions;
   report.dropped.push(...mapped.dropped);
   report.notes.push(...mapped.notes);
   if (!mapped.facts) return { ...report, outcome: 'incomplete', problems: mapped.missing };
 
   const match = context.groups.findByName([mapped.facts.name, ...(listing.nameAsWritten ? [listing.nameAsWritten] : [])]);
-  return match ? mergeInto(context, report, match, mapped.facts) : create(context, report, mapped.facts);
+  if (!match) return create(context, report, mapped.facts);
+  const via = match.field === 'name' ? 'its name' : match.field === 'short_name' ? 'its short name' : 'one of its other names';
+  report.notes.push(`matched the existing entry "${match.known.entry.name}" by ${via} ("${match.name}")`);
+  report.decisions.match = { target: match.known.path, via: match.field, name: match.name };
+  return mergeInto(context, report, match.known, mapped.facts, mapped.cutOff === true);
 }
 
-async function mergeInto(context: RunContext, report: FileReport, known: KnownEntry, facts: ListingFacts): Promise<FileReport> {
-  const merged = mergeEntry(known.entry, facts, context.today);
-  const done: FileReport = { ...report, target: known.path, changes: merged.filled, conflicts: merged.conflicts };
+async function mergeInto(context: RunContext, report: FileReport, known: KnownEntry, facts: ListingFacts, cutOff: boolean): Promise<FileReport> {
+  const merged = mergeEntry(known.entry, facts, context.today, { cutOff });
+  const done: FileReport = { ...report, target: known.path, changes: merged.filled, conflicts: merged.conflicts, notes: [...report.notes, ...merged.notes] };
   if (merged.filled.length === 0) return { ...done, outcome: 'unchanged' };
   const text = encodeEntryFile(merged.entry);
   const problems = checkEntryFile(known.path, text, context.taxonomyFiles);

@@ -5,9 +5,10 @@
  */
 import { foundedSchema, GEOGRAPHIC_SCOPES, httpUrlSchema, PURPOSE_MAX, type Entry, type GeographicScope, type Structure } from '../../schema/entry.ts';
 import { SCOPE_LABELS, STRUCTURE_LABELS } from '../../schema/labels.ts';
-import { DEFAULT_LOCALE, isContentLocale, type ContentLocale } from '../../schema/locales.ts';
+import { DEFAULT_LOCALE, type ContentLocale } from '../../schema/locales.ts';
 import type { TaxonomyName, TaxonomyTerm } from '../../schema/taxonomy.ts';
-import { nameFromSentence, sentences, summaryFrom } from './derive-text.ts';
+import { isHeadless, looksCutOff, nameFromSentence, restoreSubject, sentences, summaryFrom } from './derive-text.ts';
+import { detectLanguage, type DetectedLanguage } from './detect-language.ts';
 import { createEnumMatcher, createHeadingMatcher, createLanguageMatcher, readHeadings, type TermMatch } from './match-terms.ts';
 import type { Dropped, ParsedListing } from './parse-listing.ts';
 import { leadParagraph, purposeMarkdown } from './purpose-text.ts';
@@ -34,12 +35,26 @@ export function createVocabulary(taxonomies: Record<TaxonomyName, TaxonomyTerm[]
 export type ListingFacts = Pick<Entry, 'name' | 'summary'> &
   Partial<Pick<Entry, 'purpose' | 'geographic_scope' | 'subjects' | 'sectors' | 'languages' | 'structure' | 'website' | 'founded' | 'sources'>>;
 
+export interface ListingDecisions {
+  layout?: ParsedListing['purposeLayout'];
+  paragraphs?: number;
+  listItems?: number;
+  /** The language the text was filed under, what identification found, and what the editor gave. */
+  language?: { locale: ContentLocale; detected?: DetectedLanguage; given?: ContentLocale };
+  headless?: 'restored' | 'unrestored';
+  cutOff?: boolean;
+}
+
 export interface MappedListing {
   /** Undefined when the listing cannot become a valid entry; `missing` says why. */
   facts?: ListingFacts;
   missing: string[];
   dropped: Dropped[];
   notes: string[];
+  /** What the import decided, for the fidelity report. */
+  decisions: ListingDecisions;
+  /** The purpose ends short: a complete text from another listing may replace it. */
+  cutOff?: boolean;
 }
 
 /**
@@ -53,7 +68,15 @@ export function listingName(listing: ParsedListing): { name: string; derived: bo
   return name ? { name, derived: true } : undefined;
 }
 
-export function mapListing(listing: ParsedListing, vocabulary: Vocabulary, givenName?: string): MappedListing {
+export interface MapOptions {
+  /** The group's name, when the listing has none (asked for, or given on the command line). */
+  givenName?: string;
+  /** The language the text is in, when the editor says so: wins over identification. */
+  textLocale?: ContentLocale;
+}
+
+export function mapListing(listing: ParsedListing, vocabulary: Vocabulary, options: MapOptions = {}): MappedListing {
+  const givenName = options.givenName;
   const dropped = [...listing.dropped];
   const notes = [...listing.notes];
   const missing = [...listing.problems];
@@ -65,20 +88,54 @@ export function mapListing(listing: ParsedListing, vocabulary: Vocabulary, given
   else if (!name) missing.push("no name line, and the purpose's first sentence does not state one: add the group's name as the first line of the file");
 
   const languages = mapLanguages(listing.languages, vocabulary, dropped);
-  const textLocale = textLanguage(languages, notes);
+  const decisions: ListingDecisions = {};
+  if (listing.purposeLayout) decisions.layout = listing.purposeLayout;
+
+  // The elided subject is put back before anything is derived from the text.
+  let blocks = listing.purpose;
+  const leadIndex = blocks.findIndex((b) => b.kind === 'paragraph');
+  const leadBlock = blocks[leadIndex];
+  if (leadBlock?.kind === 'paragraph' && isHeadless(leadBlock.text)) {
+    if (name) {
+      blocks = blocks.map((b, i) => (i === leadIndex ? { kind: 'paragraph', text: restoreSubject(leadBlock.text, name) } : b));
+      notes.push(`the purpose starts mid-sentence ("${leadBlock.text.slice(0, 30)}…"): put the group's name in front of it; check it`);
+      decisions.headless = 'restored';
+    } else {
+      missing.push('the purpose starts mid-sentence (the listing elided the group\'s name) and no name is known to put in front of it');
+      decisions.headless = 'unrestored';
+    }
+  }
+  const lastBlock = blocks.at(-1);
+  if (looksCutOff(lastBlock?.kind === 'paragraph' ? lastBlock.text : undefined)) {
+    const tail = (lastBlock as { text: string }).text.slice(-30);
+    notes.push(`the purpose seems cut off ("…${tail}" ends with no closing punctuation): a complete text imported later replaces it`);
+    decisions.cutOff = true;
+  }
+
+  const text = blocks.flatMap((b) => (b.kind === 'list' ? b.items : [b.text])).join('\n');
+  const detected = detectLanguage(text);
+  const textLocale = text === '' ? DEFAULT_LOCALE : textLanguage(detected, languages, options.textLocale, notes);
+  if (text !== '') decisions.language = { locale: textLocale, ...(detected ? { detected } : {}), ...(options.textLocale ? { given: options.textLocale } : {}) };
 
   const facts: Partial<ListingFacts> = {};
-  const markdown = purposeMarkdown(listing.purpose);
+  const markdown = purposeMarkdown(blocks);
   if (markdown.length > PURPOSE_MAX) missing.push(`the purpose is ${markdown.length} characters long; the entry allows ${PURPOSE_MAX}`);
   else if (markdown !== '') facts.purpose = { [textLocale]: markdown };
-  const lead = leadParagraph(listing.purpose);
+  let lead = leadParagraph(blocks);
+  // a cut-off lead paragraph gives its complete sentences only
+  if (lead && decisions.cutOff && lead === (lastBlock as { text?: string } | undefined)?.text) {
+    const whole = sentences(lead).slice(0, -1).join(' ');
+    if (whole !== '') lead = whole;
+  }
   if (lead) {
     const { summary, how } = summaryFrom(lead);
     facts.summary = { [textLocale]: summary };
     notes.push(`summary derived from ${how}`);
-  } else if (listing.purpose.length > 0) {
+  } else if (blocks.length > 0) {
     missing.push('the purpose has no paragraph of prose to derive the required summary from');
   }
+  decisions.paragraphs = blocks.filter((b) => b.kind === 'paragraph').length;
+  decisions.listItems = blocks.reduce((n, b) => n + (b.kind === 'list' ? b.items.length : 0), 0);
 
   const scope = mapScope(listing.geographicScope, vocabulary, dropped, notes);
   if (scope) facts.geographic_scope = scope;
@@ -94,8 +151,8 @@ export function mapListing(listing: ParsedListing, vocabulary: Vocabulary, given
   facts.sources = [{ title: listing.edition?.title ?? CONNEXIONS_SOURCE }];
   if (!listing.edition) notes.push(`no edition line: the source is recorded as "${CONNEXIONS_SOURCE}" without a year`);
 
-  if (missing.length > 0 || !name || !facts.summary) return { missing, dropped, notes };
-  return { facts: { ...facts, name, summary: facts.summary }, missing, dropped, notes };
+  if (missing.length > 0 || !name || !facts.summary) return { missing, dropped, notes, decisions };
+  return { facts: { ...facts, name, summary: facts.summary }, missing, dropped, notes, decisions, ...(decisions.cutOff ? { cutOff: true } : {}) };
 }
 
 /** A new entry from the facts: imported listings state no relation to the network. */
@@ -114,14 +171,26 @@ function mapLanguages(values: string[], vocabulary: Vocabulary, dropped: Dropped
 }
 
 /**
- * The listing's text is English (Connexions is an English-language directory) unless its
- * Languages line leaves English out and names one of the directory's languages first.
+ * The language the listing's text is written in: what the editor says, else what identification
+ * finds with confidence, else its best guess (or English, Connexions's own language) reported for
+ * an editor to check. The *Languages:* line is what the group works in, not what the text is in.
  */
-function textLanguage(languages: string[], notes: string[]): ContentLocale {
-  const first = languages[0];
-  if (first === undefined || languages.includes(DEFAULT_LOCALE) || !isContentLocale(first)) return DEFAULT_LOCALE;
-  notes.push(`summary and purpose filed as "${first}": the Languages line names it first and does not name English`);
-  return first;
+function textLanguage(detected: DetectedLanguage | undefined, languages: string[], given: ContentLocale | undefined, notes: string[]): ContentLocale {
+  if (given) {
+    notes.push(`summary and purpose filed as "${given}", as given`);
+    return given;
+  }
+  if (detected?.confident) {
+    notes.push(`text identified as "${detected.locale}" (confidence ${detected.confidence})`);
+    return detected.locale;
+  }
+  const guess = detected?.locale ?? DEFAULT_LOCALE;
+  const why = detected
+    ? `identification is unsure (confidence ${detected.confidence}${detected.runnerUp ? `, next "${detected.runnerUp}"` : ''})`
+    : 'the text is too short to identify';
+  const hint = languages.length > 0 ? `; the group works in ${languages.join(', ')}` : '';
+  notes.push(`check the language: text filed as "${guess}", but ${why}${hint}; import again with --lang to choose`);
+  return guess;
 }
 
 function mapScope(values: string[], vocabulary: Vocabulary, dropped: Dropped[], notes: string[]): GeographicScope | undefined {

@@ -5,8 +5,8 @@
  * ignored, and "&" or "and" as good as a comma), and every vocabulary is read from where it is defined — the
  * taxonomy files, the schema's label tables, the platform's language names — never copied here.
  */
-import { nameKey } from '../../content/normalise-text.ts';
-import { allLanguageCodes, languageName } from '../../schema/codes.ts';
+import { nameKey } from '../../text/normalise-text.ts';
+import { allLanguageCodes, canonicalLanguageCode, languageName } from '../../schema/codes.ts';
 import { CONTENT_LOCALES, type ContentLocale } from '../../schema/locales.ts';
 import type { TaxonomyName, TaxonomyTerm } from '../../schema/taxonomy.ts';
 
@@ -108,9 +108,27 @@ export function createEnumMatcher<K extends string>(labels: Labels<K>): (value: 
 }
 
 /**
+ * Names people give languages that CLDR files under another name, so `Intl.DisplayNames` cannot
+ * find them: Farsi is CLDR's Persian, Castilian its Spanish, Moldovan its Romanian.
+ */
+const LANGUAGE_ALIASES: Record<string, string> = {
+  farsi: 'fa',
+  castilian: 'es',
+  castellano: 'es',
+  moldovan: 'ro',
+  moldavian: 'ro',
+  flemish: 'nl',
+  'serbo croatian': 'sr',
+  'filipino tagalog': 'tl',
+};
+
+/**
  * A language name in any of the directory's languages or in the language itself ("French",
- * "français", "Französisch"), or an ISO 639-1 code → the code. Names come from the platform's
- * CLDR data (`Intl.DisplayNames`, through codes.ts).
+ * "français", "Französisch"), a common name CLDR does not use ("Farsi"), or an ISO 639-1 code
+ * (deprecated ones read as their current form: "mo" → "ro") → the current code. Names come from
+ * the platform's CLDR data (`Intl.DisplayNames`, through codes.ts), for current codes only, so
+ * "Romanian" is "ro", never the deprecated "mo". A qualifier in brackets is ignored
+ * ("Portuguese (Brazil)").
  */
 export function createLanguageMatcher(): (name: string) => string | undefined {
   const index = new Map<string, string>();
@@ -122,5 +140,10 @@ export function createLanguageMatcher(): (name: string) => string | undefined {
       if (!index.has(key)) index.set(key, code);
     }
   }
-  return (name) => index.get(matchKey(name));
+  for (const [alias, code] of Object.entries(LANGUAGE_ALIASES)) if (!index.has(alias)) index.set(alias, code);
+  return (name) => {
+    const bare = name.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+    const key = matchKey(bare);
+    return index.get(key) ?? (/^[a-z]{2}$/i.test(bare) ? canonicalLanguageCode(bare.toLowerCase()) : undefined);
+  };
 }

@@ -4,7 +4,8 @@
  * already holds a different value is kept and reported as a conflict for an editor to settle.
  * Lists count as different when the listing has an item the entry lacks.
  */
-import { nameKey } from '../../content/normalise-text.ts';
+import { compactKey, fold, websiteKey } from '../../text/normalise-text.ts';
+import { looksCutOff } from './derive-text.ts';
 import { TRANSLATABLE_FIELDS, type Entry } from '../../schema/entry.ts';
 import type { ContentLocale } from '../../schema/locales.ts';
 import type { ListingFacts } from './map-listing.ts';
@@ -25,6 +26,8 @@ export interface MergeResult {
   entry: Entry;
   filled: Change[];
   conflicts: Conflict[];
+  /** What was decided without a conflict (a cut-off text replaced or kept). */
+  notes: string[];
 }
 
 const SINGLE_FIELDS = ['geographic_scope', 'structure', 'website', 'founded'] as const;
@@ -35,21 +38,39 @@ function sameText(a: string, b: string): boolean {
   return a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
 }
 
-/** `https://x.org` and `https://x.org/` are the same website. */
+/** `http://www.x.org/` and `https://x.org` are the same website (websiteKey); other values compare as JSON. */
 function sameValue(a: unknown, b: unknown): boolean {
-  if (typeof a === 'string' && typeof b === 'string' && /^https?:/i.test(a) && URL.canParse(a) && URL.canParse(b)) {
-    return new URL(a).href === new URL(b).href;
+  if (typeof a === 'string' && typeof b === 'string' && /^https?:/i.test(a) && /^https?:/i.test(b)) {
+    const [ka, kb] = [websiteKey(a), websiteKey(b)];
+    if (ka !== undefined && kb !== undefined) return ka === kb;
+  }
+  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && 'url' in a && 'url' in b) {
+    return sameValue((a as { url: unknown }).url, (b as { url: unknown }).url) && (a as { title?: unknown }).title === (b as { title?: unknown }).title;
   }
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-export function mergeEntry(existing: Entry, facts: ListingFacts, today: string): MergeResult {
+/** The same text, one cut short: the shorter's words (but a possibly cut last one) start the longer. */
+function sameTextCutShort(short: string, long: string): boolean {
+  const a = fold(short).replace(/\s+/g, ' ').trim();
+  const b = fold(long).replace(/\s+/g, ' ').trim();
+  const whole = a.slice(0, Math.max(0, a.lastIndexOf(' ')));
+  return b.length > a.length && whole.length >= 20 && b.startsWith(whole);
+}
+
+export interface MergeOptions {
+  /** The listing's purpose ends short: it never replaces a text, and a complete one may replace a cut one. */
+  cutOff?: boolean;
+}
+
+export function mergeEntry(existing: Entry, facts: ListingFacts, today: string, options: MergeOptions = {}): MergeResult {
   const entry: Entry = structuredClone(existing);
   const filled: Change[] = [];
   const conflicts: Conflict[] = [];
+  const notes: string[] = [];
 
-  const names = [existing.name, ...(existing.alternate_names ?? [])].map(nameKey);
-  if (!names.includes(nameKey(facts.name))) conflicts.push({ field: 'name', kept: existing.name, listing: facts.name });
+  const names = [existing.name, existing.short_name, ...(existing.alternate_names ?? [])].filter((n): n is string => !!n).map(compactKey);
+  if (!names.includes(compactKey(facts.name))) conflicts.push({ field: 'name', kept: existing.name, listing: facts.name });
 
   for (const field of TRANSLATABLE_FIELDS) {
     const texts: Partial<Record<ContentLocale, string>> = facts[field] ?? {};
@@ -58,7 +79,15 @@ export function mergeEntry(existing: Entry, facts: ListingFacts, today: string):
       if (current === undefined || current.trim() === '') {
         entry[field] = { ...entry[field], [locale]: text };
         filled.push({ field: `${field}.${locale}`, value: text });
-      } else if (!sameText(current, text)) {
+      } else if (sameText(current, text)) {
+        continue;
+      } else if (field === 'purpose' && !options.cutOff && looksCutOff(current) && sameTextCutShort(current, text)) {
+        entry[field] = { ...entry[field], [locale]: text };
+        filled.push({ field: `${field}.${locale}`, value: text });
+        notes.push(`${field}.${locale}: the stored text is cut off and this listing has it whole: replaced it with the complete text`);
+      } else if (field === 'purpose' && options.cutOff && sameTextCutShort(text, current)) {
+        notes.push(`${field}.${locale}: this listing's text is cut off; kept the complete text already stored`);
+      } else {
         conflicts.push({ field: `${field}.${locale}`, kept: current, listing: text });
       }
     }
@@ -89,5 +118,5 @@ export function mergeEntry(existing: Entry, facts: ListingFacts, today: string):
   }
 
   if (filled.length > 0 && today > entry.updated) entry.updated = today;
-  return { entry, filled, conflicts };
+  return { entry, filled, conflicts, notes };
 }

@@ -9,7 +9,7 @@
  *   Experts on similar topics in the Sources Directory:         ← page boilerplate, dropped
  *   Support Connexions and help save the world                  ← page boilerplate, dropped
  *
- * The fields are those of /work/shared/data/connexions-directory-fields.md: the online headings,
+ * The fields are those of docs/connexions-listing-fields.md: the online headings,
  * and the printed directory's address, telephone, contact people, year of founding, resources
  * and activities, so that none of them can run on into the purpose unnoticed.
  * Everything that is not kept is returned in `dropped` with the reason.
@@ -71,6 +71,8 @@ export interface ParsedListing {
   notes: string[];
   /** Reasons the text cannot be read as one listing at all. */
   problems: string[];
+  /** How the purpose's lines were read (for the fidelity report). */
+  purposeLayout?: { wrapWidth: number | undefined; paragraphBreaks: number; unbulletedItems: number; rejoinedBreaks: number };
 }
 
 interface Section {
@@ -78,6 +80,8 @@ interface Section {
   /** The heading as written, e.g. "Geographic Scope". */
   label: string;
   lines: string[];
+  /** Columns the heading took on its own line, before its first value. */
+  indent: number;
 }
 
 function isNameLike(line: string): boolean {
@@ -121,14 +125,14 @@ export function parseListing(source: string): ParsedListing {
       continue;
     }
     if (BOILERPLATE.some((re) => re.test(line))) {
-      sections.push({ heading: 'boilerplate', label: line, lines: [] });
+      sections.push({ heading: 'boilerplate', label: line, lines: [], indent: 0 });
       continue;
     }
     // headings are capitalised; a wrapped line of prose that happens to start "language: …" is not one
     const heading = /^\p{Lu}/u.test(line) ? HEADING_LINE.exec(line) : null;
     if (heading) {
       const key = HEADING_BY_NAME.get(heading[1]!.toLowerCase().replace(/[-\s]/g, ''))!;
-      sections.push({ heading: key, label: heading[1]!, lines: [heading[2]!] });
+      sections.push({ heading: key, label: heading[1]!, lines: [heading[2]!], indent: line.length - heading[2]!.length });
       continue;
     }
     if (sections.length === 0) preamble.push(line);
@@ -180,9 +184,16 @@ function readSection(section: Section, listing: ParsedListing): void {
         listing.problems.push('a second "Purpose:" heading: the file seems to hold more than one listing; put each listing in its own file');
         return;
       }
-      const purpose = readPurpose(section.lines);
+      const purpose = readPurpose(section.lines, section.indent);
       listing.purpose = purpose.blocks;
-      if (purpose.rejoinedBreaks > 0) listing.notes.push(`rejoined ${purpose.rejoinedBreaks} line break${purpose.rejoinedBreaks > 1 ? 's' : ''} inside purpose paragraphs`);
+      listing.purposeLayout = { wrapWidth: purpose.wrapWidth, paragraphBreaks: purpose.paragraphBreaks, unbulletedItems: purpose.unbulletedItems, rejoinedBreaks: purpose.rejoinedBreaks };
+      const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
+      if (purpose.rejoinedBreaks > 0) listing.notes.push(`rejoined ${plural(purpose.rejoinedBreaks, 'line break')} inside purpose paragraphs`);
+      if (purpose.paragraphBreaks > 0) {
+        const how = purpose.wrapWidth ? `the listing wraps at ${purpose.wrapWidth} columns` : 'the listing does not wrap its lines';
+        listing.notes.push(`read ${plural(purpose.paragraphBreaks, 'line break')} as paragraph ends (a sentence ends short of the line, ${how})`);
+      }
+      if (purpose.unbulletedItems > 0) listing.notes.push(`kept ${plural(purpose.unbulletedItems, 'line')} ending in ":" or ";" under a list as list items`);
       return;
     }
     default:
@@ -192,4 +203,59 @@ function readSection(section: Section, listing: ParsedListing): void {
       }
       listing[section.heading].push(...values);
   }
+}
+
+/**
+ * A file that holds several listings → one text per listing. A listing starts at a name line
+ * followed by an edition line (blank lines between allowed), or, where a second "Purpose:"
+ * heading comes with no name line before it, at that heading (its name is then unknown and the
+ * listing is reported incomplete unless its purpose states it). `notes` says where it split and
+ * anything it could not split.
+ */
+export function splitListings(source: string): { texts: string[]; notes: string[] } {
+  const lines = source.split('\n');
+  const starts: number[] = [0];
+  const notes: string[] = [];
+  let sawPurpose = false;
+  let sawHeading = false;
+  const headingKey = (line: string) => {
+    const m = /^\p{Lu}/u.test(line) ? HEADING_LINE.exec(line) : null;
+    return m ? HEADING_BY_NAME.get(m[1]!.toLowerCase().replace(/[-\s]/g, '')) : undefined;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (EDITION_LINE.test(line) && sawHeading) {
+      let j = i - 1;
+      while (j > starts.at(-1)! && lines[j]!.trim() === '') j--;
+      const candidate = lines[j]!.trim();
+      const start = j > starts.at(-1)! && isNameLike(candidate) && headingKey(candidate) === undefined ? j : i;
+      starts.push(start);
+      notes.push(`a new listing starts at line ${start + 1} (${start === j ? 'a name line and an edition line' : 'an edition line'})`);
+      sawPurpose = false;
+      sawHeading = false;
+      continue;
+    }
+    const key = headingKey(line);
+    if (key === undefined) continue;
+    if (key === 'purpose' && sawPurpose) {
+      // a name line of its own (a blank line before it) just above the heading starts the listing
+      let j = i - 1;
+      while (j > starts.at(-1)! && lines[j]!.trim() === '') j--;
+      const candidate = lines[j]!.trim();
+      const named = j > starts.at(-1)! + 1 && j === i - 1 && lines[j - 1]!.trim() === '' && isNameLike(candidate) && !/[.!?:;]$/.test(candidate);
+      const start = named ? j : i;
+      starts.push(start);
+      notes.push(
+        named
+          ? `a new listing starts at line ${start + 1} (a name line and a second "Purpose:")`
+          : `a new listing starts at line ${i + 1} (a second "Purpose:" with no name line before it: its name is unknown)`,
+      );
+      sawHeading = true;
+      continue;
+    }
+    sawHeading = true;
+    if (key === 'purpose') sawPurpose = true;
+  }
+  const texts = starts.map((s, k) => lines.slice(s, starts[k + 1] ?? lines.length).join('\n'));
+  return { texts, notes: texts.length > 1 ? [`the file holds ${texts.length} listings`, ...notes] : [] };
 }

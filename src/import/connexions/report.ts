@@ -4,6 +4,7 @@
  */
 import type { Dropped } from './parse-listing.ts';
 import type { Change, Conflict } from './merge-entry.ts';
+import type { ListingDecisions } from './map-listing.ts';
 
 /**
  * imported: a new entry file; merged: empty fields of an existing entry filled; unchanged: the
@@ -14,6 +15,8 @@ export type Outcome = 'imported' | 'merged' | 'unchanged' | 'incomplete' | 'skip
 
 export interface FileReport {
   file: string;
+  /** Which listing of the file, when it holds several (1, 2…). */
+  listing?: number;
   outcome: Outcome;
   /** The entry file written, merged into or matched, relative to the content root. */
   target?: string;
@@ -24,6 +27,8 @@ export interface FileReport {
   notes: string[];
   /** Why the listing was not imported. */
   problems: string[];
+  /** What the import decided, for an editor checking a batch: layout, language, match. */
+  decisions?: ListingDecisions & { match?: { target: string; via: string; name: string } };
 }
 
 export interface ImportReport {
@@ -67,7 +72,7 @@ export function formatReport(report: ImportReport): string {
   const lines = [report.dryRun ? 'Connexions import (dry run: nothing was written)' : 'Connexions import', ''];
   for (const problem of report.problems) lines.push(`  ✗ ${problem}`);
   for (const f of report.files) {
-    lines.push(f.file, `  ${headline(f, report.dryRun)}`);
+    lines.push(f.listing ? `${f.file} (listing ${f.listing})` : f.file, `  ${headline(f, report.dryRun)}`);
     for (const p of f.problems) lines.push(`    ✗ ${p}`);
     const verb = f.outcome === 'imported' ? 'sets' : 'fills';
     for (const c of f.changes) lines.push(`    + ${verb} ${c.field}: ${show(c.value)}`);
@@ -85,4 +90,32 @@ export function formatReport(report: ImportReport): string {
       `${dropped} value${dropped === 1 ? '' : 's'} dropped, ${conflicts} conflict${conflicts === 1 ? '' : 's'} left for an editor.`,
   );
   return lines.join('\n');
+}
+
+/**
+ * The report as JSON (`--report json`): per listing, the fields it set, every value dropped, the
+ * decisions (paragraphs and list items found, wrap width, language identified with its confidence,
+ * the entry matched and by which name), so a batch can be checked or compared by a script.
+ */
+export function reportJson(report: ImportReport): string {
+  return JSON.stringify(
+    {
+      dry_run: report.dryRun,
+      problems: report.problems,
+      listings: report.files.map((f) => ({
+        file: f.file,
+        ...(f.listing ? { listing: f.listing } : {}),
+        outcome: f.outcome,
+        ...(f.target ? { target: f.target } : {}),
+        fields: Object.fromEntries(f.changes.map((c) => [c.field, c.value])),
+        conflicts: f.conflicts,
+        dropped: f.dropped,
+        decisions: f.decisions ?? {},
+        notes: f.notes,
+        problems: f.problems,
+      })),
+    },
+    null,
+    2,
+  );
 }

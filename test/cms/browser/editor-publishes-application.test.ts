@@ -16,8 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeEntryFile } from '../../../src/content/entry-file.ts';
 import { entrySchema, type Entry } from '../../../src/schema/entry.ts';
 import { startStack, type Stack } from '../../support/start-stack.ts';
-import { launchBrowser, openPage, PROJECT_ROOT, saveFailureArtifacts } from './browser.ts';
-import { eventually, logIn, publishNow, setStatus } from './decap-ui.ts';
+import { launchBrowser, openPage, PROJECT_ROOT, saveFailureArtifacts } from '../../support/cms-browser.ts';
+import { eventually, logIn, publishNow, setStatus } from '../../support/decap-ui.ts';
 import type { Page } from 'playwright-core';
 
 let stack: Stack;

@@ -9,15 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildContent } from '../../../scripts/build-content.ts';
+import { buildContent } from '../../../src/content/write-artefact.ts';
 import { previewModel } from '../../../src/cms/preview-model.ts';
 import { createMarkdownRenderer } from '../../../src/content/render-markdown.ts';
 import { parseYaml } from '../../../src/content/front-matter.ts';
 import { countryName } from '../../../src/schema/codes.ts';
 import { RELATION_LABELS } from '../../../src/schema/labels.ts';
 import { startStack, type Stack } from '../../support/start-stack.ts';
-import { launchBrowser, openPage, PROJECT_ROOT, saveFailureArtifacts, type TestPage } from './browser.ts';
-import { choose, eventually, field, logIn, openNewGroup, publishNow, save, setStatus } from './decap-ui.ts';
+import { launchBrowser, openPage, PROJECT_ROOT, saveFailureArtifacts, type TestPage } from '../../support/cms-browser.ts';
+import { choose, eventually, field, logIn, openNewGroup, publishNow, save, setStatus } from '../../support/decap-ui.ts';
 
 let stack: Stack;
 let browser: Browser;

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entryFields, entrySchema } from '../../../src/schema/entry.ts';
 import { RELATION_LABELS } from '../../../src/schema/labels.ts';
 import { startStack, type Stack } from '../../support/start-stack.ts';
-import { launchBrowser, openPage, PROJECT_ROOT, saveFailureArtifacts, type TestPage } from './browser.ts';
-import { choose, field, logIn, openNewGroup, retype, save } from './decap-ui.ts';
+import { launchBrowser, openPage, PROJECT_ROOT, saveFailureArtifacts, type TestPage } from '../../support/cms-browser.ts';
+import { choose, field, logIn, openNewGroup, retype, save } from '../../support/decap-ui.ts';
 
 let stack: Stack;
 let browser: Browser;

@@ -20,8 +20,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editEntryFile } from '../../../src/content/edit-entry-file.ts';
 import { startStack, type Stack } from '../../support/start-stack.ts';
-import { launchBrowser, PROJECT_ROOT, saveFailureArtifacts, type TestPage } from './browser.ts';
-import { eventually, publishNow, setStatus } from './decap-ui.ts';
+import { launchBrowser, PROJECT_ROOT, saveFailureArtifacts, type TestPage } from '../../support/cms-browser.ts';
+import { eventually, publishNow, setStatus } from '../../support/decap-ui.ts';
 
 const execFileAsync = promisify(execFile);
 

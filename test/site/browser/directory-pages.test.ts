@@ -8,8 +8,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { murmurationsProfileSchema } from '../../../src/export/murmurations.ts';
 import { entrySchema } from '../../../src/schema/entry.ts';
 import { startStack, type Stack } from '../../support/start-stack.ts';
-import { csvRecords } from '../support/parse-csv.ts';
-import { launchChromium, PROJECT_ROOT, screenshot, seriousViolations } from './support/browser.ts';
+import { csvRecords } from '../../support/parse-csv.ts';
+import { launchChromium, PROJECT_ROOT, screenshot, seriousViolations } from '../../support/site-browser.ts';
 
 /** The stack builds the whole site first; on a busy 2-core machine that can take minutes. */
 const STACK_TIMEOUT_MS = 240_000;

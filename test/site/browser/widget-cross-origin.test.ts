@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page, Request as PwRequest } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../../support/start-stack.ts';
-import { launchChromium, PROJECT_ROOT, screenshot, seriousViolations } from './support/browser.ts';
+import { launchChromium, PROJECT_ROOT, screenshot, seriousViolations } from '../../support/site-browser.ts';
 
 /** The stack builds the whole site first; on a busy 2-core machine that can take minutes. */
 const STACK_TIMEOUT_MS = 240_000;

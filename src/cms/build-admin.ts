@@ -1,0 +1,55 @@
+/**
+ * The admin build (`npm run build:admin`, scripts/build-admin.ts): bundles Decap CMS from npm with the project's admin code into
+ * dist/admin/ (cms.js, index.html), minified for production, with the CMS config derived from the
+ * schema and the deploy settings (src/cms/backend-settings.ts) baked in. No script comes from a CDN.
+ */
+import { build } from 'esbuild';
+import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { backendSettingsFromEnv, CmsSettingsError } from './backend-settings.ts';
+import { buildCmsConfig } from './cms-config.ts';
+
+export async function buildAdmin(root: string, env: Record<string, string | undefined>): Promise<{ outDir: string; bytes: number; summary: string }> {
+  const backend = backendSettingsFromEnv(env);
+  const config = buildCmsConfig({ backend });
+  const outDir = join(root, 'dist', 'admin');
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  await build({
+    entryPoints: [join(root, 'admin', 'cms.ts')],
+    outfile: join(outDir, 'cms.js'),
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: ['es2022'],
+    // Decap's packages ship ES modules for bundlers next to UMD builds; take the modules.
+    mainFields: ['module', 'browser', 'main'],
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      global: 'globalThis',
+      __CMS_CONFIG__: JSON.stringify(config),
+    },
+    // Decap's optional WebP encoder references .wasm files; media uploads are unused here.
+    loader: { '.wasm': 'file' },
+    legalComments: 'linked',
+    logLevel: 'warning',
+  });
+  // The Applications page: its own small bundle (age-encryption only), no inline script, so it
+  // works under the strict CSP of /admin/ (script-src 'self').
+  await build({
+    entryPoints: [join(root, 'admin', 'applications.ts')],
+    outfile: join(outDir, 'applications.js'),
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: ['es2022'],
+    legalComments: 'linked',
+    logLevel: 'warning',
+  });
+  for (const name of ['index.html', 'applications.html', 'applications.css', 'desk-link.css']) await copyFile(join(root, 'admin', name), join(outDir, name));
+  const { size } = await stat(join(outDir, 'cms.js'));
+  const where = backend.repo ? `GitHub ${backend.repo}, branch ${backend.branch}` : `no GitHub repository set (GITHUB_REPOSITORY): only the local decap-server works`;
+  return { outDir, bytes: size, summary: `${where}; on localhost: decap-server at ${backend.localBackendUrl}` };
+}

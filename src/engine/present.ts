@@ -1,0 +1,118 @@
+/**
+ * Entries as the API shows them: translatable texts resolved to one language (saying which, and
+ * which others exist), sparse field selection, links, and facet counts with readable labels.
+ */
+import { countryName, languageName } from '../schema/codes.ts';
+import { RELATION_LABELS, SCOPE_LABELS, STRUCTURE_LABELS, labelIn } from '../schema/labels.ts';
+import { CONTENT_LOCALES, DEFAULT_LOCALE, type ContentLocale } from '../schema/locales.ts';
+import { DEFAULT_LIST_FIELDS, type GroupsQuery } from '../schema/query.ts';
+import type { GeographicScope, NetworkRelation, Structure } from '../schema/entry.ts';
+import type { TaxonomyTerm } from '../schema/taxonomy.ts';
+import { paths } from '../schema/routes.ts';
+import type { ArtefactEntry, FacetName } from './artefact.ts';
+import type { Directory } from './directory.ts';
+import { availableLocales, pickText } from './pick-language.ts';
+
+export type ListField = NonNullable<GroupsQuery['fields']>[number];
+
+export function entryLinks(baseUrl: string, slug: string) {
+  return { url: `${baseUrl}${paths.groupApi(slug)}`, page: `${baseUrl}${paths.entry(DEFAULT_LOCALE, slug)}` };
+}
+
+/** One list item with the requested fields (slug always). */
+export function listItem(entry: ArtefactEntry, prefs: readonly ContentLocale[], fields: readonly ListField[] | undefined, baseUrl: string): Record<string, unknown> {
+  const out: Record<string, unknown> = { slug: entry.slug };
+  const summary = pickText(entry.summary, prefs);
+  for (const field of fields ?? DEFAULT_LIST_FIELDS) {
+    switch (field) {
+      case 'slug':
+        break;
+      case 'summary':
+        out.summary = summary?.text ?? null;
+        break;
+      case 'lang':
+        out.lang = summary?.lang ?? null;
+        break;
+      case 'translations':
+        out.translations = CONTENT_LOCALES.filter((l) => entry.summary[l] || entry.purpose_langs.includes(l));
+        break;
+      case 'url':
+        out.url = entryLinks(baseUrl, entry.slug).url;
+        break;
+      case 'page':
+        out.page = entryLinks(baseUrl, entry.slug).page;
+        break;
+      default: {
+        const value = entry[field];
+        out[field] = value === undefined ? null : value;
+      }
+    }
+  }
+  return out;
+}
+
+/** The whole entry, texts in one language, plus the other languages' availability. */
+export function detailItem(entry: ArtefactEntry, prefs: readonly ContentLocale[], baseUrl: string): Record<string, unknown> {
+  const { summary, purpose, purpose_html, purpose_langs: _langs, ...rest } = entry;
+  const s = pickText(summary, prefs);
+  const p = pickText(purpose, prefs);
+  const served = s?.lang ?? p?.lang ?? null;
+  return {
+    ...rest,
+    summary: s?.text ?? null,
+    purpose: p?.text ?? null,
+    purpose_html: p ? (purpose_html?.[p.lang] ?? null) : null,
+    lang: served,
+    purpose_lang: p?.lang ?? null,
+    translations: availableLocales(summary, purpose),
+    ...entryLinks(baseUrl, entry.slug),
+  };
+}
+
+function termLabel(terms: TaxonomyTerm[], slug: string, locale: ContentLocale): string {
+  const term = terms.find((t) => t.slug === slug);
+  return term ? (term.label[locale] ?? term.label.en) : slug;
+}
+
+export function facetLabel(dir: Directory, facet: FacetName, value: string, locale: ContentLocale): string {
+  switch (facet) {
+    case 'country':
+      return countryName(value, locale);
+    case 'language':
+      return languageName(value, locale);
+    case 'scope':
+      return labelIn(SCOPE_LABELS, value as GeographicScope, locale);
+    case 'relation':
+      return labelIn(RELATION_LABELS, value as NetworkRelation, locale);
+    case 'structure':
+      return labelIn(STRUCTURE_LABELS, value as Structure, locale);
+    case 'subject':
+      return termLabel(dir.artefact.taxonomies.subjects, value, locale);
+    case 'sector':
+      return termLabel(dir.artefact.taxonomies.sectors, value, locale);
+  }
+}
+
+const collators = new Map<string, Intl.Collator>();
+/** Collators are costly to create and immutable: one per language for the life of the process. */
+function collatorFor(locale: ContentLocale): Intl.Collator {
+  let collator = collators.get(locale);
+  if (!collator) collators.set(locale, (collator = new Intl.Collator(locale, { sensitivity: 'base' })));
+  return collator;
+}
+
+export interface FacetBucket {
+  value: string;
+  label: string;
+  count: number;
+  selected: boolean;
+}
+
+/** Buckets by count (then label); selected values are listed even when nothing is left in them. */
+export function presentFacet(dir: Directory, facet: FacetName, counts: Map<string, number>, selected: readonly string[], locale: ContentLocale): FacetBucket[] {
+  const values = new Set([...counts.keys(), ...selected]);
+  const collator = collatorFor(locale);
+  return [...values]
+    .map((value) => ({ value, label: facetLabel(dir, facet, value, locale), count: counts.get(value) ?? 0, selected: selected.includes(value) }))
+    .sort((a, b) => b.count - a.count || collator.compare(a.label, b.label));
+}

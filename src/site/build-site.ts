@@ -1,0 +1,102 @@
+/**
+ * The site build (`npm run build:site`, scripts/build-site.ts): the public site's static files, from the content artefact, into dist/.
+ *
+ *   dist/index.html, dist/fr/index.html            the directory, unfiltered first page
+ *   dist/groups/<slug>/index.html (+ dist/fr/…)    every entry, in every site language
+ *   dist/404.html                                  what Netlify serves for unknown addresses
+ *   dist/assets/site.css                           the one stylesheet (the join pages link it too)
+ *   dist/assets/join-form.js                       the join form's script (src/browser/join-form)
+ *   dist/widget.js                                 <solidarity-directory>, bundled and minified
+ *   dist/widget-example.html                       every widget attribute, live
+ *
+ * Filtered listings (`/groups?…`) are rendered by netlify/functions/site-listing.mts with the same
+ * template. Run after `npm run build:content`. Only the paths above are replaced, so the admin
+ * build and anything else in dist/ are left alone.
+ */
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import type { Artefact } from '../engine/artefact.ts';
+import { FACETS } from '../engine/artefact.ts';
+import { createDirectory } from '../engine/directory.ts';
+import { PER_PAGE_MAX } from '../schema/query.ts';
+import { renderEntryPage } from './entry-page.ts';
+import { SITE_LOCALES } from '../schema/locales.ts';
+import { paths } from '../schema/routes.ts';
+import { renderListing } from './listing-page.ts';
+import { renderNotFoundPage } from './not-found-page.ts';
+import { resolveNetwork } from '../engine/network.ts';
+import { renderWidgetExamplePage } from './widget-example-page.ts';
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Bundles src/browser/widget/widget.ts into one minified classic script, the lists it needs injected. */
+export async function bundleWidget(root = PROJECT_ROOT): Promise<string> {
+  const result = await build({
+    entryPoints: [join(root, 'src/browser/widget/widget.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2020',
+    write: false,
+    legalComments: 'none',
+    define: {
+      __FILTERS__: JSON.stringify(FACETS),
+      __LOCALES__: JSON.stringify(SITE_LOCALES),
+      __PER_PAGE_MAX__: String(PER_PAGE_MAX),
+    },
+  });
+  return result.outputFiles[0]!.text;
+}
+
+/** Bundles the join form's script (src/browser/join-form/join-form.ts), loaded by the join pages. */
+export async function bundleJoinForm(root = PROJECT_ROOT): Promise<string> {
+  const result = await build({
+    entryPoints: [join(root, 'src/browser/join-form/join-form.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2020',
+    write: false,
+    legalComments: 'none',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+export interface SiteBuild {
+  files: string[];
+}
+
+/** The paths under dist/ this build owns; each build replaces them whole. */
+const OWNED = ['index.html', '404.html', 'groups', 'fr', 'assets/site.css', 'assets/join-form.js', 'widget.js', 'widget-example.html'];
+
+export async function buildSite(artefact: Artefact, outDir: string, baseUrl: string, root = PROJECT_ROOT): Promise<SiteBuild> {
+  const dir = createDirectory(artefact);
+  const network = resolveNetwork(dir);
+  const files: string[] = [];
+  const write = async (path: string, text: string) => {
+    const target = join(outDir, path);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, text);
+    files.push(path);
+  };
+  for (const path of OWNED) await rm(join(outDir, path), { recursive: true, force: true });
+
+  for (const locale of SITE_LOCALES) {
+    const home = renderListing(dir, locale, new URLSearchParams(), { baseUrl, home: true });
+    await write(join(paths.home(locale), 'index.html'), home.body);
+    for (let doc = 0; doc < dir.size; doc++) {
+      const slug = artefact.entries[doc]!.slug;
+      await write(join(paths.entry(locale, slug), 'index.html'), renderEntryPage(dir, doc, locale, baseUrl, network));
+    }
+  }
+  await write('404.html', renderNotFoundPage(baseUrl));
+  await write('widget-example.html', renderWidgetExamplePage(baseUrl));
+  await write('widget.js', await bundleWidget(root));
+  await write('assets/join-form.js', await bundleJoinForm(root));
+  await mkdir(join(outDir, 'assets'), { recursive: true });
+  await copyFile(join(root, 'public/site.css'), join(outDir, 'assets/site.css'));
+  files.push('assets/site.css');
+  return { files: files.map((f) => f.replace(/^\/+/, '')) };
+}
