@@ -35,7 +35,7 @@ describe('the correction form', () => {
     expect(r.status).toBe(200);
     const csp = r.headers.get('content-security-policy')!;
     const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
-    expect(r.text).toContain(`<script nonce="${nonce}">`);
+    expect(r.text).toContain(`<script nonce="${nonce}" src="/assets/join-form.js" defer></script>`);
     expect(r.text).toContain('<form id="join-form" method="post" action="/api/v1/groups/cgt-spain/corrections"');
     for (const field of CORRECTABLE_FIELDS) expect(r.text, field).toMatch(new RegExp(`name="${field}(\\.[a-z]{2})?"`));
     for (const field of EDITORIAL_FIELDS) expect(r.text, field).not.toMatch(new RegExp(`name="${field}"`));
