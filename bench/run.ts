@@ -23,6 +23,9 @@ import { groupsQuerySchema } from '../src/schema/query.ts';
 import { artefactFiles, artefactModule, listArtefact } from '../src/content/write-artefact.ts';
 import { naiveQuery } from '../test/support/naive-query.ts';
 import { syntheticContent } from '../test/support/synthetic-corpus.ts';
+import { exportBench } from './export.ts';
+import { ADVERSARIAL_HEADER, adversarialRows } from './adversarial.ts';
+import { LISTING_MAP_HEADER, listingMapLine } from './listing-map.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
@@ -134,6 +137,10 @@ async function coldStart(artefactText: string, files: [string, string | Buffer][
 }
 
 async function main() {
+  if (process.env.BENCH_ONLY === 'export') {
+    for (const line of exportBench()) console.log(line);
+    return;
+  }
   const rows: string[] = [];
   console.log(`Solidarity Directory benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${MIX.length} queries in the mix\n`);
   for (const size of SIZES) {
@@ -149,6 +156,14 @@ async function main() {
   }
   console.log('\n| entries | indexed p50 / p95 | naive p50 / p95 | speed-up p50 / p95 | cold start to first response | build, list artefact, heap |\n|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
+  console.log(`\nExports of ${process.env.BENCH_EXPORT_ENTRIES ?? 20000} synthetic entries (bench/export.ts):\n`);
+  for (const line of exportBench()) console.log(line);
+  console.log('\nAdversarial requests within the documented limits vs an ordinary request of the same endpoint, same run (aim ≤ 10×):\n');
+  const adversarial = await adversarialRows();
+  console.log(`\n${ADVERSARIAL_HEADER}\n${adversarial.join('\n')}`);
+  // The world map on a listing rendered by the function (bench/listing-map.ts), as a ratio to the same page without it.
+  console.log(`\n${LISTING_MAP_HEADER}`);
+  for (const size of SIZES) for (const every of [false, true]) console.log(listingMapLine(size, every));
 }
 
 await main();

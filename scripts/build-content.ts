@@ -4,13 +4,14 @@
  */
 import { join, resolve } from 'node:path';
 import { buildContent } from '../src/content/write-artefact.ts';
+import { locateCity } from '../src/geo/locate-city.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 
 async function main() {
   const root = process.env.CONTENT_ROOT ? resolve(process.env.CONTENT_ROOT) : PROJECT_ROOT;
   const outDir = process.env.ARTEFACT_DIR ? resolve(process.env.ARTEFACT_DIR) : join(PROJECT_ROOT, 'generated');
   const started = performance.now();
-  const result = await buildContent(root, outDir);
+  const result = await buildContent(root, outDir, { locate: locateCity });
   if (!result.ok) {
     console.error(`Content build failed: ${result.messages.length} problem(s). The previous artefact was kept.\n`);
     for (const m of result.messages) console.error(`  ${m}`);

@@ -34,7 +34,8 @@ async function main() {
   const outDir = process.env.SITE_DIR ? resolve(process.env.SITE_DIR) : join(PROJECT_ROOT, 'dist');
   const { files } = await buildSite(artefact, outDir, base.url);
   const widget = await readFile(join(outDir, 'widget.js'));
-  console.log(`Site build: ${files.length} files for ${base.url}, widget ${widget.length} bytes, ${Math.round(performance.now() - started)} ms → ${outDir}`);
+  const widgetMap = await readFile(join(outDir, 'widget-map.js'));
+  console.log(`Site build: ${files.length} files for ${base.url}, widget ${widget.length} bytes (its map ${widgetMap.length} bytes), ${Math.round(performance.now() - started)} ms → ${outDir}`);
 }
 
 await main();

@@ -2,13 +2,20 @@
  * `npm start`: the whole site on this machine, with no account or token.
  *
  *   1. builds everything (`npm run build`);
- *   2. starts decap-server in git mode on port DECAP_SERVER_PORT (8081): the CMS at /admin, opened
- *      on localhost, commits to this repository's local branches instead of GitHub — drafts on
- *      branches `cms/<collection>/<slug>`, publishing merges into the local main branch;
- *   3. starts Netlify's local runtime (site, /admin and the API functions) on port PORT (8888);
+ *   2. starts decap-server in git mode, reached on port DECAP_SERVER_PORT (8081) through a guard
+ *      that lets only this machine's own pages in (loopback Host and Origin, see
+ *      loopback-guard.ts; decap-server itself listens on an internal port): the CMS at /admin,
+ *      opened on localhost, commits to this repository's local branches instead of GitHub —
+ *      drafts on branches `cms/<collection>/<slug>`, publishing merges into the local main branch;
+ *   3. starts the site, /admin and the functions on port PORT (8888) in one Node process: the
+ *      runtime `npm run serve` uses in production (scripts/serve.ts --local), which routes the
+ *      same function modules by their own config.path and serves dist/ with netlify.toml's
+ *      headers and redirects, as Netlify does; Netlify Blobs live in the local Blobs server,
+ *      where `netlify dev` keeps them. (Netlify's own local runtime answered each function call
+ *      in 200–700 ms; this answers in about the time of a static file: bench/RESULTS.md);
  *   4. rebuilds the directory data (and the public pages) whenever the main branch gets a new
  *      commit (publishing in the CMS, or your own commit), from that commit, as a Netlify deploy
- *      would; the functions reload by themselves;
+ *      would, then tells the server to reload the functions (SIGHUP);
  *   5. on Ctrl-C or SIGTERM stops its children by process group.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -19,10 +26,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { backendSettingsFromEnv, CmsSettingsError } from '../src/cms/backend-settings.ts';
 import { DEFAULT_DECAP_SERVER_PORT } from '../src/schema/settings.ts';
+import { locateCity } from '../src/geo/locate-city.ts';
 import { buildContent } from '../src/content/write-artefact.ts';
+import { startLoopbackGuard } from './loopback-guard.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const children: ChildProcess[] = [];
+let site: ChildProcess | undefined;
 let stopping = false;
 
 class StartError extends Error {}
@@ -43,6 +53,18 @@ function portIsFree(port: number): Promise<boolean> {
       .once('error', () => done(false))
       .once('listening', () => server.close(() => done(true)))
       .listen(port, '127.0.0.1');
+  });
+}
+
+/** A free port on 127.0.0.1, chosen by the system. */
+function freePort(): Promise<number> {
+  return new Promise((done, reject) => {
+    const server = createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => done(port));
+      });
   });
 }
 
@@ -114,10 +136,8 @@ async function rebuildFrom(commit: string, env: NodeJS.ProcessEnv): Promise<void
   try {
     execFileSync('sh', ['-c', 'git archive --format=tar "$1" content | tar -x -C "$2"', 'sh', commit, dir], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
     const built = join(dir, '.generated');
-    const result = await buildContent(dir, built);
+    const result = await buildContent(dir, built, { locate: locateCity });
     if (result.ok) {
-      // Copied over the old files in place rather than renamed onto them: netlify dev's watcher
-      // follows the file it first saw, so after a rename it reloads the functions only once.
       // Postings files first: a new JSON file names its own, which must already be there.
       const names = (await readdir(built)).sort((x, y) => Number(y.endsWith('.bin')) - Number(x.endsWith('.bin')));
       for (const name of names) await copyFile(join(built, name), join(ROOT, 'generated', name));
@@ -127,10 +147,16 @@ async function rebuildFrom(commit: string, env: NodeJS.ProcessEnv): Promise<void
       return;
     }
     const pages = await runAsync('npm', ['run', '--silent', 'build:site'], env);
+    reloadSite();
     console.log(`\nRebuilt from ${commit.slice(0, 8)}: ${result.artefact.entries.length} groups in the API${pages ? ' and the pages' : '; the page build failed (above)'}.`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The site server reads the new artefact when told to (scripts/serve.ts reloads on SIGHUP). */
+function reloadSite(): void {
+  if (site?.pid && site.exitCode === null) process.kill(site.pid, 'SIGHUP');
 }
 
 function watchBranch(branch: string, env: NodeJS.ProcessEnv): void {
@@ -190,24 +216,26 @@ async function main(): Promise<void> {
 
   run('npm', ['run', 'build'], env);
 
-  run('npx', ['netlify', '--telemetry-disable'], env);
   // decap-server: https://github.com/decaporg/decap-cms/tree/main/packages/decap-server (MODE, PORT, BIND_HOST, GIT_REPO_DIRECTORY).
+  const internalDecapPort = await freePort();
   startChild('decap-server', process.execPath, [join(ROOT, 'node_modules', 'decap-server', 'dist', 'index.js')], {
     ...env,
     ...gitUser,
     MODE: 'git', // set explicitly: vitest sets MODE=test, which decap-server would refuse
-    PORT: String(decapPort),
+    PORT: String(internalDecapPort), // reached only through the loopback guard below
     BIND_HOST: '127.0.0.1', // it writes to the repository; nobody else on the network should
     GIT_REPO_DIRECTORY: ROOT,
   });
-  startChild('netlify dev', 'npx', ['netlify', 'dev', '--offline', '--internal-disable-edge-functions', '--port', String(port)], env);
+  // Node runs the TypeScript through tsx's loader in this very process, so SIGHUP reaches it.
+  site = startChild('site server', process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'serve.ts'), '--local'], { ...env, PORT: String(port), HOST: '127.0.0.1' });
 
+  (await startLoopbackGuard(decapPort, internalDecapPort)).unref();
   const decapUrl = `http://127.0.0.1:${decapPort}/api/v1`;
   await waitFor('decap-server', async () => {
     const res = await fetch(decapUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"info"}' });
     return res.ok && ((await res.json()) as { type?: string }).type === 'local_git';
   });
-  await waitFor('netlify dev', async () => (await fetch(`http://localhost:${port}/admin/`)).ok);
+  await waitFor('the site server', async () => (await fetch(`http://127.0.0.1:${port}/admin/`)).ok);
   if (stopping) return;
   watchBranch(branch, env);
 

@@ -4,9 +4,12 @@
  */
 import { createHash } from 'node:crypto';
 import { ifNoneMatchHits, notModified } from '../http/caching.ts';
-import { checkMethod, CORS_READ_HEADERS, guarded, jsonText } from '../http/respond.ts';
+import { checkMethod, CORS_READ_HEADERS, guarded, JSON_TYPE, jsonText } from '../http/respond.ts';
 
-export function createDocumentEndpoint(name: string, generate: (origin: string) => unknown) {
+/** JSON Schema's own media type (draft 2020-12, §9.5.1.1). */
+export const SCHEMA_JSON_TYPE = 'application/schema+json';
+
+export function createDocumentEndpoint(name: string, generate: (origin: string) => unknown, contentType = JSON_TYPE) {
   const byOrigin = new Map<string, { text: string; tag: string }>();
   return guarded((request) => {
     const denied = checkMethod(request, ['GET']);
@@ -20,6 +23,6 @@ export function createDocumentEndpoint(name: string, generate: (origin: string) 
     }
     const headers = { ...CORS_READ_HEADERS, ETag: doc.tag, 'Cache-Control': 'public, max-age=300', 'Netlify-CDN-Cache-Control': 'public, durable, max-age=31536000' };
     if (ifNoneMatchHits(request.headers.get('if-none-match'), doc.tag)) return notModified(doc.tag, headers);
-    return jsonText(200, doc.text, headers);
+    return jsonText(200, doc.text, { ...headers, 'Content-Type': contentType });
   }, name);
 }

@@ -34,12 +34,12 @@ export function listGroups(dir: Directory, query: GroupsQuery, prefs: readonly C
  * The same answer as JSON text, assembled from per-item JSON so that items can come from a cache:
  * serialising entries is most of the cost of a list request.
  */
-export function listGroupsJson(dir: Directory, query: GroupsQuery, prefs: readonly ContentLocale[], baseUrl: string, item: ItemSerialiser): { ok: true; text: string } | { ok: false; fields: Record<string, string> } {
+export function listGroupsJson(dir: Directory, query: GroupsQuery, prefs: readonly ContentLocale[], baseUrl: string, item: ItemSerialiser): { ok: true; text: string; links: ListGroupsBody['links'] } | { ok: false; fields: Record<string, string> } {
   const outcome = listGroupsParts(dir, query, prefs, baseUrl);
   if (!outcome.ok) return outcome;
   const rest = JSON.stringify(outcome.rest);
   const data = outcome.page.map((doc) => item(doc, prefs, query.fields, baseUrl)).join(',');
-  return { ok: true, text: `{"data":[${data}],${rest.slice(1)}` };
+  return { ok: true, text: `{"data":[${data}],${rest.slice(1)}`, links: outcome.rest.links };
 }
 
 function listGroupsParts(dir: Directory, query: GroupsQuery, prefs: readonly ContentLocale[], baseUrl: string) {

@@ -8,24 +8,20 @@ import * as z from 'zod';
 import { correctionRequestSchema } from '../schema/correction.ts';
 import { SLUG_PATTERN } from '../schema/entry.ts';
 import { JOIN_BODY_LIMIT, joinReceiptSchema, joinRequestSchema, joinStatusSchema, REFERENCE_PATTERN } from '../schema/join.ts';
-
-type JsonObject = Record<string, unknown>;
-
-const REF = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+import { errorSchema } from '../schema/api.ts';
+import { REF, registryComponents, type JsonObject } from './openapi-components.ts';
 
 function componentSchemas(): Record<string, JsonObject> {
   // A registry of our own, so these ids never collide with the global one the document also reads.
   const registry = z.registry<{ id: string }>();
   registry.add(joinRequestSchema, { id: 'JoinRequest' });
   registry.add(correctionRequestSchema, { id: 'CorrectionRequest' });
-  const request = z.toJSONSchema(registry, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any', uri: (id) => `#/components/schemas/${id}` }) as { schemas: Record<string, JsonObject> };
   const answers = z.registry<{ id: string }>();
   answers.add(joinReceiptSchema, { id: 'JoinReceipt' });
   answers.add(joinStatusSchema, { id: 'JoinStatus' });
-  const response = z.toJSONSchema(answers, { io: 'output', target: 'draft-2020-12', unrepresentable: 'any', uri: (id) => `#/components/schemas/${id}` }) as { schemas: Record<string, JsonObject> };
-  const all = { ...request.schemas, ...response.schemas };
-  for (const schema of Object.values(all)) delete schema.$schema;
-  return all;
+  // A refused application may carry a renewed form token beside the error.
+  answers.add(errorSchema.extend({ form_token: z.string().optional().describe('A renewed form token.') }), { id: 'JoinError' });
+  return { ...registryComponents(registry, 'input'), ...registryComponents(answers, 'output') };
 }
 
 export const joinSchemas: Record<string, JsonObject> = componentSchemas();
@@ -36,6 +32,7 @@ export const joinPaths: Record<string, JsonObject> = {
   '/api/v1/join': {
     post: {
       operationId: 'submitJoinRequest',
+      tags: ['Join'],
       summary: 'Ask for a group to be listed in the directory',
       description: [
         'Validates the application, checks it for duplicates, encrypts the contact details for the editors (they are never published), and opens a pull request that editors review in the CMS (Workflow → Waiting for review).',
@@ -62,7 +59,7 @@ export const joinPaths: Record<string, JsonObject> = {
         '303': { description: 'For a plain HTML form post: to the thank-you page, `/join/thanks?reference=…`.' },
         '400': {
           description: 'Invalid application: `error.fields` has a message per field. When the form token was the problem, a renewed `form_token` comes with the answer.',
-          content: { 'application/json': { schema: { allOf: [REF('Error'), { type: 'object', properties: { form_token: { type: 'string', description: 'A renewed form token.' } } }] } } },
+          content: { 'application/json': { schema: REF('JoinError') } },
         },
         '405': error('Method not allowed'),
         '409': error('The group seems to be listed already, or waiting for review: `error.fields` names the match. Send again with `confirm_distinct: true` if it is another group.'),
@@ -119,6 +116,7 @@ export const joinPaths: Record<string, JsonObject> = {
   '/api/v1/join/{reference}': {
     get: {
       operationId: 'getJoinRequestStatus',
+      tags: ['Join'],
       summary: 'Where an application stands',
       description: 'received, queued (GitHub was failing; it will be delivered), pull_request_opened (waiting for the editors), accepted, declined. No personal data.',
       parameters: [{ name: 'reference', in: 'path', required: true, schema: { type: 'string', pattern: REFERENCE_PATTERN.source } }],

@@ -9,7 +9,7 @@ import type { ContentLocale } from '../schema/locales.ts';
 import type { Directory } from '../engine/directory.ts';
 import { parseParams } from '../engine/parse-query.ts';
 import { preferredLocales } from '../engine/pick-language.ts';
-import { etag, ifNoneMatchHits, notModified, readCacheHeaders } from '../http/caching.ts';
+import { etag, httpDate, isNotModified, linkHeader, notModified, readCacheHeaders } from '../http/caching.ts';
 import { createResponseCache } from '../http/response-cache.ts';
 import { checkMethod, CORS_READ_HEADERS, guarded, invalidParameters, jsonText, notFound } from '../http/respond.ts';
 import { getGroup } from './get-group.ts';
@@ -17,7 +17,6 @@ import { canonicalQuery } from '../engine/canonical-query.ts';
 import { cachingItemSerialiser, listGroupsJson } from './list-groups.ts';
 import { listTaxonomies } from './list-taxonomies.ts';
 
-const GROUPS_VARY = Object.keys(groupsQuerySchema.shape);
 
 interface Prepared {
   key: string;
@@ -25,24 +24,25 @@ interface Prepared {
   headers: Record<string, string>;
 }
 
-const headerCache = new Map<string, Record<string, string>>();
-/** The fixed part of a read answer's headers, built once per kind of endpoint. */
-function readHeaders(vary: readonly string[]): Record<string, string> {
-  const id = vary.join('|');
-  let headers = headerCache.get(id);
-  if (!headers) headerCache.set(id, (headers = { ...CORS_READ_HEADERS, ...readCacheHeaders(vary) }));
-  return headers;
-}
+/** The fixed part of a read answer's headers: every read endpoint here answers in a negotiated language. */
+const READ_HEADERS: Record<string, string> = { ...CORS_READ_HEADERS, ...readCacheHeaders({ language: true }) };
 
 /** Everything up to the conditional check: the cache key, the ETag and the headers of a 200 or 304. */
-function prepare(dir: Directory, request: Request, keyParts: string, vary: readonly string[], contentLanguage: string): Prepared {
+function prepare(dir: Directory, request: Request, keyParts: string, contentLanguage: string): Prepared {
   const key = `${keyParts}|${new URL(request.url).origin}`;
   const tag = etag(dir.artefact.version, key);
-  return { key, tag, headers: { ...readHeaders(vary), ETag: tag, 'Content-Language': contentLanguage } };
+  const modified = httpDate(dir.artefact.modified);
+  return { key, tag, headers: { ...READ_HEADERS, ETag: tag, ...(modified ? { 'Last-Modified': modified } : {}), 'Content-Language': contentLanguage } };
+}
+
+/** A list answer and its `Link` header (RFC 8288: first, prev, next, last), cached together. */
+interface ListAnswer {
+  text: string;
+  link: string;
 }
 
 export function createGroupsEndpoint(dir: Directory, cacheSize = 2000) {
-  const cache = createResponseCache<string>(cacheSize);
+  const cache = createResponseCache<ListAnswer>(cacheSize);
   /**
    * The same request seen again (same query string, languages and origin) skips validation,
    * canonicalisation and hashing: its key and ETag are remembered. Only answers that passed
@@ -57,24 +57,25 @@ export function createGroupsEndpoint(dir: Directory, cacheSize = 2000) {
     const rawKey = `${url.search}|${request.headers.get('accept-language') ?? ''}|${url.origin}`;
     const known = seen.get(rawKey);
     if (known) {
-      if (ifNoneMatchHits(request.headers.get('if-none-match'), known.tag)) return notModified(known.tag, known.headers);
-      const text = cache.get(known.key);
-      if (text !== undefined) return jsonText(200, text, known.headers);
+      if (isNotModified(request, known.tag, known.headers['Last-Modified'])) return notModified(known.tag, known.headers);
+      const answer = cache.get(known.key);
+      if (answer !== undefined) return jsonText(200, answer.text, { ...known.headers, Link: answer.link });
     }
     const parsed = parseParams(groupsQuerySchema, url.searchParams);
     if (!parsed.ok) return invalidParameters(parsed.fields, CORS_READ_HEADERS);
     const prefs = preferredLocales(parsed.value.lang, request.headers.get('accept-language'));
-    const p = prepare(dir, request, `${canonicalQuery(parsed.value)}|${prefs.join(',')}`, GROUPS_VARY, prefs[0]!);
-    if (ifNoneMatchHits(request.headers.get('if-none-match'), p.tag)) return notModified(p.tag, p.headers);
-    let text = cache.get(p.key);
-    if (text === undefined) {
+    const p = prepare(dir, request, `${canonicalQuery(parsed.value)}|${prefs.join(',')}`, prefs[0]!);
+    if (isNotModified(request, p.tag, p.headers['Last-Modified'])) return notModified(p.tag, p.headers);
+    let answer = cache.get(p.key);
+    if (answer === undefined) {
       const outcome = listGroupsJson(dir, parsed.value, prefs, url.origin, item);
       if (!outcome.ok) return invalidParameters(outcome.fields, CORS_READ_HEADERS);
-      text = outcome.text;
-      cache.set(p.key, text);
+      const { first, prev, next, last } = outcome.links;
+      answer = { text: outcome.text, link: linkHeader({ first, prev, next, last }) };
+      cache.set(p.key, answer);
     }
     seen.set(rawKey, p);
-    return jsonText(200, text, p.headers);
+    return jsonText(200, answer.text, { ...p.headers, Link: answer.link });
   }, 'groups');
 }
 
@@ -103,8 +104,8 @@ export function createGroupEndpoint(dir: Directory) {
     if (!slugSchema.safeParse(slug).success || dir.findSlug(slug) < 0) {
       return notFound(`No group "${slug.slice(0, 80)}" in the directory.`, CORS_READ_HEADERS);
     }
-    const p = prepare(dir, request, `${slug}|${prefs.join(',')}`, ['lang'], prefs[0]!);
-    if (ifNoneMatchHits(request.headers.get('if-none-match'), p.tag)) return notModified(p.tag, p.headers);
+    const p = prepare(dir, request, `${slug}|${prefs.join(',')}`, prefs[0]!);
+    if (isNotModified(request, p.tag, p.headers['Last-Modified'])) return notModified(p.tag, p.headers);
     const body = getGroup(dir, slug, prefs, url.origin)!;
     return jsonText(200, JSON.stringify(body), { ...p.headers, 'Content-Language': body.meta.lang });
   }, 'group');
@@ -115,8 +116,8 @@ export function createTaxonomiesEndpoint(dir: Directory) {
     const read = readLanguage(request);
     if ('response' in read) return read.response;
     const locale = read.prefs[0]!;
-    const p = prepare(dir, request, `taxonomies|${locale}`, ['lang'], locale);
-    if (ifNoneMatchHits(request.headers.get('if-none-match'), p.tag)) return notModified(p.tag, p.headers);
+    const p = prepare(dir, request, `taxonomies|${locale}`, locale);
+    if (isNotModified(request, p.tag, p.headers['Last-Modified'])) return notModified(p.tag, p.headers);
     return jsonText(200, JSON.stringify(listTaxonomies(dir, locale)), p.headers);
   }, 'taxonomies');
 }

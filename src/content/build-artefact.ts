@@ -10,6 +10,7 @@ import type { TaxonomyTerm } from '../schema/taxonomy.ts';
 import { FACETS, facetValues, type Artefact, type ArtefactEntry, type FacetName } from '../engine/artefact.ts';
 import { nameKey, tokenize, websiteDomain } from '../text/normalise-text.ts';
 import type { ValidContent } from './validate-content.ts';
+import type { LatLon } from '../geo/locate-city.ts';
 
 /** How much a word found in each field counts towards relevance. */
 export const FIELD_WEIGHTS = { name: 8, alternate: 6, subject: 3, summary: 2, purpose: 1 } as const;
@@ -40,15 +41,27 @@ export function documentWeights(entry: Entry, subjects: Map<string, TaxonomyTerm
   return weights;
 }
 
-export function buildArtefact(content: ValidContent, renderMarkdown: (md: string) => string): Artefact {
+export interface BuildOptions {
+  /**
+   * Coordinates of a city in a country (src/geo/locate-city.ts at build time); an entry that names
+   * a city and exactly one country gets `geo` when it answers.
+   */
+  locate?: (city: string, countryCode: string) => LatLon | undefined;
+  /** When the content last changed (ISO 8601), for `Last-Modified`; none when unknown. */
+  modified?: string;
+}
+
+export function buildArtefact(content: ValidContent, renderMarkdown: (md: string) => string, options: BuildOptions = {}): Artefact {
   const entries: ArtefactEntry[] = [...content.entries]
     .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
     .map((entry) => {
       const purpose_langs = CONTENT_LOCALES.filter((l) => entry.purpose?.[l]);
-      if (!entry.purpose) return { ...entry, purpose_langs };
+      const geo = entry.city && entry.countries?.length === 1 ? options.locate?.(entry.city, entry.countries[0]!) : undefined;
+      const located = geo ? { geo: { lat: geo.lat, lon: geo.lon } } : {};
+      if (!entry.purpose) return { ...entry, purpose_langs, ...located };
       const html: Partial<Record<ContentLocale, string>> = {};
       for (const locale of purpose_langs) html[locale] = renderMarkdown(entry.purpose[locale]!);
-      return { ...entry, purpose_html: html, purpose_langs };
+      return { ...entry, purpose_html: html, purpose_langs, ...located };
     });
 
   const subjects = new Map(content.taxonomies.subjects.map((t) => [t.slug, t]));
@@ -88,6 +101,7 @@ export function buildArtefact(content: ValidContent, renderMarkdown: (md: string
   return {
     format: 1,
     version,
+    ...(options.modified ? { modified: options.modified } : {}),
     entries,
     taxonomies: content.taxonomies,
     index: { terms, postings, termOffsets, facets, byName, byUpdated, nameKeys, domains },

@@ -4,9 +4,10 @@
  * without purpose texts), and as a module for build-time scripts (generated/directory.mjs). On any problem it lists them all, exits 1 and
  * leaves the previous artefact untouched, so the last good build stays servable.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildArtefact } from './build-artefact.ts';
+import { buildArtefact, type BuildOptions } from './build-artefact.ts';
 import { loadContent } from './load-content.ts';
 import { createMarkdownRenderer } from './render-markdown.ts';
 import { formatProblem, validateContent } from './validate-content.ts';
@@ -56,11 +57,34 @@ export function listArtefact(artefact: Artefact): Artefact {
   return { ...artefact, entries: artefact.entries.map(({ purpose: _p, purpose_html: _h, ...entry }) => entry) };
 }
 
-export async function buildContent(root: string, outDir: string): Promise<{ ok: true; artefact: Artefact } | { ok: false; messages: string[] }> {
+/**
+ * When the content last changed, for `Last-Modified`: the date of the last commit that touched
+ * content/, when Git has the whole story (a clean checkout, as on Netlify and in CI). Otherwise
+ * (edits not committed, or no Git) there is no date to state that is both true and the same for
+ * the same content, so none is: answers then revalidate by ETag alone.
+ */
+export function contentModified(root: string): string | undefined {
+  const git = (args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  let status: string;
+  let committed: string;
+  try {
+    status = git(['status', '--porcelain', '--', 'content']);
+    committed = git(['log', '-1', '--format=%cI', '--', 'content']).trim();
+  } catch (error) {
+    // Not a Git checkout, or no git binary.
+    if (process.env.DEBUG) console.warn(`no content date: ${(error as Error).message}`);
+    return undefined;
+  }
+  return status.trim() === '' && committed !== '' ? new Date(committed).toISOString() : undefined;
+}
+
+/** `locate` (src/geo/locate-city.ts, passed in by the build scripts) places entries' cities. */
+export async function buildContent(root: string, outDir: string, options: Pick<BuildOptions, 'locate'> = {}): Promise<{ ok: true; artefact: Artefact } | { ok: false; messages: string[] }> {
   const raw = await loadContent(root);
   const result = validateContent(raw);
   if (!result.ok) return { ok: false, messages: result.problems.map(formatProblem) };
-  const artefact = buildArtefact(result.content, createMarkdownRenderer());
+  const modified = contentModified(root);
+  const artefact = buildArtefact(result.content, createMarkdownRenderer(), { ...options, ...(modified ? { modified } : {}) });
   await mkdir(outDir, { recursive: true });
   // Each file is written under a name of this process's own, then renamed into place: readers
   // (each function reads exactly one of these files) see an old file or a new one, never half.

@@ -15,12 +15,19 @@ export interface ArtefactEntry extends Entry {
   purpose_html?: Partial<Record<ContentLocale, string>>;
   /** The languages the purpose exists in: kept when the slim list artefact drops the texts. */
   purpose_langs: ContentLocale[];
+  /** Where the entry's city is, from an offline gazetteer at build time (src/geo/locate-city.ts). */
+  geo?: { lat: number; lon: number };
 }
 
 export interface Artefact {
   format: 1;
   /** Hash of the validated content: changes whenever any served byte could change. */
   version: string;
+  /**
+   * When the content last changed (ISO 8601): `Last-Modified` of every answer. Not part of
+   * `version`: the same content built twice keeps its ETags.
+   */
+  modified?: string;
   entries: ArtefactEntry[];
   taxonomies: Record<TaxonomyName, TaxonomyTerm[]>;
   index: {

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { parseOptions } from '../schema/messages.ts';
-import { MULTI_PARAMS } from '../schema/query.ts';
+import { LIST_MAX, MULTI_PARAMS } from '../schema/query.ts';
 
 export type FieldErrors = Record<string, string>;
 export type Parsed<T> = { ok: true; value: T } | { ok: false; fields: FieldErrors };
@@ -17,8 +17,15 @@ export function searchParamsToObject(params: URLSearchParams): { raw: Record<str
   const fields: FieldErrors = {};
   for (const [key, value] of params) {
     if (multi.has(key)) {
-      const values = value.split(',').map((v) => v.trim()).filter((v) => v !== '');
-      raw[key] = [...((raw[key] as string[] | undefined) ?? []), ...values];
+      // Appended in place: a list rebuilt per repetition costs the square of the repetitions.
+      const list = (raw[key] as string[] | undefined) ?? (raw[key] = []);
+      // Past one more than the schema allows, values are not kept: the answer is "at most
+      // LIST_MAX values" whatever follows, and validating thousands of them would be wasted work.
+      if (list.length > LIST_MAX) continue;
+      for (const v of value.split(',', LIST_MAX + 2)) {
+        const item = v.trim();
+        if (item !== '' && list.length <= LIST_MAX) list.push(item);
+      }
     } else if (key in raw) {
       fields[key] = `give "${key}" only once`;
     } else if (value.trim() !== '') {

@@ -4,7 +4,7 @@
  */
 import { countryName, languageName } from '../schema/codes.ts';
 import { RELATION_LABELS, SCOPE_LABELS, STRUCTURE_LABELS, labelIn } from '../schema/labels.ts';
-import { CONTENT_LOCALES, DEFAULT_LOCALE, type ContentLocale } from '../schema/locales.ts';
+import { CONTENT_LOCALES, DEFAULT_LOCALE, isSiteLocale, type ContentLocale } from '../schema/locales.ts';
 import { DEFAULT_LIST_FIELDS, type GroupsQuery } from '../schema/query.ts';
 import type { GeographicScope, NetworkRelation, Structure } from '../schema/entry.ts';
 import type { TaxonomyTerm } from '../schema/taxonomy.ts';
@@ -15,8 +15,12 @@ import { availableLocales, pickText } from './pick-language.ts';
 
 export type ListField = NonNullable<GroupsQuery['fields']>[number];
 
-export function entryLinks(baseUrl: string, slug: string) {
-  return { url: `${baseUrl}${paths.groupApi(slug)}`, page: `${baseUrl}${paths.entry(DEFAULT_LOCALE, slug)}` };
+/**
+ * An entry's addresses: in the API, and its page on the site in the reader's language when the
+ * site is written in it (else English), with the site's own path shape (`/fr/groups/cub/`).
+ */
+export function entryLinks(baseUrl: string, slug: string, locale: ContentLocale = 'en') {
+  return { url: `${baseUrl}${paths.groupApi(slug)}`, page: `${baseUrl}${paths.entry(isSiteLocale(locale) ? locale : DEFAULT_LOCALE, slug)}` };
 }
 
 /** One list item with the requested fields (slug always). */
@@ -40,7 +44,7 @@ export function listItem(entry: ArtefactEntry, prefs: readonly ContentLocale[], 
         out.url = entryLinks(baseUrl, entry.slug).url;
         break;
       case 'page':
-        out.page = entryLinks(baseUrl, entry.slug).page;
+        out.page = entryLinks(baseUrl, entry.slug, prefs[0]).page;
         break;
       default: {
         const value = entry[field];
@@ -53,7 +57,7 @@ export function listItem(entry: ArtefactEntry, prefs: readonly ContentLocale[], 
 
 /** The whole entry, texts in one language, plus the other languages' availability. */
 export function detailItem(entry: ArtefactEntry, prefs: readonly ContentLocale[], baseUrl: string): Record<string, unknown> {
-  const { summary, purpose, purpose_html, purpose_langs: _langs, ...rest } = entry;
+  const { summary, purpose, purpose_html, purpose_langs: _langs, geo: _geo, ...rest } = entry;
   const s = pickText(summary, prefs);
   const p = pickText(purpose, prefs);
   const served = s?.lang ?? p?.lang ?? null;
@@ -65,7 +69,7 @@ export function detailItem(entry: ArtefactEntry, prefs: readonly ContentLocale[]
     lang: served,
     purpose_lang: p?.lang ?? null,
     translations: availableLocales(summary, purpose),
-    ...entryLinks(baseUrl, entry.slug),
+    ...entryLinks(baseUrl, entry.slug, prefs[0]),
   };
 }
 

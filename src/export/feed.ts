@@ -7,6 +7,7 @@ import type { ArtefactEntry } from '../engine/artefact.ts';
 import type { Directory } from '../engine/directory.ts';
 import { pickText } from '../engine/pick-language.ts';
 import { facetLabel } from '../engine/present.ts';
+import { dataRights } from '../schema/license.ts';
 import type { ContentLocale } from '../schema/locales.ts';
 import { MESSAGES } from '../site/i18n.ts';
 import { isSiteLocale, type SiteLocale } from '../schema/locales.ts';
@@ -62,6 +63,7 @@ ${summary ? `    <summary type="text" xml:lang="${summary.lang}">${xmlText(summa
   <id>${xmlText(options.selfUrl)}</id>
   <title>${xmlText(`${m.siteName} — ${m.feed}`)}</title>
   <subtitle>${xmlText(m.tagline)}</subtitle>
+  <rights>${xmlText(dataRights())}</rights>
   <updated>${day(latest)}</updated>
   <author><name>${xmlText(m.siteName)}</name></author>
   <link rel="self" type="application/atom+xml" href="${xmlText(options.selfUrl)}"/>

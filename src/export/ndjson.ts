@@ -13,6 +13,11 @@ export function toSchemaEntry(entry: Entry): Entry {
   return out as Entry;
 }
 
+/** One line per entry, each with its line feed, for streaming. */
+export function* ndjsonLines(entries: Iterable<Entry>): Generator<string> {
+  for (const e of entries) yield `${JSON.stringify(toSchemaEntry(e))}\n`;
+}
+
 export function toNdjson(entries: readonly Entry[]): string {
-  return entries.map((e) => `${JSON.stringify(toSchemaEntry(e))}\n`).join('');
+  return [...ndjsonLines(entries)].join('');
 }

@@ -2,20 +2,10 @@
  * The small shared layer between pure results and web Responses: JSON and error envelopes, CORS,
  * method checks. Every error has the same shape: `{ "error": { "code", "message", "fields"? } }`.
  */
-export type ErrorCode =
-  | 'bad_request'
-  | 'invalid_parameters'
-  | 'invalid_body'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'method_not_allowed'
-  | 'conflict'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'rate_limited'
-  | 'upstream_unavailable'
-  | 'internal_error';
+import type { ErrorCode } from '../schema/api.ts';
+import { withSecurityHeaders } from './security-headers.ts';
+
+export type { ErrorCode };
 
 export interface ApiError {
   code: ErrorCode;
@@ -80,16 +70,27 @@ export function checkMethod(request: Request, allowed: readonly string[], cors: 
 }
 
 /**
+ * The longest address any endpoint reads. Every real query is far shorter (a list parameter holds
+ * at most 50 values); a longer one is refused before its query string is parsed, so no URL costs
+ * more than a small multiple of an ordinary request (bench/adversarial.ts).
+ */
+export const URL_MAX = 8_192;
+
+/**
  * The last line of defence: an unexpected exception becomes a JSON 500 without a stack trace,
- * and the log line names the error, never the request body.
+ * and the log line names the error, never the request body. Every answer, whatever it is, leaves
+ * with the security headers (security-headers.ts). Addresses over `URL_MAX` get a 414 first.
  */
 export function guarded(handler: (request: Request) => Promise<Response> | Response, name: string): (request: Request) => Promise<Response> {
   return async (request) => {
     try {
-      return await handler(request);
+      if (request.url.length > URL_MAX) {
+        return withSecurityHeaders(errorResponse(414, { code: 'uri_too_long', message: `The address is longer than ${URL_MAX} characters; ask for fewer values.` }, CORS_READ_HEADERS));
+      }
+      return withSecurityHeaders(await handler(request));
     } catch (error) {
       console.error(`[${name}] unexpected error: ${error instanceof Error ? `${error.name}: ${error.message}` : 'unknown'}`);
-      return errorResponse(500, { code: 'internal_error', message: 'Something went wrong on our side. Please try again later.' }, CORS_READ_HEADERS);
+      return withSecurityHeaders(errorResponse(500, { code: 'internal_error', message: 'Something went wrong on our side. Please try again later.' }, CORS_READ_HEADERS));
     }
   };
 }

@@ -1,14 +1,20 @@
 /**
- * The join intake: a new entry. The shared pipeline (intake.ts) runs the abuse checks, encrypts
- * the contact and hands the record to the delivery port; this intake validates a join request and,
- * before building the entry, looks for duplicates:
+ * The join intake: a new entry. The shared pipeline (intake/take-in.ts) runs the abuse checks,
+ * reserves the reference, encrypts the contact and hands the record to the delivery port; this
+ * intake validates a join request and looks for duplicates:
  *
- *   validation (schema + taxonomies) → duplicates (published entries, open applications) → entry + claims
+ *   validation (schema + taxonomies + overlong texts) → duplicates (published entries, open
+ *   applications; read only, before the reservation) → [reservation] → claims → entry
  *
- * Its collaborators (content index, store, delivery, clock, key material) are given to it.
+ * The claims come after the reservation (`onlyIfNew`), so of several requests carrying one form
+ * token at once only one claims names; a request refused after claiming releases its reservation,
+ * and its claims stop counting (claims count only for a record or a fresh reservation that holds
+ * them, see find-duplicates.ts). Its collaborators (content index, store, delivery, clock, key
+ * material) are given to it.
  */
 import type { JoinGroup, JoinRequest } from '../schema/join.ts';
-import type { ApplicationRecord } from './store/application-store.ts';
+import type { ApplicationRecord, DuplicateMatch } from './store/application-store.ts';
+import type { Overlong } from './intake/normalise-input.ts';
 import { buildEntry } from './intake/build-entry.ts';
 import type { JoinIndex } from './intake/content-index.ts';
 import { claimKeys, duplicateKeys, matchApplications, matchEntries, type ClaimHolder } from './intake/find-duplicates.ts';
@@ -28,18 +34,22 @@ function publicFields(request: Record<string, unknown>): JoinGroup {
   return group as JoinGroup;
 }
 
+/** One submission's join intake: `check` keeps the matches it found for `prepare` to record. */
 export function joinIntake(deps: PipelineDeps): Intake<JoinRequest> {
+  let matches: DuplicateMatch[] = [];
   return {
-    validate: (raw) => validateJoinRequest(raw, deps.index),
-    async prepare(request, reference, now) {
-      const group = publicFields(request);
-      const keys = duplicateKeys(group);
+    validate: (raw, overlong) => validateJoinRequest(raw, deps.index, overlong),
+    async check(request, reference) {
+      const keys = duplicateKeys(publicFields(request));
       const entries = matchEntries(keys, deps.index);
       // Once an accepted application's entry is published, the entry is the match.
       const applications = (await matchApplications(keys, reference, deps.store, deps.holder)).filter((a) => !(a.accepted && entries.some((e) => e.field === a.field)));
-      const matches = [...entries, ...applications];
-      if (matches.length > 0 && !request.confirm_distinct) return { refused: { kind: 'duplicate', matches } };
-
+      matches = [...entries, ...applications];
+      return matches.length > 0 && !request.confirm_distinct ? { kind: 'duplicate', matches } : undefined;
+    },
+    async prepare(request, reference, now) {
+      const group = publicFields(request);
+      const keys = duplicateKeys(group);
       const receivedAt = now.toISOString();
       const lost = await claimKeys(keys, { reference, received_at: receivedAt }, deps.store, deps.holder);
       if (lost.length > 0 && !request.confirm_distinct) return { refused: { kind: 'duplicate', matches: lost } };
@@ -62,6 +72,6 @@ export function joinIntake(deps: PipelineDeps): Intake<JoinRequest> {
   };
 }
 
-export function submitApplication(raw: Record<string, unknown>, deps: PipelineDeps): Promise<SubmitOutcome> {
-  return takeIn(raw, deps, joinIntake(deps));
+export function submitApplication(raw: Record<string, unknown>, deps: PipelineDeps, overlong: readonly Overlong[] = []): Promise<SubmitOutcome> {
+  return takeIn(raw, deps, joinIntake(deps), overlong);
 }

@@ -1,6 +1,7 @@
 /**
  * The correction intake: changed values of an existing entry, run through the same pipeline as a
- * join (intake.ts: honeypot, signed form token, repeat check, encrypted contact, delivery port).
+ * join (intake/take-in.ts: honeypot, overlong texts, signed form token, repeat check, reservation
+ * of the reference, encrypted contact, delivery port).
  * It validates the correction against the entry the directory publishes and builds a record whose
  * file change is "these values of content/groups/<slug>.md"; the review targets turn that into
  * Decap's shape for an edit of an existing entry.
@@ -13,6 +14,7 @@ import type { Entry } from '../schema/entry.ts';
 import type { ApplicationRecord, FieldChange } from './store/application-store.ts';
 import type { JoinIndex } from './intake/content-index.ts';
 import { correctedEntry, correctionSource, withSource } from './intake/correction-changes.ts';
+import type { Overlong } from './intake/normalise-input.ts';
 import { takeIn, type Intake, type IntakeDeps, type SubmitOutcome } from './intake/take-in.ts';
 import { validateCorrection } from './intake/validate-correction.ts';
 
@@ -25,8 +27,8 @@ type Correction = CorrectionRequest & { changes: FieldChange[] };
 
 export function correctionIntake(entry: Entry, sentEmpty: readonly string[], deps: CorrectionDeps): Intake<Correction> {
   return {
-    validate(raw) {
-      const validated = validateCorrection(raw, sentEmpty, entry, deps.index);
+    validate(raw, overlong) {
+      const validated = validateCorrection(raw, sentEmpty, entry, deps.index, overlong);
       return validated.ok ? { ok: true, value: { ...validated.value, changes: validated.changes } } : validated;
     },
     async prepare(request, reference, now) {
@@ -56,6 +58,6 @@ export function correctionIntake(entry: Entry, sentEmpty: readonly string[], dep
   };
 }
 
-export function submitCorrection(entry: Entry, raw: Record<string, unknown>, sentEmpty: readonly string[], deps: CorrectionDeps): Promise<SubmitOutcome> {
-  return takeIn(raw, deps, correctionIntake(entry, sentEmpty, deps));
+export function submitCorrection(entry: Entry, raw: Record<string, unknown>, sentEmpty: readonly string[], deps: CorrectionDeps, overlong: readonly Overlong[] = []): Promise<SubmitOutcome> {
+  return takeIn(raw, deps, correctionIntake(entry, sentEmpty, deps), overlong);
 }

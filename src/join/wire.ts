@@ -9,13 +9,14 @@
  */
 import type { Artefact } from '../engine/artefact.ts';
 import { errorResponse } from '../http/respond.ts';
+import { withSecurityHeaders } from '../http/security-headers.ts';
 import type { ApplicationRecord, BlobStore, Clock } from './store/application-store.ts';
 import { createApplicationStore } from './store/application-store.ts';
 import { readJoinConfig, type JoinConfig } from './config.ts';
 import { ensureLocalIdentity } from './store/contact-encryption.ts';
 import { joinIndexFromArtefact } from './intake/content-index.ts';
 import { createDelivery } from './delivery/deliver.ts';
-import type { ClaimHolder } from './intake/find-duplicates.ts';
+import { storedHolder } from './intake/find-duplicates.ts';
 import { createGitHubClient, type GitHubClient } from './delivery/github-client.ts';
 import { type Log } from './log.ts';
 import { createJoinEndpoint } from './endpoints/join-endpoint.ts';
@@ -35,6 +36,8 @@ import { createCorrectionPageRenderer } from './pages/render-correction-page.ts'
 export const REQUEST_BUDGET_MS = 15_000;
 /** What a scheduled run may spend in all (Netlify stops scheduled functions at 30 s). */
 export const SCHEDULED_BUDGET_MS = 24_000;
+/** Opened applications a scheduled run asks GitHub about, at most (one call each). */
+export const SCHEDULED_REFRESH_MAX = 20;
 
 export const consoleLog: Log = {
   info: (m) => console.log(m),
@@ -89,14 +92,10 @@ export function createJoinRuntime(config: JoinConfig, wiring: JoinWiring) {
     const blobs = wiring.openStore(config.storeName);
     const store = createApplicationStore(blobs);
     const queue = createQueue(blobs, clock);
-    const delivery = createDelivery({ store, queue, target, clock, log, budgetMs });
+    // Duplicate claims are judged from the store alone: a submission never asks GitHub.
+    const holder = storedHolder(store, clock);
+    const delivery = createDelivery({ store, queue, target, clock, log, budgetMs, holder, isPublished: index.hasSlug });
     const refresh = (record: ApplicationRecord) => delivery.refresh(record);
-    const holder: ClaimHolder = async (reference) => {
-      const record = await store.get(reference);
-      if (!record) return undefined;
-      const fresh = await refresh(record);
-      return fresh.state === 'declined' ? undefined : { received_at: fresh.received_at, accepted: fresh.state === 'accepted' };
-    };
     return { store, queue, delivery, refresh, holder };
   };
 
@@ -121,6 +120,14 @@ export function createJoinRuntime(config: JoinConfig, wiring: JoinWiring) {
     page: (request: Request) => createJoinPageEndpoint({ ...services(), renderer, formSecret: config.formSecret, clock, random: wiring.random })(request),
     /** Delivers the queue (the scheduled function and `npm run join:deliver`). */
     drain: (budget: number, options?: { reference?: string; all?: boolean }) => services().delivery.drain(budget, options),
+    /** The scheduled run: the queue first, then what editors did with opened applications, within `budget`. */
+    async scheduled(budget: number) {
+      const started = Date.now();
+      const { delivery } = services();
+      const report = await delivery.drain(budget);
+      const refreshed = await delivery.refreshOpen(SCHEDULED_REFRESH_MAX, budget - (Date.now() - started));
+      return { ...report, refreshed };
+    },
   };
 }
 
@@ -130,13 +137,13 @@ export type JoinRuntime = ReturnType<typeof createJoinRuntime>;
 export function wireJoin(
   env: Record<string, string | undefined>,
   wiring: JoinWiring,
-): Pick<JoinRuntime, 'submit' | 'status' | 'page' | 'correct' | 'correctionPage' | 'applications'> & { drain: JoinRuntime['drain'] | undefined } {
+): Pick<JoinRuntime, 'submit' | 'status' | 'page' | 'correct' | 'correctionPage' | 'applications'> & { drain: JoinRuntime['drain'] | undefined; scheduled: JoinRuntime['scheduled'] | undefined } {
   const read = readJoinConfig(env);
   if (!read.ok) {
     (wiring.log ?? consoleLog).error(read.message);
     const unavailable = async () =>
-      errorResponse(503, { code: 'upstream_unavailable', message: 'Applications cannot be received at the moment: the service is not configured. Please try again later.' }, { 'Retry-After': '3600' });
-    return { submit: unavailable, status: unavailable, page: unavailable, correct: unavailable, correctionPage: unavailable, applications: unavailable, drain: undefined };
+      withSecurityHeaders(errorResponse(503, { code: 'upstream_unavailable', message: 'Applications cannot be received at the moment: the service is not configured. Please try again later.' }, { 'Retry-After': '3600' }));
+    return { submit: unavailable, status: unavailable, page: unavailable, correct: unavailable, correctionPage: unavailable, applications: unavailable, drain: undefined, scheduled: undefined };
   }
   const { config } = read;
   (wiring.log ?? consoleLog).info(

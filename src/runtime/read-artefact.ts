@@ -8,7 +8,7 @@
  * candidates are: relative to this module's URL, then to the working directory (the function's
  * root on Netlify, the project under `netlify dev`).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Artefact } from '../engine/artefact.ts';
@@ -21,12 +21,32 @@ export function artefactPath(name: string, moduleUrl: string): string {
 }
 
 /**
- * The build writes these files as pure ASCII (scripts/build-content.ts `asciiJson`), so Latin-1
+ * The build writes these files as pure ASCII (src/content/write-artefact.ts `asciiJson`), so Latin-1
  * decoding is exact and cheap; the search postings sit beside them as raw little-endian Int32s,
  * read without any parsing.
  */
+/**
+ * The last artefact read from each file, with the file's identity when it was read. On Netlify
+ * every function is its own process and this changes nothing; in the self-hosted runtime
+ * (src/runtime/site-server.ts) the twelve functions share one process, and the seven that read
+ * directory-list.json (and the five that read directory.json) share one parsed copy instead of
+ * parsing and holding one each. Nothing mutates an artefact once read. A rebuild writes new
+ * files (new identity), which are read afresh; the old copy is then dropped.
+ */
+const lastRead = new Map<string, { identity: string; artefact: Artefact }>();
+
 export function readArtefact(name: string, moduleUrl: string): Artefact {
   const path = artefactPath(name, moduleUrl);
+  const info = statSync(path);
+  const identity = `${info.ino}:${info.size}:${info.mtimeMs}`;
+  const known = lastRead.get(path);
+  if (known?.identity === identity) return known.artefact;
+  const artefact = parseArtefact(path);
+  lastRead.set(path, { identity, artefact });
+  return artefact;
+}
+
+function parseArtefact(path: string): Artefact {
   const artefact = JSON.parse(readFileSync(path).toString('latin1')) as Artefact;
   const { postingsFile } = artefact.index;
   if (postingsFile) {

@@ -6,6 +6,27 @@ import * as z from 'zod';
 import { entryFields, sourceSchema } from './entry.ts';
 import { CONTENT_LOCALES } from './locales.ts';
 import { FACET_NAMES, LIST_FIELDS } from './query.ts';
+import { termLabelsSchema } from './taxonomy.ts';
+import { GEOGRAPHIC_SCOPES, NETWORK_RELATIONS, STRUCTURES } from './entry.ts';
+
+/** Every `error.code` an answer can carry; src/http/respond.ts types its errors from this list. */
+export const ERROR_CODES = [
+  'bad_request',
+  'invalid_parameters',
+  'invalid_body',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'method_not_allowed',
+  'conflict',
+  'payload_too_large',
+  'uri_too_long',
+  'unsupported_media_type',
+  'rate_limited',
+  'upstream_unavailable',
+  'internal_error',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 const locale = z.enum(CONTENT_LOCALES);
 const nullable = <T extends z.ZodType>(schema: T) => schema.nullable();
@@ -20,8 +41,10 @@ const derived: Record<string, z.ZodType> = {
   lang: locale.nullable().describe('The language the summary is served in.'),
   translations: z.array(locale).describe('Languages in which this entry has a summary or purpose.'),
   url: z.url().describe('This entry in the API.'),
-  page: z.url().describe('This entry on the public site.'),
+  page: z.url().describe('This entry on the public site, in the requested language when the site has it (else English).'),
 };
+
+const count = z.int().min(0);
 
 export const listItemSchema = z
   .object(
@@ -33,15 +56,22 @@ export const listItemSchema = z
   .meta({ id: 'GroupListItem', description: 'An entry in a list; `fields=` chooses which fields appear (slug always).' });
 
 export const facetBucketSchema = z
-  .object({ value: z.string(), label: z.string(), count: z.int().min(0), selected: z.boolean() })
+  .object({ value: z.string(), label: z.string(), count, selected: z.boolean() })
   .meta({ id: 'FacetBucket' });
+
+/** One optional bucket list per facet name, so generated clients type `facets.country` and the rest. */
+const facetsSchema = z
+  .strictObject(Object.fromEntries(FACET_NAMES.map((f) => [f, z.array(facetBucketSchema).optional()])) as Record<(typeof FACET_NAMES)[number], z.ZodOptional<z.ZodArray<typeof facetBucketSchema>>>)
+  .describe('Only the facets asked for with `facets=`; each counted with its own filter removed.');
 
 export const groupListSchema = z
   .object({
     data: z.array(listItemSchema),
-    meta: z.object({ total: z.int(), page: z.int(), per_page: z.int(), total_pages: z.int(), lang: locale, version: z.string() }),
-    links: z.object({ self: z.url(), first: z.url(), prev: z.url().nullable(), next: z.url().nullable(), last: z.url() }),
-    facets: z.partialRecord(z.enum(FACET_NAMES), z.array(facetBucketSchema)).optional(),
+    meta: z.object({ total: count, page: z.int().min(1), per_page: z.int().min(1), total_pages: z.int().min(1), lang: locale, version: z.string() }),
+    links: z
+      .object({ self: z.url(), first: z.url(), prev: z.url().nullable(), next: z.url().nullable(), last: z.url() })
+      .describe('The same pages as the `Link` header (rel first, prev, next, last).'),
+    facets: facetsSchema.optional(),
   })
   .meta({ id: 'GroupList' });
 
@@ -72,10 +102,30 @@ export const groupDetailSchema = z
   })
   .meta({ id: 'GroupDetail' });
 
+const termSchema = z.object({ slug: z.string(), label: z.string(), labels: termLabelsSchema, count });
+const codeSchema = z.object({ code: z.string(), label: z.string(), count });
+const valueSchema = <T extends readonly [string, ...string[]]>(values: T) => z.object({ value: z.enum(values), label: z.string(), count });
+
+/** `GET /api/v1/taxonomies`: every vocabulary a filter can use, labelled in the served language. */
+export const taxonomiesSchema = z
+  .object({
+    data: z.object({
+      subjects: z.array(termSchema),
+      sectors: z.array(termSchema),
+      countries: z.array(codeSchema).describe('Countries in use, ISO 3166-1 alpha-2.'),
+      languages: z.array(codeSchema).describe('Working languages in use, ISO 639-1.'),
+      scopes: z.array(valueSchema(GEOGRAPHIC_SCOPES)),
+      relations: z.array(valueSchema(NETWORK_RELATIONS)),
+      structures: z.array(valueSchema(STRUCTURES)),
+    }),
+    meta: z.object({ lang: locale, version: z.string(), total: count }),
+  })
+  .meta({ id: 'Taxonomies' });
+
 export const errorSchema = z
   .object({
     error: z.object({
-      code: z.string(),
+      code: z.enum(ERROR_CODES),
       message: z.string(),
       fields: z.record(z.string(), z.string()).optional().describe('Per-field (or per-parameter) messages.'),
     }),

@@ -36,6 +36,18 @@ function languageNamesIn(locale: string): Intl.DisplayNames {
   return names;
 }
 
+/**
+ * User-assigned codes we accept as countries although ISO 3166-1 has not assigned them: XK, used
+ * by the European Commission, the IMF and CLDR for Kosovo. Lists of officially assigned codes
+ * (the Murmurations index's, for one) do not have them.
+ */
+export const USER_ASSIGNED_COUNTRY_CODES: readonly string[] = ['XK'];
+
+/** True for a country code that ISO 3166-1 itself assigns (not a user-assigned one such as XK). */
+export function isIsoAssignedCountryCode(code: string): boolean {
+  return isCountryCode(code) && !USER_ASSIGNED_COUNTRY_CODES.includes(code);
+}
+
 /** True for an ISO 3166-1 alpha-2 code of a country or territory (upper case). */
 export function isCountryCode(code: string): boolean {
   if (!/^[A-Z]{2}$/.test(code)) return false;

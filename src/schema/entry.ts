@@ -27,6 +27,15 @@ export const STRUCTURES = [
 export const SUMMARY_MAX = 300;
 export const PURPOSE_MAX = 20_000;
 export const NAME_MAX = 200;
+/** Long enough for any real address; a bound, so no request makes a URL parser or pattern work on more. */
+export const URL_MAX = 2_000;
+/** RFC 5321 limits a mailbox to 254 characters. */
+export const EMAIL_MAX = 254;
+/**
+ * How many values each list may hold: far above what a real group states, and a bound on the work
+ * (and, for the join, on the duplicate claims) one entry or application can cause.
+ */
+export const LIST_LIMITS = { alternate_names: 10, countries: 100, subjects: 30, sectors: 30, languages: 30, social: 10, sources: 20 } as const;
 
 export const slugSchema = z
   .string()
@@ -44,11 +53,17 @@ export const languageCodeSchema = z
   .refine(isLanguageCode, { error: (issue) => `"${String(issue.input)}" is not an ISO 639-1 language code` })
   .meta({ title: 'Language', description: 'ISO 639-1 code, lower case (e.g. fr).', pattern: '^[a-z]{2}$' });
 
-export const httpUrlSchema = z.url({
-  protocol: /^https?$/,
-  hostname: z.regexes.domain,
-  error: 'must be a web address starting with http:// or https://',
-});
+/** `http(s)://`, a domain name (as `z.regexes.domain` checks it), an optional port, then anything. */
+const HTTP_URL_PATTERN = `^https?://${z.regexes.domain.source.replace(/^\^\(\?=\.\{1,253\}\$\)/, '').replace(/\$$/, '')}(?::[0-9]{1,5})?(?:[/?#].*)?$`;
+
+export const httpUrlSchema = z
+  .url({
+    protocol: /^https?$/,
+    hostname: z.regexes.domain,
+    error: 'must be a web address starting with http:// or https://',
+  })
+  .max(URL_MAX, `must be at most ${URL_MAX} characters`)
+  .meta({ pattern: HTTP_URL_PATTERN });
 
 /** A year of founding: no trade union predates the first ones, and none is founded in the future. */
 export const foundedSchema = z
@@ -56,15 +71,28 @@ export const foundedSchema = z
   .min(1800, 'must be 1800 or later')
   .max(2100, 'must be a year, not a date');
 
+/**
+ * A text with something other than spaces in it, as JSON Schema says it: used where a rule needs
+ * it (a translated text given in at least one language). Not put on every trimmed text: the CMS
+ * and the join form take a field's JSON Schema pattern as their live check, and there the length
+ * is the check editors need.
+ */
+export const NOT_BLANK = '\\S';
+
 /** A trimmed, non-empty text of at most `max` characters, with messages editors can act on. */
 export function text(max: number) {
   return z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 }
 
+
 export const isoDateSchema = z.iso.date({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a date written YYYY-MM-DD') });
 
-function unique<T extends z.ZodType>(item: T, what: string) {
-  return z.array(item).refine((values) => new Set(values).size === values.length, `each ${what} may appear only once`);
+function unique<T extends z.ZodType>(item: T, what: string, max: number) {
+  return z
+    .array(item)
+    .max(max, `give at most ${max} values`)
+    .refine((values) => new Set(values).size === values.length, `each ${what} may appear only once`)
+    .meta({ uniqueItems: true });
 }
 
 /**
@@ -80,7 +108,8 @@ export function translated(text: z.ZodString, label: string) {
     .strictObject(shape)
     .refine((value) => Object.values(value).some((v) => typeof v === 'string' && v.trim() !== ''), {
       message: `give the ${label} in at least one language`,
-    });
+    })
+    .meta({ anyOf: CONTENT_LOCALES.map((locale) => ({ required: [locale], properties: { [locale]: { type: 'string', pattern: NOT_BLANK } } })) });
 }
 
 export const summaryTextSchema = z
@@ -95,7 +124,8 @@ export const sourceSchema = z
     url: httpUrlSchema.optional().meta({ title: 'Address', description: 'The page the facts come from.' }),
     title: text(300).optional().meta({ title: 'Title or note', description: 'E.g. “Connexions Directory of Groups & Websites 2018”.' }),
   })
-  .refine((s) => s.url !== undefined || s.title !== undefined, 'give an address or a title');
+  .refine((s) => s.url !== undefined || s.title !== undefined, 'give an address or a title')
+  .meta({ anyOf: [{ required: ['url'] }, { required: ['title'] }] });
 
 /**
  * The fields of an entry, without the translatable texts. Kept separate so that the CMS and the
@@ -105,7 +135,7 @@ export const entryFields = {
   slug: slugSchema,
   name: text(NAME_MAX).meta({ title: 'Name', description: 'As the group writes it, in its own language.' }),
   short_name: text(40).optional().meta({ title: 'Short name or acronym', description: 'E.g. CGT, CUB.' }),
-  alternate_names: unique(text(NAME_MAX), 'name')
+  alternate_names: unique(text(NAME_MAX), 'name', LIST_LIMITS.alternate_names)
     .optional()
     .meta({ title: 'Other names', description: 'Names in other languages, former names.' }),
   summary: translated(summaryTextSchema, 'summary').meta({
@@ -116,13 +146,13 @@ export const entryFields = {
     .optional()
     .meta({ title: 'Purpose', description: 'What the group is for, in its own words (Markdown).' }),
   geographic_scope: z.enum(GEOGRAPHIC_SCOPES).optional().meta({ title: 'Geographic scope' }),
-  countries: unique(countryCodeSchema, 'country')
+  countries: unique(countryCodeSchema, 'country', LIST_LIMITS.countries)
     .optional()
     .meta({ title: 'Countries', description: 'Where the group is based or active.' }),
   city: text(120).optional().meta({ title: 'City' }),
-  subjects: unique(slugSchema, 'subject').optional().meta({ title: 'Subject headings' }),
-  sectors: unique(slugSchema, 'sector').optional().meta({ title: 'Sectors' }),
-  languages: unique(languageCodeSchema, 'language')
+  subjects: unique(slugSchema, 'subject', LIST_LIMITS.subjects).optional().meta({ title: 'Subject headings' }),
+  sectors: unique(slugSchema, 'sector', LIST_LIMITS.sectors).optional().meta({ title: 'Sectors' }),
+  languages: unique(languageCodeSchema, 'language', LIST_LIMITS.languages)
     .optional()
     .meta({ title: 'Working languages', description: 'The languages the group works in.' }),
   structure: z.enum(STRUCTURES).optional().meta({ title: 'Structure' }),
@@ -134,10 +164,10 @@ export const entryFields = {
     .optional()
     .meta({ title: 'Relation as the sources state it', description: 'E.g. “adheres to the network (per Umanità Nova, Nov 2025)”.' }),
   website: httpUrlSchema.optional().meta({ title: 'Website' }),
-  email: z.email('must be an email address').optional().meta({ title: 'Public email' }),
-  social: unique(httpUrlSchema, 'link').optional().meta({ title: 'Social media links' }),
+  email: z.email('must be an email address').max(EMAIL_MAX, `must be at most ${EMAIL_MAX} characters`).optional().meta({ title: 'Public email' }),
+  social: unique(httpUrlSchema, 'link', LIST_LIMITS.social).optional().meta({ title: 'Social media links' }),
   founded: foundedSchema.optional().meta({ title: 'Year founded' }),
-  sources: z.array(sourceSchema).optional().meta({ title: 'Sources', description: 'Where the facts in this entry come from.' }),
+  sources: z.array(sourceSchema).max(LIST_LIMITS.sources, `give at most ${LIST_LIMITS.sources} sources`).optional().meta({ title: 'Sources', description: 'Where the facts in this entry come from.' }),
   created: isoDateSchema.meta({ title: 'Created', description: 'The day the entry was added to the directory (YYYY-MM-DD).' }),
   updated: isoDateSchema.meta({ title: 'Updated', description: 'The day its facts were last checked or changed (YYYY-MM-DD).' }),
 };

@@ -11,6 +11,8 @@ export const PER_PAGE_DEFAULT = 20;
 export const PER_PAGE_MAX = 100;
 export const Q_MAX = 200;
 export const LIST_MAX = 50;
+/** The largest page number the six-digit `page` parameter can spell. */
+export const PAGE_MAX = 999_999;
 export const FACET_NAMES = ['country', 'scope', 'subject', 'sector', 'language', 'relation', 'structure'] as const;
 
 /** Fields a list item can carry (`fields=`); `slug` is always included. */
@@ -40,9 +42,9 @@ export const groupsQuerySchema = z.strictObject({
   structure: list(z.enum(STRUCTURES)).optional().describe('Kinds of organisation; any of them.'),
   updated_since: isoDateSchema.optional().describe('Only entries updated on or after this date.'),
   sort: z.enum(SORTS).optional().describe('Default: relevance when q is given, otherwise name.'),
-  page: wholeNumber('page').pipe(z.number().min(1, 'pages start at 1')).default(1).describe('Page number, from 1.'),
+  page: wholeNumber('page').pipe(z.int().min(1, 'pages start at 1').max(PAGE_MAX)).default(1).describe('Page number, from 1.'),
   per_page: wholeNumber('per_page')
-    .pipe(z.number().min(1, 'must be at least 1').max(PER_PAGE_MAX, `must be at most ${PER_PAGE_MAX}`))
+    .pipe(z.int().min(1, 'must be at least 1').max(PER_PAGE_MAX, `must be at most ${PER_PAGE_MAX}`))
     .default(PER_PAGE_DEFAULT)
     .describe(`Results per page, 1 to ${PER_PAGE_MAX}.`),
   fields: list(z.enum(LIST_FIELDS)).optional().describe('Sparse responses: the fields each item carries (slug is always included).'),

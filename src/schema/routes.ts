@@ -69,4 +69,6 @@ export const FUNCTION_ROUTES: Record<string, string | string[] | null> = {
   'site-listing': SITE_LOCALES.flatMap((l) => [`${localePrefix(l)}/groups`, `${localePrefix(l)}/groups/`]),
   /** Scheduled, no route. */
   'join-deliver-scheduled': null,
+  /** Scheduled (weekly), no route. */
+  'entry-health-scheduled': null,
 };

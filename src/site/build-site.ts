@@ -6,7 +6,9 @@
  *   dist/404.html                                  what Netlify serves for unknown addresses
  *   dist/assets/site.css                           the one stylesheet (the join pages link it too)
  *   dist/assets/join-form.js                       the join form's script (src/browser/join-form)
+ *   dist/assets/world-map.svg                      the grey world under every map (src/site/map-section.ts)
  *   dist/widget.js                                 <solidarity-directory>, bundled and minified
+ *   dist/widget-map.js                             its world map, loaded only by widgets with `map`
  *   dist/widget-example.html                       every widget attribute, live
  *
  * Filtered listings (`/groups?…`) are rendered by netlify/functions/site-listing.mts with the same
@@ -22,9 +24,13 @@ import { FACETS } from '../engine/artefact.ts';
 import { createDirectory } from '../engine/directory.ts';
 import { PER_PAGE_MAX } from '../schema/query.ts';
 import { renderEntryPage } from './entry-page.ts';
+import { locateEntry } from './where-map.ts';
 import { SITE_LOCALES } from '../schema/locales.ts';
 import { paths } from '../schema/routes.ts';
 import { renderListing } from './listing-page.ts';
+import { baseLayerSvg } from '../map/choropleth.ts';
+import { WORLD } from '../map/world-shapes.ts';
+import { WORLD_MAP_ASSET } from './map-section.ts';
 import { renderNotFoundPage } from './not-found-page.ts';
 import { resolveNetwork } from '../engine/network.ts';
 import { renderWidgetExamplePage } from './widget-example-page.ts';
@@ -64,12 +70,21 @@ export async function bundleJoinForm(root = PROJECT_ROOT): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
+/**
+ * Bundles src/browser/widget/map.ts: the world map a widget with `map` loads lazily (the shapes
+ * make it larger than widget.js itself, and most embeds never show a map).
+ */
+export async function bundleWidgetMap(root = PROJECT_ROOT): Promise<string> {
+  const result = await build({ entryPoints: [join(root, 'src/browser/widget/map.ts')], bundle: true, minify: true, format: 'iife', target: 'es2020', write: false, legalComments: 'none' });
+  return result.outputFiles[0]!.text;
+}
+
 export interface SiteBuild {
   files: string[];
 }
 
 /** The paths under dist/ this build owns; each build replaces them whole. */
-const OWNED = ['index.html', '404.html', 'groups', 'fr', 'assets/site.css', 'assets/join-form.js', 'widget.js', 'widget-example.html'];
+const OWNED = ['index.html', '404.html', 'groups', 'fr', 'assets/site.css', 'assets/join-form.js', 'assets/world-map.svg', 'widget.js', 'widget-map.js', 'widget-example.html'];
 
 export async function buildSite(artefact: Artefact, outDir: string, baseUrl: string, root = PROJECT_ROOT): Promise<SiteBuild> {
   const dir = createDirectory(artefact);
@@ -83,20 +98,24 @@ export async function buildSite(artefact: Artefact, outDir: string, baseUrl: str
   };
   for (const path of OWNED) await rm(join(outDir, path), { recursive: true, force: true });
 
+  // Entries that state a city get a map with it on their pages, when the gazetteer knows it.
+  const places = artefact.entries.map((e) => locateEntry(e.city, e.countries));
   for (const locale of SITE_LOCALES) {
     const home = renderListing(dir, locale, new URLSearchParams(), { baseUrl, home: true });
     await write(join(paths.home(locale), 'index.html'), home.body);
     for (let doc = 0; doc < dir.size; doc++) {
       const slug = artefact.entries[doc]!.slug;
-      await write(join(paths.entry(locale, slug), 'index.html'), renderEntryPage(dir, doc, locale, baseUrl, network));
+      await write(join(paths.entry(locale, slug), 'index.html'), renderEntryPage(dir, doc, locale, baseUrl, network, places[doc]));
     }
   }
   await write('404.html', renderNotFoundPage(baseUrl));
   await write('widget-example.html', renderWidgetExamplePage(baseUrl));
   await write('widget.js', await bundleWidget(root));
+  await write('widget-map.js', await bundleWidgetMap(root));
   await write('assets/join-form.js', await bundleJoinForm(root));
   await mkdir(join(outDir, 'assets'), { recursive: true });
   await copyFile(join(root, 'public/site.css'), join(outDir, 'assets/site.css'));
   files.push('assets/site.css');
+  await write(WORLD_MAP_ASSET, baseLayerSvg(WORLD));
   return { files: files.map((f) => f.replace(/^\/+/, '')) };
 }

@@ -15,6 +15,7 @@ import { entryJsonLd } from './json-ld.ts';
 import { layout } from './layout.ts';
 import { otherLanguageNote } from './listing-page.ts';
 import type { NetworkRef } from '../engine/network.ts';
+import { renderWhereMap, type EntryLocation } from './where-map.ts';
 
 function fact(label: string, value: Html | string | undefined | false): Html {
   if (value === undefined || value === false || value === '') return html``;
@@ -29,7 +30,8 @@ function langAttr(locale: SiteLocale, textLang: string): Html {
   return textLang !== locale ? html` lang="${textLang}"` : html``;
 }
 
-export function renderEntryPage(dir: Directory, doc: number, locale: SiteLocale, baseUrl: string, network: NetworkRef | undefined): string {
+/** `where`: the entry's city on the world map (src/site/where-map.ts `locateEntry`), when the build found it. */
+export function renderEntryPage(dir: Directory, doc: number, locale: SiteLocale, baseUrl: string, network: NetworkRef | undefined, where?: EntryLocation): string {
   const m = MESSAGES[locale];
   const e = dir.artefact.entries[doc]!;
   const prefs = [locale, 'en'] as const;
@@ -75,6 +77,7 @@ ${summary && summary.lang !== locale ? html`<p class="field-hint">${otherLanguag
   ${fact(m.sectors, inlineList((e.sectors ?? []).map((s) => filterLink('sector', s, facetLabel(dir, 'sector', s, locale)))))}
   ${fact(m.updated, html`<time datetime="${e.updated}">${date.format(new Date(`${e.updated}T00:00:00Z`))}</time>`)}
 </dl>
+${where && e.city ? renderWhereMap(locale, e.city, facetLabel(dir, 'country', where.country, locale), where) : ''}
 </section>
 ${purpose && purposeHtml
   ? html`<section aria-labelledby="purpose-heading">

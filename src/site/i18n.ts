@@ -85,6 +85,26 @@ export interface Messages {
   footerNote: string;
   notFoundTitle: string;
   notFoundText: string;
+  /** The world map of groups (src/site/map-section.ts) and the entry page's location map. */
+  map: {
+    heading: string;
+    skip: string;
+    title: string;
+    description: (countries: number) => string;
+    noCountries: string;
+    country: (name: string, count: string, selected: boolean) => string;
+    legend: string;
+    noGroup: string;
+    tableSummary: string;
+    tableCaption: string;
+    tableCountry: string;
+    tableGroups: string;
+    notDrawn: string;
+    whereTitle: (place: string) => string;
+    whereDescription: (city: string, country: string) => string;
+    credit: string;
+    placeCredit: string;
+  };
 }
 
 export const MESSAGES: Record<SiteLocale, Messages> = {
@@ -166,6 +186,25 @@ export const MESSAGES: Record<SiteLocale, Messages> = {
     footerNote: 'Entries state only what their sources say. Corrections are welcome.',
     notFoundTitle: 'Page not found',
     notFoundText: 'There is no page at this address. The group may have changed its address.',
+    map: {
+      heading: 'Where the groups are',
+      skip: 'Skip the map',
+      title: 'World map of the groups by country',
+      description: (n) => `${n === 1 ? '1 country has' : `${n} countries have`} groups in this view; the darker a country, the more groups. Each shaded country is a link to its groups. The table under the map has the same figures.`,
+      noCountries: 'No country has a group in this view.',
+      country: (name, count, selected) => `${name}: ${count}${selected ? ' (chosen)' : ''}`,
+      legend: 'Groups per country',
+      noGroup: 'none',
+      tableSummary: 'The same figures as a table',
+      tableCaption: 'Groups in this view by country',
+      tableCountry: 'Country',
+      tableGroups: 'Groups',
+      notDrawn: 'too small to show on the map',
+      whereTitle: (place) => `Map: ${place}`,
+      whereDescription: (city, country) => `A map of ${country} with a dot where ${city} is.`,
+      credit: 'Map data: Natural Earth.',
+      placeCredit: 'Place: GeoNames.',
+    },
   },
   fr: {
     htmlLang: 'fr',
@@ -245,5 +284,24 @@ export const MESSAGES: Record<SiteLocale, Messages> = {
     footerNote: 'Les fiches ne disent que ce que disent leurs sources. Les corrections sont bienvenues.',
     notFoundTitle: 'Page introuvable',
     notFoundText: 'Il n’y a pas de page à cette adresse. Le groupe a peut-être changé d’adresse.',
+    map: {
+      heading: 'Où sont les groupes',
+      skip: 'Passer la carte',
+      title: 'Carte du monde des groupes par pays',
+      description: (n) => `${n <= 1 ? `${n} pays a` : `${n} pays ont`} des groupes dans cette vue ; plus un pays est foncé, plus il en a. Chaque pays coloré est un lien vers ses groupes. Le tableau sous la carte donne les mêmes chiffres.`,
+      noCountries: 'Aucun pays n’a de groupe dans cette vue.',
+      country: (name, count, selected) => `${name} : ${count}${selected ? ' (choisi)' : ''}`,
+      legend: 'Groupes par pays',
+      noGroup: 'aucun',
+      tableSummary: 'Les mêmes chiffres en tableau',
+      tableCaption: 'Groupes de cette vue par pays',
+      tableCountry: 'Pays',
+      tableGroups: 'Groupes',
+      notDrawn: 'trop petit pour figurer sur la carte',
+      whereTitle: (place) => `Carte : ${place}`,
+      whereDescription: (city, country) => `Carte : ${country}, avec un point à l’emplacement de ${city}.`,
+      credit: 'Données cartographiques : Natural Earth.',
+      placeCredit: 'Lieu : GeoNames.',
+    },
   },
 };

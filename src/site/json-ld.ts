@@ -8,6 +8,7 @@ import type { Directory } from '../engine/directory.ts';
 import { pickText } from '../engine/pick-language.ts';
 import { facetLabel } from '../engine/present.ts';
 import type { Structure } from '../schema/entry.ts';
+import { DATA_LICENSE } from '../schema/license.ts';
 import type { SiteLocale } from '../schema/locales.ts';
 import { paths } from '../schema/routes.ts';
 import { MEMBER_RELATIONS, type NetworkRef } from '../engine/network.ts';
@@ -38,6 +39,8 @@ export function entryJsonLd(dir: Directory, doc: number, locale: SiteLocale, bas
     ...(summary ? { description: summary.text } : {}),
     ...(e.website ? { url: e.website } : {}),
     mainEntityOfPage: `${baseUrl}${paths.entry(locale, e.slug)}`,
+    // The page (a CreativeWork, which can carry a licence) is about the group: its data's licence.
+    subjectOf: { '@type': 'WebPage', '@id': `${baseUrl}${paths.entry(locale, e.slug)}`, license: DATA_LICENSE.url },
     ...(e.social && e.social.length > 0 ? { sameAs: e.social } : {}),
     ...(e.email ? { email: e.email } : {}),
     ...(e.founded ? { foundingDate: String(e.founded) } : {}),

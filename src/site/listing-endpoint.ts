@@ -36,6 +36,8 @@ export function createListingEndpoint(dir: Directory) {
     const headers = { ...pageCacheHeaders(), ETag: tag, 'Content-Type': HTML_TYPE, 'Content-Language': locale, 'X-Content-Type-Options': 'nosniff' };
     if (ifNoneMatchHits(request.headers.get('if-none-match'), tag)) return notModified(tag, headers);
     const page = renderListing(dir, locale, params, { baseUrl: url.origin });
-    return new Response(page.body, { status: page.status, headers: page.status === 200 ? headers : { ...headers, 'Cache-Control': 'no-store' } });
+    if (page.status === 200) return new Response(page.body, { status: 200, headers });
+    // An error page is never kept by the CDN (its durable header would keep it until the next deploy).
+    return new Response(page.body, { status: page.status, headers: { 'Content-Type': HTML_TYPE, 'Content-Language': locale, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' } });
   }, 'listing');
 }

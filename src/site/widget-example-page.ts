@@ -44,6 +44,11 @@ export const WIDGET_EXAMPLES: Example[] = [
     markup: '<solidarity-directory language="fr,es,it,pt" per-page="5"></solidarity-directory>',
   },
   {
+    title: 'With a world map',
+    note: 'map adds the map of the groups by country; choosing a country lists its groups. The map is a separate file (widget-map.js), loaded only by widgets that show one.',
+    markup: '<solidarity-directory map subject="labour-rights" per-page="5"></solidarity-directory>',
+  },
+  {
     title: 'A fixed search without a search box',
     note: 'q sets the search; no-search hides the box.',
     markup: '<solidarity-directory q="cobas" no-search></solidarity-directory>',
@@ -66,6 +71,7 @@ const ATTRIBUTES: [string, string][] = [
   ['heading', 'A heading above the list; without it the widget is labelled “Solidarity Directory”.'],
   ['heading-level', '2 to 6 (default 2), to fit the page’s outline.'],
   ['no-search', 'Hide the search box.'],
+  ['map', 'Show a world map of the groups by country above the list; choosing a country lists its groups.'],
   ['api', 'Address of the directory, if the script is served from somewhere else.'],
 ];
 

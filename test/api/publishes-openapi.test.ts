@@ -33,7 +33,7 @@ describe('the published OpenAPI document and JSON Schema', () => {
   });
 
   it('lists every query parameter the API accepts, from the query schema', () => {
-    const names = doc.paths['/api/v1/groups']!.get.parameters.map((p) => p.name).filter((n) => n !== 'Accept-Language');
+    const names = (doc.paths['/api/v1/groups']!.get.parameters as { name: string; in?: string }[]).filter((p) => p.in === 'query').map((p) => p.name);
     expect(names).toEqual(Object.keys(groupsQuerySchema.shape));
   });
 
@@ -42,7 +42,10 @@ describe('the published OpenAPI document and JSON Schema', () => {
     expect(Object.keys(entry.properties!)).toEqual(Object.keys(entryFields));
     const required = Object.entries(entryFields).filter(([, f]) => !(f as z.ZodType).safeParse(undefined).success).map(([k]) => k);
     expect(entry.required).toEqual(required);
-    expect(entryJsonSchema()).toMatchObject({ $ref: '#/$defs/Entry' });
+    const published = entryJsonSchema({ id: 'https://directory.example/api/v1/schemas/entry.json' }) as { $id: string; properties: Record<string, unknown>; required: string[] };
+    expect(published.$id).toBe('https://directory.example/api/v1/schemas/entry.json');
+    expect(Object.keys(published.properties)).toEqual(Object.keys(entryFields));
+    expect(published.required).toEqual(required);
   });
 
   it('matches what the endpoints really answer, over the real content', async () => {

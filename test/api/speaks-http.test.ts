@@ -50,12 +50,20 @@ describe('HTTP that partner sites and CDNs expect', () => {
 
   it('sends browser and CDN cache headers that vary on the parameters that matter', async () => {
     const r = await call(groups, '/api/v1/groups');
-    expect(r.headers.get('cache-control')).toBe('public, max-age=60, must-revalidate');
+    // Private in browsers: the answer depends on Accept-Language, which only Netlify's key holds.
+    expect(r.headers.get('cache-control')).toBe('private, max-age=60, must-revalidate');
     expect(r.headers.get('netlify-cdn-cache-control')).toContain('durable');
     expect(r.headers.get('netlify-cdn-cache-control')).toContain('stale-while-revalidate');
-    expect(r.headers.get('netlify-vary')).toMatch(/^query=q\|country\|.*\|lang,language=en\|fr/);
+    // Every parameter is in the CDN key (an unknown one is a 400), the language as negotiated,
+    // and no raw Accept-Language (Netlify puts Vary's headers in the key).
+    expect(r.headers.get('netlify-vary')).toBe('query,language=en|fr|es|pt|it|de');
+    expect(r.headers.get('vary')).toBeNull();
     const err = await call(groups, '/api/v1/groups?page=x');
     expect(err.headers.get('cache-control')).toBe('no-store');
+    expect(err.headers.get('netlify-cdn-cache-control')).toBeNull();
+    const unknown = await call(groups, '/api/v1/groups?colour=red');
+    expect(unknown.status).toBe(400);
+    expect(unknown.headers.get('netlify-cdn-cache-control')).toBeNull();
   });
 
   it.each(['POST', 'PUT', 'DELETE', 'PATCH'])('answers %s with 405 and Allow', async (method) => {

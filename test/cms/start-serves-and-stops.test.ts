@@ -4,9 +4,12 @@
  * the directory when the main branch gets a commit; and SIGTERM stops everything it started.
  */
 import { writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openJoinStore } from '../../src/runtime/join-store.ts';
 import { encodeEntryFile } from '../../src/content/entry-file.ts';
+import { createApplicationStore } from '../../src/join/store/application-store.ts';
 import { entrySchema } from '../../src/schema/entry.ts';
 import { startStack, type Stack } from '../support/start-stack.ts';
 import { PROJECT_ROOT } from '../support/cms-browser.ts';
@@ -47,7 +50,7 @@ describe('npm start', () => {
   });
 
   it('rebuilds the directory on every commit to main: the API and the pages serve it', async () => {
-    // Twice: netlify dev must pick up each rebuild, not only the first one.
+    // Twice: the site server must pick up each rebuild, not only the first one.
     for (const [slug, name] of [['committed-by-hand', 'Committed By Hand'], ['committed-again', 'Committed Again']] as const) {
       const entry = entrySchema.parse({ slug, name, summary: { en: 'Added with git.' }, network_relation: 'none', created: '2026-11-27', updated: '2026-11-27' });
       await writeFile(join(stack.repo, 'content', 'groups', `${slug}.md`), encodeEntryFile(entry));
@@ -66,7 +69,60 @@ describe('npm start', () => {
     }
   }, 90_000);
 
-  it('stops decap-server and netlify dev on SIGTERM', async () => {
+  it('lets only this machine’s own pages reach decap-server: a rebinding page’s Host or Origin is refused', async () => {
+    const port = Number(new URL(stack.decapUrl).port);
+    const ask = (headers: Record<string, string>) =>
+      new Promise<number>((done, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/api/v1', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+          res.resume();
+          done(res.statusCode ?? 0);
+        });
+        req.once('error', reject);
+        req.end('{"action":"info"}');
+      });
+    expect(await ask({ host: 'evil.example:' + port })).toBe(403);
+    expect(await ask({ host: `localhost:${port}`, origin: 'http://evil.example' })).toBe(403);
+    expect(await ask({ host: `127.0.0.1:${port}`, origin: 'null' })).toBe(403);
+    expect(await ask({ host: `localhost:${port}`, origin: new URL(stack.url).origin })).toBe(200);
+    expect(await ask({ host: `[::1]:${port}` })).toBe(200);
+  });
+
+  it('serves every static route with the security headers netlify.toml declares', async () => {
+    for (const path of ['/', '/fr/', '/admin/', '/widget-example.html', '/no-such-page']) {
+      const res = await fetch(`${stack.url}${path}`);
+      await res.arrayBuffer();
+      expect(res.headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('referrer-policy'), path).toBeTruthy();
+      expect(res.headers.get('permissions-policy'), path).toContain('camera=()');
+    }
+    expect((await fetch(`${stack.url}/admin/`)).headers.get('content-security-policy')).toContain("style-src 'self' 'unsafe-inline'");
+  });
+
+  it('keeps join applications where the operator commands look for them', async () => {
+    const page = await (await fetch(`${stack.url}/join`)).text();
+    const token = /name="form_token" value="([^"]+)"/.exec(page)![1]!;
+    await new Promise((r) => setTimeout(r, 3_200)); // the form's minimum fill time
+    const application = {
+      name: 'Operators Can See This Union',
+      summary: { en: 'Stored by the local stack.' },
+      contact: { name: 'Ana', email: 'ana@example.net' },
+      consent: true,
+      form_token: token,
+    };
+    const res = await fetch(`${stack.url}/api/v1/join`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(application) });
+    const { reference } = (await res.json()) as { reference: string };
+    expect([201, 202]).toContain(res.status);
+    // What `npm run join:deliver` and `join:contacts` open: the store the local stack wrote to.
+    const opened = await openJoinStore('join-applications', {}, stack.repo);
+    try {
+      expect((await createApplicationStore(opened.store).get(reference))?.reference).toBe(reference);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it('stops decap-server and the site server on SIGTERM', async () => {
     await stack.stop();
     expect(await refused(stack.decapUrl)).toBe(true);
     expect(await refused(`${stack.url}/`)).toBe(true);

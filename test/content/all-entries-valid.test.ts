@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContent } from '../../src/content/load-content.ts';
 import { formatProblem, validateContent } from '../../src/content/validate-content.ts';
+import { entryForRow, readReferenceRows, rowCountryCode, rowStatesMembership } from './support/reference-tables.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -14,22 +14,23 @@ describe('the shipped content', () => {
     expect(raw.groups.length).toBeGreaterThanOrEqual(21);
   });
 
-  it('carries every organisation of the reference data with its stated relation, country and sources', async () => {
+  it('carries every organisation of the first reference table with its stated relation, country and sources', async () => {
     const raw = await loadContent(root);
     const result = validateContent(raw);
     if (!result.ok) throw new Error('content invalid');
-    // The reference data lives in shared/, laid beside the project's folder (as CI does).
-    const tsvPath = join(root, '..', 'shared', 'data', 'ilnss-organisations.tsv');
-    if (!existsSync(tsvPath)) throw new Error(`${tsvPath} is missing: this test checks the content against the shared reference data beside the project`);
-    const tsv = readFileSync(tsvPath, 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
-    for (const [name, , , sources, relation] of tsv) {
-      const firstUrl = /https?:\/\/\S+/.exec(sources!)![0];
-      const entry = result.content.entries.find((e) => e.sources?.some((s) => s.url === firstUrl) && e.relation_note === relation);
-      expect(entry, name).toBeDefined();
+    // The reference data is in the repository (data/reference/, see its README): nothing here reads outside it.
+    const rows = readReferenceRows().filter((row) => row.table === 'ilnss-organisations.tsv');
+    expect(rows).toHaveLength(20);
+    for (const row of rows) {
+      const entry = entryForRow(row, result.content.entries);
+      expect(entry, row.name).toBeDefined();
+      // The note keeps the table's words (an entry may add what later sources say after them).
+      expect(entry!.relation_note, row.name).toContain(row.relation);
       // Only rows that state membership may be members; participants are never promoted.
-      const statesMembership = /founding member|member \(self-declared\)|adheres/.test(relation!);
-      if (!statesMembership) expect(entry!.network_relation, name).toBe('participant');
-      if (/founding member/.test(relation!)) expect(entry!.network_relation, name).toBe('founding_member');
+      if (!rowStatesMembership(row)) expect(entry!.network_relation, row.name).toBe('participant');
+      if (/founding member/.test(row.relation)) expect(entry!.network_relation, row.name).toBe('founding_member');
+      const country = rowCountryCode(row);
+      if (country) expect(entry!.countries, row.name).toContain(country);
     }
   });
 

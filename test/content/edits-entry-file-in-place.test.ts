@@ -84,10 +84,15 @@ describe('editing an entry file in place', () => {
     const fr = editEntryFile(text, [{ field: 'summary', locale: 'fr', to: 'Nouveau résumé.' }]);
     expect(lineDiff(text, fr)).toEqual({ removed: [`  summary: ${entry.summary.fr}`], added: ['  summary: Nouveau résumé.'] });
 
-    const es = editEntryFile(text, [{ field: 'summary', locale: 'es', to: 'Confederación sindical.' }]);
-    expect(lineDiff(text, es)).toEqual({ removed: [], added: ['es:', '  summary: Confederación sindical.'] });
-    expect(entryOf(es).summary).toEqual({ ...entry.summary, es: 'Confederación sindical.' });
-    expect(es.endsWith('es:\n  summary: Confederación sindical.\n---\n')).toBe(true);
+    // The entry has every language: without its Spanish block first, a Spanish summary is a new block.
+    const noEs = editEntryFile(text, [{ field: 'summary', locale: 'es' }]);
+    const { es: _es, ...others } = entry.summary;
+    expect(entryOf(noEs).summary).toEqual(others);
+    const es = editEntryFile(noEs, [{ field: 'summary', locale: 'es', to: 'Confederación sindical.' }]);
+    expect(lineDiff(noEs, es)).toEqual({ removed: [], added: ['es:', '  summary: Confederación sindical.'] });
+    expect(entryOf(es).summary).toEqual({ ...others, es: 'Confederación sindical.' });
+    // In the encoder's place for Spanish, between the French and Portuguese blocks.
+    expect(es).toBe(text.replace(`es:\n  summary: ${entry.summary.es}\n`, 'es:\n  summary: Confederación sindical.\n'));
 
     const dropped = editEntryFile(text, [{ field: 'summary', locale: 'fr' }]);
     expect(lineDiff(text, dropped)).toEqual({ removed: ['fr:', `  summary: ${entry.summary.fr}`], added: [] });
@@ -103,7 +108,8 @@ describe('editing an entry file in place', () => {
     // The `body: |-` line stays; only the text's lines differ.
     expect(diff.added).toEqual(['    First paragraph.', '', '    Second paragraph, with “quotes” and: a colon.']);
     expect(diff.removed).toEqual(entry.purpose!.en!.split('\n').map((l) => (l ? `    ${l}` : '')));
-    expect(out.endsWith(`fr:\n  summary: ${entry.summary.fr}\n---\n`)).toBe(true);
+    // Everything after the English block (the other languages' blocks) is untouched.
+    expect(out.slice(out.indexOf('\nfr:\n'))).toBe(text.slice(text.indexOf('\nfr:\n')));
   });
 
   it('keeps formatting it did not write: comments, quoting and key order of a hand-written file', () => {

@@ -36,7 +36,9 @@ const cut = (file: ContentFile, bytes: number) => Buffer.from(file.text, 'utf8')
 const closingFence = (text: string) => text.lastIndexOf('\n---') + 1;
 
 describe('a content file written only in part', () => {
-  it('is a group file the build refuses, naming it, wherever before its closing fence it was cut', () => {
+  // Each run validates the whole shipped directory, so these properties take time in proportion
+  // to the content (68 entries in six languages); the limit is room, not a speed assertion.
+  it('is a group file the build refuses, naming it, wherever before its closing fence it was cut', { timeout: 240_000 }, () => {
     const groups = shipped.raw.groups;
     fc.assert(
       fc.property(fc.nat({ max: groups.length - 1 }), fc.double({ min: 0, max: 1, noNaN: true }), (i, where) => {
@@ -56,7 +58,7 @@ describe('a content file written only in part', () => {
     );
   });
 
-  it('is any content file, cut at any byte, that the build names or accepts, and never crashes on', () => {
+  it('is any content file, cut at any byte, that the build names or accepts, and never crashes on', { timeout: 240_000 }, () => {
     const all = [...shipped.raw.groups.map((f) => ({ kind: 'groups' as const, file: f })), ...TAXONOMIES.flatMap((t) => shipped.raw.taxonomies[t].map((f) => ({ kind: t, file: f })))];
     fc.assert(
       fc.property(fc.nat({ max: all.length - 1 }), fc.double({ min: 0, max: 1, noNaN: true }), (i, where) => {

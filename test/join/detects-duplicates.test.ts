@@ -3,6 +3,7 @@
  * an open application is answered 409, naming the match; the applicant may confirm that their
  * group is another one, and the application is then delivered flagged for the editors.
  */
+import { REFRESH_WINDOW_MS } from '../../src/join/delivery/deliver.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validApplication } from '../support/join-fixtures.ts';
 import { joinHarness, type JoinHarness } from '../support/join-harness.ts';
@@ -73,6 +74,8 @@ describe('duplicates', () => {
     h = await joinHarness();
     await h.post({ ...validApplication(), form_token: h.token() });
     h.github!.mergePull(1); // published in the CMS; the directory is rebuilt in a few minutes
+    h.clock.advance(REFRESH_WINDOW_MS);
+    await h.runtime.scheduled(5_000); // the scheduled run reads what editors did; submissions never ask GitHub
     const again = await h.post({ ...validApplication({ short_name: 'STH' }), form_token: h.token() });
     expect(again.status).toBe(409);
     expect(again.body.error.fields).toEqual({ name: 'an application received on 2026-03-01 and accepted; it will appear in the directory shortly', website: 'an application received on 2026-03-01 and accepted; it will appear in the directory shortly' });
@@ -82,6 +85,8 @@ describe('duplicates', () => {
     h = await joinHarness();
     const first = await h.post({ ...validApplication(), form_token: h.token() });
     h.github!.closePull(first.body.pull_request.number); // an editor deleted the entry in the CMS
+    h.clock.advance(REFRESH_WINDOW_MS);
+    await h.runtime.scheduled(5_000);
     const again = await h.post({ ...validApplication({ summary: { en: 'We applied again with more detail.' } }), form_token: h.token() });
     expect(again.status).toBe(201);
     expect(h.github!.pulls).toHaveLength(2);

@@ -2,6 +2,7 @@
  * Idempotency: a retried or double-clicked submission never opens a second pull request, and
  * neither does a delivery resumed after GitHub did something the pipeline never heard about.
  */
+import { referenceSlug } from '../../src/join/intake/build-entry.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validApplication } from '../support/join-fixtures.ts';
 import { joinHarness, type JoinHarness } from '../support/join-harness.ts';
@@ -78,13 +79,15 @@ describe('one form, one pull request', () => {
     expect(gh.pulls).toHaveLength(1);
   });
 
-  it('takes the next slug when another entry’s branch holds the wished one', async () => {
+  it('takes the application’s own slug when another entry’s branch holds the wished one', async () => {
     h = await joinHarness();
     h.github!.createBranch('cms/groups/sintraho'); // an editor's unpublished entry
     const r = await h.post({ ...validApplication(), form_token: h.token() });
     expect(r.status).toBe(201);
-    expect(h.github!.pulls[0]).toMatchObject({ head: 'cms/groups/sintraho-2', title: 'Create groups “sintraho-2”' });
-    expect(h.github!.fileAt('cms/groups/sintraho-2', 'content/groups/sintraho-2.md')).toContain('slug: sintraho-2');
+    const own = referenceSlug('sintraho', r.body.reference);
+    expect(own).toMatch(/^sintraho-[0-9a-z]{4}-[0-9a-z]{4}$/);
+    expect(h.github!.pulls[0]).toMatchObject({ head: `cms/groups/${own}`, title: `Create groups “${own}”` });
+    expect(h.github!.fileAt(`cms/groups/${own}`, `content/groups/${own}.md`)).toContain(`slug: ${own}`);
   });
 
   it('takes the next slug when a published entry has the wished one', async () => {

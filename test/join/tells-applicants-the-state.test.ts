@@ -2,6 +2,7 @@
  * `GET /api/v1/join/{reference}` and the thank-you page tell the applicant the truth: received,
  * queued, pull request opened, accepted, declined — and nothing personal.
  */
+import { REFRESH_WINDOW_MS } from '../../src/join/delivery/deliver.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { joinStatusSchema } from '../../src/schema/join.ts';
 import { validApplication } from '../support/join-fixtures.ts';
@@ -27,10 +28,13 @@ describe('the state of an application', () => {
     expect((await thanks(body.reference)).text).toContain('Your application is waiting for review by the network’s editors.');
     h.github!.mergePull(1);
     h.clock.advance(60_000);
+    // Within the refresh window the stored state is answered; GitHub is asked once the window has passed.
+    expect((await status(body.reference)).body.state).toBe('pull_request_opened');
+    h.clock.advance(REFRESH_WINDOW_MS);
     const accepted = await status(body.reference);
     expect(accepted.status).toBe(200);
     expect(accepted.headers.get('cache-control')).toBe('no-store');
-    expect(joinStatusSchema.parse(accepted.body)).toMatchObject({ state: 'accepted', updated_at: '2026-03-01T12:01:30.000Z' });
+    expect(joinStatusSchema.parse(accepted.body)).toMatchObject({ state: 'accepted', updated_at: '2026-03-01T12:06:30.000Z' });
     expect((await thanks(body.reference, 'fr')).text).toContain('L’équipe éditoriale a accepté votre demande');
   });
 
@@ -38,6 +42,7 @@ describe('the state of an application', () => {
     h = await joinHarness();
     const { body } = await h.post({ ...validApplication(), form_token: h.token() });
     h.github!.closePull(1);
+    h.clock.advance(REFRESH_WINDOW_MS);
     expect((await status(body.reference)).body.state).toBe('declined');
     expect((await thanks(body.reference)).text).toContain('The editors did not add this application to the directory.');
   });
@@ -56,7 +61,9 @@ describe('the state of an application', () => {
     h = await joinHarness();
     const { body } = await h.post({ ...validApplication(), form_token: h.token() });
     h.github!.inject({ method: 'GET', path: '/repos/labour-network/directory/pulls/1', times: Infinity, fault: { kind: 'server-error', status: 502 } });
+    h.clock.advance(REFRESH_WINDOW_MS);
     expect((await status(body.reference)).body.state).toBe('pull_request_opened');
+    expect(h.github!.calls()).toContain('GET /repos/labour-network/directory/pulls/1');
   });
 
   it('answers 404 for unknown or malformed references, and reads references loosely', async () => {

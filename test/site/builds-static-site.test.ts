@@ -7,6 +7,7 @@ import artefact from '../../generated/directory.mjs';
 import { buildSite, PROJECT_ROOT } from '../../src/site/build-site.ts';
 import { SITE_LOCALES } from '../../src/schema/locales.ts';
 import { siteBaseUrl } from '../../src/site/site-config.ts';
+import { PER_PAGE_DEFAULT } from '../../src/schema/query.ts';
 
 const BASE = 'https://directory.example.org';
 let out: string;
@@ -45,7 +46,7 @@ describe('npm run build:site', () => {
     const home = await read('index.html');
     expect(home).toContain(`<link rel="canonical" href="${BASE}/">`);
     expect(home).toContain('action="/groups"');
-    expect(home).toContain(`${artefact.entries.length} groups, page 1 of 2`);
+    expect(home).toContain(`${artefact.entries.length} groups, page 1 of ${Math.ceil(artefact.entries.length / PER_PAGE_DEFAULT)}`);
     expect(home).toContain('href="/groups?page=2"');
     expect(home).toContain('<a href="/join">');
     const fr = await read('fr/index.html');

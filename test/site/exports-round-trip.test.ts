@@ -11,15 +11,28 @@ import { entryFields, entrySchema, TRANSLATABLE_FIELDS, type Entry } from '../..
 import { CONTENT_LOCALES } from '../../src/schema/locales.ts';
 import { groupsQuerySchema } from '../../src/schema/query.ts';
 import { fixtureDirectory, fixtureEntries } from '../support/fixture-directory.ts';
-import { csvRecords, parseCsv } from '../support/parse-csv.ts';
+import { csvRecords, parseCsv, readSourceItem, splitListCell } from '../support/parse-csv.ts';
+import { checkedCall } from '../support/contract.ts';
+import { escapeItem } from '../../src/export/csv.ts';
+import { selectEntries } from '../../src/export/select.ts';
+import { exportQuerySchema } from '../../src/schema/query.ts';
 
 const BASE = 'http://directory.test';
 const real = createDirectory(artefact);
 const fixture = fixtureDirectory();
 
+/** The items of a list cell, escapes kept (a source item still needs them to find its `<url>`). */
+function splitRaw(cell: string): string[] {
+  return cell.split(/(?<!\\)((?:\\\\)*); /).reduce<string[]>((items, part, i) => {
+    if (i % 2 === 1) items[items.length - 1] += part;
+    else items.push(part);
+    return items;
+  }, []);
+}
+
 /** Reads a CSV record back into an entry, the way a spreadsheet user's tool would. */
 function entryFromCsv(record: Record<string, string>): Entry {
-  const unguard = (s: string) => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
+  const unguard = (s: string) => (/^'\s*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(s) ? s.slice(1) : s);
   const r = Object.fromEntries(Object.entries(record).map(([k, v]) => [k, unguard(v)]));
   const out: Record<string, unknown> = {};
   for (const field of Object.keys(entryFields) as (keyof Entry)[]) {
@@ -31,11 +44,9 @@ function entryFromCsv(record: Record<string, string>): Entry {
     const v = r[field]!;
     if (v === '') continue;
     if (field === 'sources') {
-      out.sources = v.split(LIST_SEPARATOR).map((s) => {
-        const m = /^(.*) <(https?:\/\/[^>]+)>$/.exec(s);
-        return m ? { title: m[1], url: m[2] } : /^https?:\/\//.test(s) ? { url: s } : { title: s };
-      });
-    } else if (['alternate_names', 'countries', 'subjects', 'sectors', 'languages', 'social'].includes(field)) out[field] = v.split(LIST_SEPARATOR);
+      // Splitting this cell with a backslash-aware reader is what docs/open-data.md tells partners to do.
+      out.sources = splitRaw(v).map(readSourceItem);
+    } else if (['alternate_names', 'countries', 'subjects', 'sectors', 'languages', 'social'].includes(field)) out[field] = splitListCell(v);
     else if (field === 'founded') out.founded = Number(v);
     else out[field] = v;
   }
@@ -92,11 +103,35 @@ describe('CSV round-trips through an RFC 4180 reader', () => {
     expect(entryFromCsv(record!)).toEqual(tricky);
   });
 
+  it('lets no part of a text become a formula cell in spreadsheets that split on semicolons or tabs', () => {
+    const texts = ['Nous luttons;=1+1;ensemble', 'a\t@SUM(A1)\tb', ' =1+1', '＝1+1', 'x, -2+3', 'ok; +33 1 23'];
+    // How a French, German, Spanish, Italian or Portuguese Excel reads a line: split on ';' and
+    // tabs outside quotes; a quoted cell is one cell whatever it holds.
+    const cellsOf = (line: string) => {
+      const cells: string[] = [];
+      let cell = '';
+      let quoted = false;
+      for (const ch of line) {
+        if (ch === '"') quoted = !quoted;
+        else if (!quoted && (ch === ';' || ch === '\t' || ch === ',')) {
+          cells.push(cell);
+          cell = '';
+        } else cell += ch;
+      }
+      return [...cells, cell];
+    };
+    for (const text of texts) {
+      const written = csvCell(text);
+      for (const cell of cellsOf(written)) expect(cell, `${text} → ${written}`).not.toMatch(/^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/);
+      expect(parseCsv(`${written}\r\n`)[0]![0]!.replace(/^'/, '')).toBe(text);
+    }
+  });
+
   it('writes any text so that a reader gets it back', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: 'grapheme' }), { minLength: 1, maxLength: 6 }), (cells) => {
         const [row] = parseCsv(`${cells.map(csvCell).join(',')}\r\n`);
-        expect(row!.map((c) => (/^'[=+\-@\t\r]/.test(c) ? c.slice(1) : c))).toEqual(cells);
+        expect(row!.map((c) => (/^'\s*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(c) ? c.slice(1) : c))).toEqual(cells);
       }),
     );
   });
@@ -145,5 +180,93 @@ describe('filtered exports take the API’s filters and hold what the API lists'
     expect((await paged.json()).error.fields).toEqual({ page: expect.stringMatching(/every matching group/), per_page: expect.stringMatching(/every matching group/) });
     const unknown = await ndjson(new Request(`${BASE}/api/v1/groups.ndjson?subject=astrology`));
     expect((await unknown.json()).error.fields.subject).toMatch(/unknown subject heading: astrology/);
+  });
+});
+
+describe('list cells split back into the same items; each group has its page URL', () => {
+  it('writes any list of texts so that the documented reader gets the same items back', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme' }), { minLength: 1, maxLength: 6 }), (items) => {
+        const cell = items.map(escapeItem).join(LIST_SEPARATOR);
+        expect(splitListCell(cell)).toEqual(items);
+      }),
+    );
+  });
+
+  it('keeps a name holding "; " and a source title holding " <" apart from the separators', () => {
+    const tricky = entrySchema.parse({
+      ...fixtureEntries[0]!,
+      alternate_names: ['Union; North', 'C\\D'],
+      sources: [{ title: 'Report <draft>; 2024', url: 'https://source.example.org/a;b' }, { title: 'Leaflet' }],
+    });
+    const [record] = csvRecords(toCsv([tricky], BASE));
+    expect(splitListCell(record!.alternate_names!)).toEqual(['Union; North', 'C\\D']);
+    expect(entryFromCsv(record!)).toEqual(toSchemaEntry(tricky));
+  });
+
+  it('has a page column with each group’s page on the site', () => {
+    const records = csvRecords(toCsv(fixture.artefact.entries, BASE));
+    expect(CSV_COLUMNS.at(-1)).toBe('page');
+    expect(records.map((r) => r.page)).toEqual(fixture.artefact.entries.map((e) => `${BASE}/groups/${e.slug}/`));
+  });
+});
+
+describe('exports are streamed, revalidate, and answer as documented', () => {
+  const csv = createCsvEndpoint(real);
+  const ndjson = createNdjsonEndpoint(real);
+
+  it('streams the same bytes the buffered writer gives', async () => {
+    const r = await checkedCall(csv, new Request(`${BASE}/api/v1/groups.csv`));
+    expect(r.body).toBeInstanceOf(ReadableStream);
+    // Bytes, not text(): a decoder drops the byte order mark that Excel needs.
+    const all = parseParams(exportQuerySchema, new URLSearchParams());
+    const selection = all.ok ? selectEntries(real, all.value) : undefined;
+    if (!selection?.ok) throw new Error('selection failed');
+    expect(Buffer.from(await r.arrayBuffer()).equals(Buffer.from(toCsv(selection.entries, BASE), 'utf8'))).toBe(true);
+    const n = await checkedCall(ndjson, new Request(`${BASE}/api/v1/groups.ndjson?country=IT`));
+    expect(n.body).toBeInstanceOf(ReadableStream);
+    expect((await n.text()).split('\n').filter(Boolean).length).toBeGreaterThan(0);
+  });
+
+  it('says its licence and schema in Link, its date in Last-Modified, and answers If-Modified-Since with 304', async () => {
+    // The build states a date only when Git has the whole story (src/content/write-artefact.ts); here, one given.
+    const dated = fixtureDirectory(fixtureEntries, {}, { modified: '2026-01-02T03:04:05.000Z' });
+    const ndjson = createNdjsonEndpoint(dated);
+    const csv = createCsvEndpoint(dated);
+    const n = await checkedCall(ndjson, new Request(`${BASE}/api/v1/groups.ndjson`));
+    expect(n.headers.get('last-modified')).toBe('Fri, 02 Jan 2026 03:04:05 GMT');
+    expect(n.headers.get('link')).toBe(`<${BASE}/api/v1/schemas/entry.json>; rel="describedby", <https://creativecommons.org/licenses/by/4.0/>; rel="license"`);
+    const modified = n.headers.get('last-modified')!;
+    expect(new Date(modified).toUTCString()).toBe(modified);
+    const again = await checkedCall(ndjson, new Request(`${BASE}/api/v1/groups.ndjson`, { headers: { 'If-Modified-Since': modified } }));
+    expect(again.status).toBe(304);
+    const earlier = new Date(Date.parse(modified) - 1000).toUTCString();
+    expect((await checkedCall(ndjson, new Request(`${BASE}/api/v1/groups.ndjson`, { headers: { 'If-Modified-Since': earlier } }))).status).toBe(200);
+    // If-None-Match decides when both are sent (RFC 9110 §13.2.2).
+    const both = await checkedCall(csv, new Request(`${BASE}/api/v1/groups.csv`, { headers: { 'If-Modified-Since': modified, 'If-None-Match': '"other"' } }));
+    expect(both.status).toBe(200);
+    await both.body?.cancel();
+  });
+});
+
+describe('the CDN key of the exports', () => {
+  it('holds every parameter and no language, which CSV, NDJSON and Murmurations profiles ignore', async () => {
+    const { createMurmurationsEndpoint } = await import('../../src/export/endpoints.ts');
+    const slug = real.artefact.entries[0]!.slug;
+    for (const [endpoint, path] of [
+      [createCsvEndpoint(real), '/api/v1/groups.csv'],
+      [createNdjsonEndpoint(real), '/api/v1/groups.ndjson'],
+      [createMurmurationsEndpoint(real, undefined), `/api/v1/groups/${slug}/murmurations.json`],
+    ] as const) {
+      const fr = await endpoint(new Request(`https://directory.example${path}`, { headers: { 'Accept-Language': 'fr' } }));
+      const de = await endpoint(new Request(`https://directory.example${path}`, { headers: { 'Accept-Language': 'de-CH, de;q=0.9' } }));
+      expect(fr.status, path).toBe(200);
+      expect(fr.headers.get('netlify-vary'), path).toBe('query');
+      expect(fr.headers.get('vary'), path).toBeNull();
+      expect(await fr.text()).toBe(await de.text());
+      const unknown = await endpoint(new Request(`https://directory.example${path}?colour=red`));
+      expect(unknown.status, path).toBe(400);
+      expect(unknown.headers.get('netlify-cdn-cache-control'), path).toBeNull();
+    }
   });
 });

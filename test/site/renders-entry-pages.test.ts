@@ -41,6 +41,7 @@ describe('schema.org JSON-LD', () => {
     expect(fr.areaServed).toEqual([{ '@type': 'Country', name: 'Espagne', identifier: 'ES' }]);
     expect(fr.knowsAbout).toEqual(['Droits des travailleurs', 'Droits des migrant·es']);
     expect(fr.mainEntityOfPage).toBe(`${BASE}/fr/groups/cgt-spain/`);
+    expect(fr.subjectOf).toEqual({ '@type': 'WebPage', '@id': `${BASE}/fr/groups/cgt-spain/`, license: 'https://creativecommons.org/licenses/by/4.0/' });
   });
 
   it('says memberOf only for a membership the sources state', () => {

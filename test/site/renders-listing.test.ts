@@ -128,6 +128,8 @@ describe('the listing endpoint', () => {
     const response = await endpoint(new Request(`${BASE}/groups?page=0`));
     expect(response.status).toBe(400);
     expect(response.headers.get('cache-control')).toBe('no-store');
+    // Not on the CDN either: a durable 400 would be served until the next deploy.
+    expect(response.headers.get('netlify-cdn-cache-control')).toBeNull();
   });
 
   it('refuses other methods with 405 and Allow', async () => {

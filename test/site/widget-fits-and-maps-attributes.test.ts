@@ -1,11 +1,13 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { bundleWidget } from '../../src/site/build-site.ts';
+import { bundleWidget, bundleWidgetMap } from '../../src/site/build-site.ts';
 import { FACET_NAMES } from '../../src/schema/query.ts';
 import { SITE_LOCALES } from '../../src/schema/locales.ts';
 import { apiParams, directoryOrigin, filterParams, perPage, widgetLocale } from '../../src/browser/widget/query.ts';
 
 const SIZE_LIMIT = 15 * 1024;
+/** widget-map.js is loaded only by widgets with `map`; the shapes are most of it. */
+const MAP_SIZE_LIMIT = 40 * 1024;
 
 describe('widget.js', () => {
   it(`is at most ${SIZE_LIMIT} bytes gzipped`, async () => {
@@ -13,6 +15,18 @@ describe('widget.js', () => {
     const gzipped = gzipSync(js, { level: 9 }).length;
     console.log(`widget.js: ${js.length} bytes, ${gzipped} bytes gzipped (limit ${SIZE_LIMIT})`);
     expect(gzipped).toBeLessThanOrEqual(SIZE_LIMIT);
+  });
+
+  it(`loads its map as a separate file of at most ${MAP_SIZE_LIMIT} bytes gzipped, and does not carry the shapes itself`, async () => {
+    const [js, map] = await Promise.all([bundleWidget(), bundleWidgetMap()]);
+    const gzipped = gzipSync(map, { level: 9 }).length;
+    console.log(`widget-map.js: ${map.length} bytes, ${gzipped} bytes gzipped (limit ${MAP_SIZE_LIMIT})`);
+    expect(gzipped).toBeLessThanOrEqual(MAP_SIZE_LIMIT);
+    expect(map).toContain('solidarityDirectoryMap');
+    expect(js).toContain('widget-map.js');
+    const italy = /code:"IT",d:"(M[^"]{0,40})/.exec(map);
+    expect(italy, 'the map file carries the shapes').not.toBeNull();
+    expect(js).not.toContain(italy![1]);
   });
 
   it('carries the schema’s filter names and the site’s languages, injected at build time', async () => {
@@ -43,6 +57,15 @@ describe('attributes become the API’s query', () => {
       fields: 'name,short_name,summary,lang,countries,city',
       lang: 'fr',
     });
+  });
+
+  it('asks for country counts when it shows a map, and lets a country chosen on the map replace the attribute', () => {
+    const get = attrs({ country: 'FR,ES', subject: 'education' });
+    const params = apiParams(get, { q: '', page: 1, country: 'IT' }, { ...options, map: true });
+    expect(params.get('country')).toBe('IT');
+    expect(params.get('facets')).toBe('country');
+    expect(params.get('subject')).toBe('education');
+    expect(apiParams(get, { q: '', page: 1 }, options).get('facets')).toBeNull();
   });
 
   it('bounds per-page and falls back to 10', () => {

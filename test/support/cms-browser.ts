@@ -20,6 +20,15 @@ export interface TestPage {
   console: string[];
 }
 
+/**
+ * Messages in which Chromium reports something the page's Content-Security-Policy blocked. The
+ * CMS runs under the policy netlify.toml gives /admin; a test that saw any of these fails, so the
+ * policy is as strict as Decap CMS allows and no stricter (measured, not guessed).
+ */
+export function cspViolations(tp: TestPage): string[] {
+  return tp.console.filter((line) => /Content Security Policy|Content-Security-Policy/i.test(line));
+}
+
 export async function openPage(browser: Browser): Promise<TestPage> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   page.setDefaultTimeout(20_000);

@@ -2,11 +2,12 @@
  * A small, hand-made directory whose every answer can be worked out by reading this file.
  * Entries go through the real schema and the real artefact build.
  */
-import { buildArtefact } from '../../src/content/build-artefact.ts';
+import { buildArtefact, type BuildOptions } from '../../src/content/build-artefact.ts';
 import { createMarkdownRenderer } from '../../src/content/render-markdown.ts';
 import { createDirectory, type Directory } from '../../src/engine/directory.ts';
 import { entrySchema, type Entry } from '../../src/schema/entry.ts';
 import { taxonomyTermSchema, type TaxonomyTerm } from '../../src/schema/taxonomy.ts';
+import { checkedCall } from './contract.ts';
 
 const term = (slug: string, en: string, fr: string): TaxonomyTerm => taxonomyTermSchema.parse({ slug, label: { en, fr } });
 
@@ -31,13 +32,16 @@ export const fixtureEntries: Entry[] = [
   { ...base, slug: 'climate-unionists', name: 'Climate Unionists', summary: { en: 'Trade unionists organising for a just transition.' }, geographic_scope: 'international', subjects: ['environment'], network_relation: 'participant', updated: '2023-05-05', created: '2023-05-05' },
 ].map((e) => entrySchema.parse(e));
 
-export function fixtureDirectory(entries: Entry[] = fixtureEntries): Directory {
-  return createDirectory(buildArtefact({ entries, taxonomies: { subjects: fixtureSubjects, sectors: fixtureSectors } }, createMarkdownRenderer()));
+export function fixtureDirectory(entries: Entry[] = fixtureEntries, taxonomies: { subjects?: TaxonomyTerm[]; sectors?: TaxonomyTerm[] } = {}, options: BuildOptions = {}): Directory {
+  return createDirectory(buildArtefact({ entries, taxonomies: { subjects: taxonomies.subjects ?? fixtureSubjects, sectors: taxonomies.sectors ?? fixtureSectors } }, createMarkdownRenderer(), options));
 }
 
-/** Calls an endpoint with a real Request and returns status, headers and parsed JSON. */
+/**
+ * Calls an endpoint with a real Request and returns status, headers and parsed JSON. Every answer
+ * is held to the OpenAPI document first (test/support/contract.ts).
+ */
 export async function call(handler: (r: Request) => Promise<Response>, path: string, init?: RequestInit) {
-  const response = await handler(new Request(`http://directory.test${path}`, init));
+  const response = await checkedCall(handler, new Request(`http://directory.test${path}`, init));
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
 }

@@ -19,6 +19,7 @@ import { type Log } from '../../src/join/log.ts';
 import { createJoinRuntime, type JoinRuntime } from '../../src/join/wire.ts';
 import { startGitHubStandIn, type GitHubStandIn, type StandInOptions } from './github-stand-in/index.ts';
 import { joinFixtureArtefact } from './join-fixtures.ts';
+import { checkedCall } from './contract.ts';
 
 export const TOKEN = 'ghp_standintoken000000000000000000000000';
 export const FORM_SECRET = 'test-form-secret-0123456789abcdefghijklmnop';
@@ -133,7 +134,8 @@ export async function joinHarness(options: HarnessOptions = {}): Promise<JoinHar
   const runtime = createJoinRuntime(config, { artefact: options.artefact ?? joinFixtureArtefact, openStore: blobs.open, clock, log, random, octokit, budgetMs: options.budgetMs ?? 5_000 });
   const store = createApplicationStore(blobs.open(config.storeName));
   return {
-    runtime,
+    // Status answers too are checked against the OpenAPI document.
+    runtime: { ...runtime, status: (request: Request) => checkedCall(runtime.status, request) },
     github,
     repoPath,
     clock,
@@ -147,7 +149,9 @@ export async function joinHarness(options: HarnessOptions = {}): Promise<JoinHar
       return token;
     },
     async post(body, init = {}) {
-      const response = await runtime.submit(
+      // Every answer is held to the OpenAPI document (test/support/contract.ts).
+      const response = await checkedCall(
+        runtime.submit,
         new Request('https://directory.example/api/v1/join', { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...init.headers }, body: JSON.stringify(body) }),
       );
       const text = await response.text();

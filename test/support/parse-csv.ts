@@ -42,3 +42,35 @@ export function csvRecords(text: string): Record<string, string>[] {
     return Object.fromEntries(header!.map((h, i) => [h, cells[i]!]));
   });
 }
+
+/**
+ * A list cell read as docs/open-data.md tells partners to: items separated by "; ", a backslash
+ * making the next character literal. Written here, independently of the writer.
+ */
+export function splitListCell(cell: string): string[] {
+  const items: string[] = [];
+  let item = '';
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell[i]!;
+    if (c === '\\' && i + 1 < cell.length) item += cell[++i];
+    else if (c === ';' && cell[i + 1] === ' ') {
+      items.push(item);
+      item = '';
+      i++;
+    } else item += c;
+  }
+  items.push(item);
+  return items;
+}
+
+/** A source item: `title <url>` (the last unescaped `<…>`), else a bare address or a title. */
+export function readSourceItem(raw: string): { title?: string; url?: string } {
+  const cut = [...raw.matchAll(/(?<!\\)(?:\\\\)* <(?=[^<]*>$)/g)].at(-1);
+  const unescape = (s: string) => s.replace(/\\(.)/g, '$1');
+  if (cut && raw.endsWith('>')) {
+    const at = cut.index! + cut[0].length - 2;
+    return { title: unescape(raw.slice(0, at)), url: unescape(raw.slice(at + 2, -1)) };
+  }
+  const text = unescape(raw);
+  return /^https?:\/\//.test(text) ? { url: text } : { title: text };
+}

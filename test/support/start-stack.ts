@@ -1,5 +1,5 @@
 /**
- * Starts the `npm start` stack (scripts/start.ts: build, decap-server in git mode, netlify dev)
+ * Starts the `npm start` stack (scripts/start.ts: build, decap-server in git mode, the site server)
  * in a temporary clone of the working tree, for browser and local-runtime tests.
  *
  * Why a clone: decap-server checks branches out in the working tree and commits with `git add .`;
@@ -30,7 +30,7 @@ export interface Stack {
   repo: string;
   /** The branch the CMS publishes to. */
   branch: string;
-  /** Everything the stack has printed so far (build, decap-server, netlify dev). */
+  /** Everything the stack has printed so far (build, decap-server, the site server). */
   output(): string;
   /** Runs git in the clone. */
   git(...args: string[]): Promise<string>;

@@ -9,6 +9,8 @@
  * The page hands over its texts as JSON in <script type="application/json" id="join-text">.
  */
 
+import './country-picker.ts'; // the searchable countries picker: its own module, run on load
+
 /** What the page puts in #join-text (src/join/pages/render-join-page.ts). */
 export interface JoinFormText {
   errorSummaryTitle: string;

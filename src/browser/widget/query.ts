@@ -9,6 +9,8 @@ export const DEFAULT_PER_PAGE = 10;
 export interface WidgetState {
   q: string;
   page: number;
+  /** A country chosen on the widget's map: replaces the `country` attribute until cleared. */
+  country?: string;
 }
 
 type Attributes = (name: string) => string | null;
@@ -38,8 +40,11 @@ export function filterParams(get: Attributes, filters: readonly string[]): URLSe
   return params;
 }
 
-export function apiParams(get: Attributes, state: WidgetState, options: { filters: readonly string[]; locale: string; perPageMax: number }): URLSearchParams {
+export function apiParams(get: Attributes, state: WidgetState, options: { filters: readonly string[]; locale: string; perPageMax: number; map?: boolean }): URLSearchParams {
   const params = filterParams(get, options.filters);
+  if (state.country) params.set('country', state.country);
+  // The map's counts: the API counts each facet without its own filter, so every country keeps its figure.
+  if (options.map) params.set('facets', 'country');
   const q = state.q.trim();
   if (q) params.set('q', q);
   const sort = get('sort')?.trim();

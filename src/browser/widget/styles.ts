@@ -41,4 +41,12 @@ li p { margin: 0.2rem 0 0; }
 nav { display: flex; align-items: center; gap: 0.75rem; margin: var(--sd-gap, 0.75rem) 0; }
 .error { color: var(--sd-error, #9b1c1c); }
 .more { margin: var(--sd-gap, 0.75rem) 0 0; }
+[part~="map"] { display: block; width: 100%; height: auto; margin: 0 0 0.25rem; }
+.map-country:focus { outline: none; }
+.map-country:focus-visible .map-shape, .map-country:hover .map-shape { stroke: var(--sd-focus, #1a5fd0); stroke-width: 3; }
+.map-legend { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; font-size: 0.9em; color: var(--sd-muted, #4d4d55); }
+.map-legend li, [part~="map-table"] li { border: 0; padding: 0; }
+[part~="map-table"] { margin: 0.25rem 0 var(--sd-gap, 0.75rem); }
+[part~="map-table"] th, [part~="map-table"] td { text-align: left; padding: 0.15rem 1rem 0.15rem 0; }
+summary { cursor: pointer; color: var(--sd-link, #0b4f9c); }
 `;

@@ -9,6 +9,7 @@
  * properties. Every attribute is listed in docs/embedding.md and shown in /widget-example.html.
  * Text from the API is only ever set with `textContent`.
  */
+import type { MapInput } from './map.ts';
 import { WIDGET_MESSAGES, type WidgetMessages } from './messages.ts';
 import { apiParams, directoryOrigin, filterParams, pagePrefix, widgetLocale, type WidgetState } from './query.ts';
 import { STYLES } from './styles.ts';
@@ -26,6 +27,11 @@ interface ListItem {
 interface ListBody {
   data: ListItem[];
   meta: { total: number; page: number; total_pages: number };
+  facets?: { country?: { value: string; count: number }[] };
+}
+
+interface MapApi {
+  renderMap(input: MapInput): HTMLElement;
 }
 
 interface ErrorBody {
@@ -33,8 +39,31 @@ interface ErrorBody {
 }
 
 const SCRIPT_SRC = (document.currentScript as HTMLScriptElement | null)?.src;
-const OWN_ATTRIBUTES = ['lang', 'q', 'sort', 'per-page', 'subject-mode', 'api', 'heading', 'heading-level', 'no-search'];
+const OWN_ATTRIBUTES = ['lang', 'q', 'sort', 'per-page', 'subject-mode', 'api', 'heading', 'heading-level', 'no-search', 'map'];
 const SEARCH_DELAY_MS = 300;
+
+let mapFile: Promise<MapApi> | undefined;
+
+/**
+ * widget-map.js (src/browser/widget/map.ts), loaded once per page and only when a widget has `map`: it
+ * sits beside widget.js, wherever that came from. A classic script, so no CORS is needed.
+ */
+function loadMapFile(origin: string): Promise<MapApi> {
+  const w = window as unknown as { solidarityDirectoryMap?: MapApi };
+  if (w.solidarityDirectoryMap) return Promise.resolve(w.solidarityDirectoryMap);
+  mapFile ??= new Promise<MapApi>((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = SCRIPT_SRC ? new URL('widget-map.js', SCRIPT_SRC).href : `${origin}/widget-map.js`;
+    script.async = true;
+    script.onload = () => (w.solidarityDirectoryMap ? resolve(w.solidarityDirectoryMap) : reject(new Error('widget-map.js did not register')));
+    script.onerror = () => {
+      mapFile = undefined; // a later load may try again
+      reject(new Error(`${script.src} could not be loaded`));
+    };
+    document.head.append(script);
+  });
+  return mapFile;
+}
 
 type Child = Node | string | null | undefined | false;
 
@@ -64,6 +93,7 @@ class SolidarityDirectory extends HTMLElement {
     input: HTMLInputElement;
     button: HTMLButtonElement;
     status: HTMLElement;
+    map: HTMLElement;
     list: HTMLUListElement;
     nav: HTMLElement;
     prev: HTMLButtonElement;
@@ -128,15 +158,17 @@ class SolidarityDirectory extends HTMLElement {
     const button = h('button', { type: 'submit', part: 'button' });
     const form = h('form', { role: 'search', part: 'search' }, label, input, button);
     const status = h('p', { role: 'status', part: 'status' });
+    const map = h('div', { part: 'map-holder' });
+    map.hidden = true;
     const list = h('ul', { part: 'list', tabindex: '-1' });
     const prev = h('button', { type: 'button', part: 'button previous' });
     const next = h('button', { type: 'button', part: 'button next' });
     const nav = h('nav', { part: 'pager' }, prev, next);
     nav.hidden = true;
     const more = h('a', { part: 'link' });
-    const section = h('section', { part: 'container' }, form, status, list, nav, h('p', { class: 'more' }, more));
+    const section = h('section', { part: 'container' }, form, map, status, list, nav, h('p', { class: 'more' }, more));
     this.root.append(h('style', {}, STYLES), section);
-    this.els = { section, form, label, input, button, status, list, nav, prev, next, more };
+    this.els = { section, form, label, input, button, status, map, list, nav, prev, next, more };
 
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -185,7 +217,9 @@ class SolidarityDirectory extends HTMLElement {
     els.prev.textContent = m.previous;
     els.next.textContent = m.next;
     els.nav.setAttribute('aria-label', m.pages);
-    const filters = filterParams((n) => this.getAttribute(n), __FILTERS__).toString();
+    const chosen = filterParams((n) => this.getAttribute(n), __FILTERS__);
+    if (this.state.country) chosen.set('country', this.state.country);
+    const filters = chosen.toString();
     els.more.href = `${this.origin}${pagePrefix(this.locale, __LOCALES__[0]!)}/groups${filters ? `?${filters}` : ''}`;
     els.more.textContent = m.seeAll;
   }
@@ -197,7 +231,8 @@ class SolidarityDirectory extends HTMLElement {
     const controller = new AbortController();
     this.controller = controller;
     const locale = this.locale;
-    const params = apiParams((n) => this.getAttribute(n), this.state, { filters: __FILTERS__, locale, perPageMax: __PER_PAGE_MAX__ });
+    const map = this.hasAttribute('map');
+    const params = apiParams((n) => this.getAttribute(n), this.state, { filters: __FILTERS__, locale, perPageMax: __PER_PAGE_MAX__, map });
     els.section.setAttribute('aria-busy', 'true');
     els.status.textContent = m.loading;
     try {
@@ -206,6 +241,8 @@ class SolidarityDirectory extends HTMLElement {
       if (controller.signal.aborted) return;
       if (!response.ok) return this.fail(m.refused, body.error);
       this.show(body, locale);
+      if (map) await this.showMap(body, locale, controller);
+      else els.map.hidden = true;
     } catch (error) {
       if (controller.signal.aborted) return;
       console.warn('[solidarity-directory] request failed:', error);
@@ -213,6 +250,49 @@ class SolidarityDirectory extends HTMLElement {
     } finally {
       if (this.controller === controller) els.section.removeAttribute('aria-busy');
     }
+  }
+
+  /** The map for this answer's country counts; the list works whether or not the map file loads. */
+  private async showMap(body: ListBody, locale: string, controller: AbortController): Promise<void> {
+    const { els, m } = this;
+    let api: MapApi;
+    try {
+      api = await loadMapFile(this.origin);
+    } catch (error) {
+      console.warn('[solidarity-directory] map:', error);
+      els.map.replaceChildren(h('p', { class: 'error' }, m.map.unavailable));
+      els.map.hidden = false;
+      return;
+    }
+    if (controller.signal.aborted) return;
+    const prefix = `${this.origin}${pagePrefix(locale, __LOCALES__[0]!)}/groups`;
+    const others = filterParams((n) => this.getAttribute(n), __FILTERS__);
+    const chosen = this.state.country ? [this.state.country] : (this.getAttribute('country') ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+    const drawn = api.renderMap({
+      counts: (body.facets?.country ?? []).map((b) => [b.value, b.count]),
+      chosen,
+      locale,
+      texts: m.map,
+      hrefFor: (code) => {
+        others.set('country', code);
+        return `${prefix}?${others}`;
+      },
+      choose: (code) => {
+        this.state = { ...this.state, page: 1, country: code };
+        void this.load().then(() => this.els.list.focus());
+      },
+    });
+    const parts: Node[] = [drawn];
+    if (this.state.country) {
+      const all = h('button', { type: 'button', part: 'button all-countries' }, m.map.allCountries);
+      all.addEventListener('click', () => {
+        this.state = { ...this.state, page: 1, country: undefined };
+        void this.load().then(() => this.els.list.focus());
+      });
+      parts.unshift(h('p', {}, all));
+    }
+    els.map.replaceChildren(...parts);
+    els.map.hidden = false;
   }
 
   private fail(message: string, error?: ErrorBody['error']): void {

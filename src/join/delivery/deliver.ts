@@ -14,6 +14,8 @@
  * request), so neither two workers nor a retry after a half-finished attempt opens a second one.
  */
 import type { ApplicationRecord, ApplicationStore, Clock, DeliveryProgress } from '../store/application-store.ts';
+import { referenceSlug, suffixedSlug } from '../intake/build-entry.ts';
+import { releaseClaims, type ClaimHolder } from '../intake/find-duplicates.ts';
 import { deadlineIn } from './deadline.ts';
 import { type Log } from '../log.ts';
 import type { DeliveryQueue } from '../store/queue.ts';
@@ -27,7 +29,22 @@ export interface DeliveryOptions {
   log: Log;
   /** How long one attempt may take inside a request (the applicant is waiting). */
   budgetMs: number;
+  /** Whether a slug claim still counts (find-duplicates.ts, `storedHolder`). */
+  holder: ClaimHolder;
+  /** Slugs of published entries (the content index): skipped without asking anyone. */
+  isPublished: (slug: string) => boolean;
 }
+
+/** Numbered slugs looked at (`cgt-2`, `cgt-3`…), and how many of them may be claimed, before the application's own. */
+const NUMBERED_SLUGS = 20;
+const SLUG_CLAIMS = 5;
+
+/**
+ * The review state of an opened application is asked of the review target at most once per
+ * reference per this window, however often its status page is read: status reads cost no more
+ * than one GitHub call per application every few minutes.
+ */
+export const REFRESH_WINDOW_MS = 5 * 60_000;
 
 export interface DrainReport {
   delivered: string[];
@@ -42,6 +59,37 @@ export function createDelivery(options: DeliveryOptions) {
   const { store, queue, target, clock, log } = options;
   const now = () => clock().toISOString();
 
+  /** Takes the slug claim for this application, or finds it held by another open one. */
+  async function claimSlug(slug: string, record: ApplicationRecord): Promise<boolean> {
+    const claim = { reference: record.reference, received_at: record.received_at };
+    for (let tries = 0; tries < 3; tries++) {
+      if (await store.takeClaim('slug', slug, claim)) return true;
+      const found = await store.getClaim('slug', slug);
+      if (!found) continue;
+      if (found.claim.reference === record.reference) return true;
+      if (await options.holder(found.claim.reference, 'slug', slug)) return false;
+      if (await store.takeClaim('slug', slug, claim, found.etag)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The slug this application's branch gets, decided once from the store and the content index:
+   * the wished one, or `-2`, `-3`… if a published entry or an open application holds it (a few
+   * claims, `onlyIfNew`), else the application's own (`referenceSlug`). So same-named
+   * applications never race each other for branches on GitHub, and none is left without a slug.
+   */
+  async function chooseSlug(record: ApplicationRecord): Promise<string> {
+    let claims = 0;
+    for (let n = 1; n <= NUMBERED_SLUGS && claims < SLUG_CLAIMS; n++) {
+      const slug = suffixedSlug(record.entry.slug, n);
+      if (options.isPublished(slug)) continue;
+      claims++;
+      if (await claimSlug(slug, record)) return slug;
+    }
+    return referenceSlug(record.entry.slug, record.reference);
+  }
+
   async function attempt(record: ApplicationRecord, budgetMs: number): Promise<ApplicationRecord> {
     let current = record;
     const save = async (delivery: DeliveryProgress) => {
@@ -49,10 +97,12 @@ export function createDelivery(options: DeliveryOptions) {
       await store.save(current);
     };
     try {
+      if (!current.delivery.slug && !current.delivery.branch) await save({ ...current.delivery, slug: await chooseSlug(current) });
       const progress = await target.open(current, save, deadlineIn(budgetMs));
       // A correction whose values the entry holds already is accepted; one whose entry is gone cannot be.
       const state = progress.settled === 'already_applied' ? 'accepted' : progress.settled === 'entry_gone' ? 'declined' : 'pull_request_opened';
-      current = { ...current, state, delivery: { ...progress, last_error: undefined }, updated_at: now() };
+      // Just opened: nothing for editors to have done yet, so the first refresh waits a window.
+      current = { ...current, state, delivery: { ...progress, last_error: undefined, checked_at: now() }, updated_at: now() };
       await store.save(current);
       await queue.complete(current.reference);
       log.info(`[join] ${current.reference}: ${progress.settled ? `settled without review (${progress.settled})` : `opened for review (${target.kind} ${progress.pull_request?.url ?? progress.branch})`}`);
@@ -123,22 +173,55 @@ export function createDelivery(options: DeliveryOptions) {
       return report;
     },
 
-    /** Asks the review target what editors did, and records accepted or declined. */
+    /**
+     * Asks the review target what editors did, and records accepted or declined; a declined
+     * application's claims are released. At most once per reference per `REFRESH_WINDOW_MS`:
+     * the request that asks first marks the record (a conditional write on its ETag), and every
+     * other reader meanwhile gets the stored state.
+     */
     async refresh(record: ApplicationRecord, budgetMs = 3_000): Promise<ApplicationRecord> {
-      if (record.state !== 'pull_request_opened') return record;
+      // Reading the local repository costs nothing: only GitHub's answers are rationed.
+      const window = target.kind === 'github' ? REFRESH_WINDOW_MS : 0;
+      const due = (r: ApplicationRecord) =>
+        r.state === 'pull_request_opened' && (!r.delivery.checked_at || clock().getTime() - Date.parse(r.delivery.checked_at) >= window);
+      if (!due(record)) return record;
+      const found = await store.getWithEtag(record.reference);
+      if (!found || !due(found.record)) return found?.record ?? record;
+      const marked: ApplicationRecord = { ...found.record, delivery: { ...found.record.delivery, checked_at: now() } };
+      if (!(await store.saveIfMatch(marked, found.etag))) return found.record; // another reader is asking
       let state: Awaited<ReturnType<ReviewTarget['status']>>;
       try {
-        state = await target.status(record, deadlineIn(budgetMs));
+        state = await target.status(marked, deadlineIn(budgetMs));
       } catch (error) {
         log.warn(`[join] ${record.reference}: could not read the review state (${errorCode(error)})`);
-        return record;
+        return marked;
       }
       if (state === 'merged' || state === 'closed') {
-        const updated: ApplicationRecord = { ...record, state: state === 'merged' ? 'accepted' : 'declined', updated_at: now() };
+        const updated: ApplicationRecord = { ...marked, state: state === 'merged' ? 'accepted' : 'declined', updated_at: now() };
         await store.save(updated);
+        if (updated.state === 'declined') await releaseClaims(updated, store);
         return updated;
       }
-      return record;
+      return marked;
+    },
+
+    /**
+     * The scheduled run's share: refreshes the opened applications whose window has passed, at
+     * most `max` of them (one GitHub call each), so declined ones free their names.
+     */
+    async refreshOpen(max: number, budgetMs: number): Promise<number> {
+      const started = Date.now();
+      let asked = 0;
+      const { blobs } = await store.listRecords();
+      for (const reference of blobs) {
+        if (asked >= max || Date.now() - started > budgetMs - MIN_ATTEMPT_MS) break;
+        const record = await store.get(reference);
+        if (!record || record.state !== 'pull_request_opened') continue;
+        const before = record.delivery.checked_at;
+        const after = await this.refresh(record);
+        if (after.delivery.checked_at !== before) asked++;
+      }
+      return asked;
     },
   };
 }

@@ -17,7 +17,7 @@
  */
 import { entryFilePath } from '../../schema/collections.ts';
 import type { DeliveryProgress } from '../store/application-store.ts';
-import { entryFile, suffixedSlug, withSlug } from '../intake/build-entry.ts';
+import { entryFile, slugCandidates, withSlug } from '../intake/build-entry.ts';
 import { branchFor, commitMessage, referenceInCommitMessage } from './decap-workflow.ts';
 import type { Deadline } from './deadline.ts';
 import { openLocalCorrection, localCorrectionStatus } from './local-git-correction.ts';
@@ -34,7 +34,6 @@ export interface LocalGitOptions {
   lockWaitMs?: number;
 }
 
-const MAX_SLUG_TRIES = 20;
 
 export function createLocalGitTarget(options: LocalGitOptions): ReviewTarget {
   const { repoPath, baseBranch } = options;
@@ -54,8 +53,7 @@ export function createLocalGitTarget(options: LocalGitOptions): ReviewTarget {
         const base = await resolveRef(repoPath, `refs/heads/${baseBranch}`);
         if (!base) throw new DeliveryError('local_git_no_base_branch');
         const wished = record.delivery.slug ?? record.entry.slug;
-        for (let n = 1; n <= MAX_SLUG_TRIES; n++) {
-          const slug = suffixedSlug(wished, n);
+        for (const slug of slugCandidates(wished, record.reference)) {
           if (options.isPublished(slug)) continue;
           const branch = branchFor(slug);
           const file = entryFile(withSlug(record.entry, slug));

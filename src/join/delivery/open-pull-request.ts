@@ -15,12 +15,13 @@
  *
  * Only on the unhappy paths does it call more: a 422 "Reference already exists" is read back
  * (GET ref, GET commit) to tell a branch this application created on an earlier attempt (its
- * commit carries the Join-Reference trailer) from another entry's branch (then the slug gets a
- * suffix); a 422 "A pull request already exists" is answered by finding that pull request; and a
+ * commit carries the Join-Reference trailer) from another entry's branch (then the slug gets the
+ * application's own suffix, `referenceSlug`; applications never collide there, deliver.ts gives
+ * them distinct slugs from the store); a 422 "A pull request already exists" is answered by finding that pull request; and a
  * failed labelling closes the pull request until a later attempt labels and reopens it.
  */
 import type { ApplicationRecord, DeliveryProgress } from '../store/application-store.ts';
-import { entryFile, suffixedSlug, withSlug } from '../intake/build-entry.ts';
+import { entryFile, slugCandidates, withSlug } from '../intake/build-entry.ts';
 import { correctionReviewText } from './correction-review-text.ts';
 import { branchFor, commitMessage, CORRECTION_LABEL, DUPLICATE_LABEL, JOIN_LABEL, PENDING_REVIEW_LABEL, referenceInCommitMessage, titleFor, updateTitleFor } from './decap-workflow.ts';
 import { createCorrectionBranch } from './open-correction.ts';
@@ -41,9 +42,6 @@ export interface GitHubTargetOptions {
   log: Log;
 }
 
-/** Enough suffixes for any realistic crowd of same-named groups; past it, something is wrong. */
-const MAX_SLUG_TRIES = 20;
-
 const status = (error: unknown) => (error as { status?: number }).status;
 const messageOf = (error: unknown) => String((error as { message?: string }).message ?? '');
 
@@ -60,8 +58,7 @@ export function createGitHubTarget(options: GitHubTargetOptions): ReviewTarget {
 
   async function createBranch(record: ApplicationRecord, progress: DeliveryProgress, save: (p: DeliveryProgress) => Promise<void>, deadline: Deadline) {
     const wished = progress.slug ?? record.entry.slug;
-    for (let n = 1; n <= MAX_SLUG_TRIES; n++) {
-      const slug = suffixedSlug(wished, n);
+    for (const slug of slugCandidates(wished, record.reference)) {
       if (options.isPublished(slug)) continue;
       const branch = branchFor(slug);
       const file = entryFile(withSlug(record.entry, slug));
@@ -85,7 +82,7 @@ export function createGitHubTarget(options: GitHubTargetOptions): ReviewTarget {
       } catch (error) {
         if (status(error) !== 422 || !/reference already exists/i.test(messageOf(error))) throw error;
         const ours = await ourBranchHead(branch, record.reference, deadline);
-        if (!ours) continue; // another entry's branch: try the next suffix
+        if (!ours) continue; // another entry's branch (an editor's draft): use the application's own slug
         head = ours; // created by an earlier attempt that failed before it could record it
       }
       const next: DeliveryProgress = { ...progress, target: 'github', slug, branch, commit_sha: head };

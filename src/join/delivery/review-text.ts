@@ -100,7 +100,7 @@ export function reviewText(record: ApplicationRecord, entry: Entry, context: Rev
     const purpose = entry.purpose?.[locale];
     if (purpose) add(`**${titleOf('purpose')} (${locale})**`, '', codeBlock(purpose), '');
   }
-  add(
+  const closing = [
     '### Contact details',
     '',
     `The applicant’s contact details${record.has_message ? ' and their message to the editors are' : ' are'} encrypted for the editors and kept outside this repository. To read them, open **Applications** in the CMS (\`/admin/applications.html\`), or run:`,
@@ -110,7 +110,26 @@ export function reviewText(record: ApplicationRecord, entry: Entry, context: Rev
     '```',
     '',
     '<sub>Opened by the join form. Decap CMS reads this pull request’s branch, title and `decap-cms/pending_review` label; keep them.</sub>',
-  );
-  const body = lines.join('\n');
-  return body.length <= BODY_MAX ? body : `${body.slice(0, BODY_MAX)}\n\n… (shortened; the whole entry is in \`${context.path}\`)`;
+  ];
+  return fitBody(lines, closing, `… (shortened; the whole entry is in \`${context.path}\`)`);
+}
+
+/**
+ * The body within GitHub's limit, cut only between whole parts: every part (a line of inline code
+ * spans, or a whole fenced block) is either in or out, so a cut never lands inside a code span or
+ * a fence, where the rest of the applicant's text would render as live Markdown. The closing
+ * instructions are always kept.
+ */
+export function fitBody(parts: readonly string[], closing: readonly string[], shortened: string, max = BODY_MAX): string {
+  const whole = [...parts, ...closing].join('\n');
+  if (whole.length <= max) return whole;
+  const end = ['', shortened, '', ...closing].join('\n');
+  const kept: string[] = [];
+  let length = end.length;
+  for (const part of parts) {
+    if (length + part.length + 1 > max) break;
+    kept.push(part);
+    length += part.length + 1;
+  }
+  return `${kept.join('\n')}\n${end}`;
 }

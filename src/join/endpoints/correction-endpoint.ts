@@ -69,7 +69,7 @@ export function createCorrectionEndpoint(deps: CorrectionEndpointDeps) {
         answers: (locale) => CORRECTION_MESSAGES[locale].answers,
         renderForm: (locale, token, nonce, state) => deps.renderer.renderForm(entry, locale, token, nonce, state),
         thanksUrl: (locale, reference) => `${correctionThanksPath(locale, entry.slug)}?reference=${reference}`,
-        submit: (values, cleared) => submitCorrection(entry, values, cleared, deps),
+        submit: (values, cleared, overlong) => submitCorrection(entry, values, cleared, deps, overlong),
       },
       request,
     );

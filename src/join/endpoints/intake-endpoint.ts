@@ -5,8 +5,8 @@
  * typed (400, 409, 413, 503), or a 303 to the thank-you page.
  *
  *   201 pull request opened · 202 received, delivery queued · 200 this form was already sent
- *   400 invalid (per-field messages) · 405 · 409 duplicate · 413 too large · 415 media type
- *   503 the store failed before anything was saved
+ *   400 invalid (per-field messages) · 403 sent from another site · 405 · 409 duplicate
+ *   413 too large · 415 media type · 503 the store failed before anything was saved
  *
  * Request bodies and contact details are never logged.
  */
@@ -22,6 +22,7 @@ import { JOIN_BODY_LIMIT } from '../../schema/join.ts';
 import { JOIN_FORM_SHAPE, parseJoinBody, type FieldShape } from '../intake/parse-body.ts';
 import type { FormState } from '../pages/render-join-page.ts';
 import type { FieldProblem } from '../intake/validate-request.ts';
+import type { Overlong } from '../intake/normalise-input.ts';
 
 /** Page headers: never cached (each page carries its own token), scripts only with this nonce. */
 export function pageHeaders(nonce: string): Record<string, string> {
@@ -32,6 +33,19 @@ export function pageHeaders(nonce: string): Record<string, string> {
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'same-origin',
   };
+}
+
+/**
+ * A post a browser sent from another site (a hidden form on a hostile page): refused. Browsers
+ * say where a request comes from in `Sec-Fetch-Site` (https://www.w3.org/TR/fetch-metadata/) and
+ * `Origin` (https://fetch.spec.whatwg.org/#origin-header); API clients outside a browser send
+ * neither and are not affected (docs/join.md). Same-site (a sibling subdomain) passes only with
+ * our own Origin.
+ */
+export function isCrossSite(request: Request): boolean {
+  if (request.headers.get('sec-fetch-site') === 'cross-site') return true;
+  const origin = request.headers.get('origin');
+  return origin !== null && origin !== new URL(request.url).origin;
 }
 
 export function statusUrl(origin: string, reference: string): string {
@@ -81,8 +95,8 @@ export interface IntakeDoor {
   /** The form again, with its problems and everything typed. */
   renderForm: (locale: JoinLocale, token: string, nonce: string, state: FormState) => string;
   thanksUrl: (locale: JoinLocale, reference: string) => string;
-  /** The pipeline: values parsed and normalised, fields sent empty. */
-  submit: (values: Record<string, unknown>, cleared: readonly string[]) => Promise<SubmitOutcome>;
+  /** The pipeline: values parsed and normalised, fields sent empty, texts refused for their length. */
+  submit: (values: Record<string, unknown>, cleared: readonly string[], overlong: readonly Overlong[]) => Promise<SubmitOutcome>;
 }
 
 /** Answers one POST for `door` (the caller wraps it with `guarded` and any route checks). */
@@ -92,6 +106,14 @@ export async function answerIntake(door: IntakeDoor, request: Request): Promise<
   const newToken = () => issueFormToken(door.formSecret, door.clock(), door.random);
   const nonce = () => Buffer.from((door.random ?? randomBytes)(16)).toString('base64');
   const origin = new URL(request.url).origin;
+  if (isCrossSite(request)) {
+    // Before the body is even read: nothing is parsed, validated, stored or claimed.
+    const locale = pickLocale(undefined, request.headers.get('accept-language'));
+    const message = door.answers(locale).crossSite;
+    if ((request.headers.get('accept') ?? '').includes('application/json')) return json(403, { error: { code: 'forbidden', message } }, { 'Cache-Control': 'no-store' });
+    const n = nonce();
+    return new Response(door.renderForm(locale, newToken(), n, { values: {}, problems: [], banner: message }), { status: 403, headers: pageHeaders(n) });
+  }
   const parsed = await parseJoinBody(request, door.bodyLimit ?? JOIN_BODY_LIMIT, door.formShape ?? JOIN_FORM_SHAPE);
   const values = parsed.ok ? parsed.value : (parsed.value ?? {});
   const locale = pickLocale(typeof values.lang === 'string' ? values.lang : undefined, request.headers.get('accept-language'));
@@ -117,7 +139,7 @@ export async function answerIntake(door: IntakeDoor, request: Request): Promise<
 
   let outcome: SubmitOutcome;
   try {
-    outcome = await door.submit(values, parsed.cleared);
+    outcome = await door.submit(values, parsed.cleared, parsed.overlong);
   } catch (error) {
     door.log.error(`[${door.name}] could not take a request in: ${(error as Error)?.name ?? 'error'}`);
     return fail(503, { code: 'upstream_unavailable', message: a.unavailable }, { values, problems: [], banner: a.unavailable }, undefined, { 'Retry-After': '120' });

@@ -46,6 +46,22 @@ export function suffixedSlug(base: string, n: number): string {
   return `${base.slice(0, SLUG_MAX - suffix.length).replace(/-+$/, '')}${suffix}`;
 }
 
+/**
+ * The slug of an application whose wished slug another entry or application has: the wished one
+ * with the first two groups of its reference (`cgt-7kq2-m9x4`). References are unique, so this
+ * one is free whatever anyone else submitted: no crowd of same-named applications can leave one
+ * without a slug (editors rename it in the CMS if they like).
+ */
+export function referenceSlug(wished: string, reference: string): string {
+  const suffix = `-${reference.slice(0, 9).toLowerCase()}`;
+  return `${wished.slice(0, SLUG_MAX - suffix.length).replace(/-+$/, '')}${suffix}`;
+}
+
+/** The slugs a delivery tries, in order: the wished one, then the application's own. */
+export function slugCandidates(wished: string, reference: string): string[] {
+  return [wished, referenceSlug(wished, reference)];
+}
+
 export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }

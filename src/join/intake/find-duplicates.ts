@@ -7,15 +7,19 @@
  * names several unions in several countries.
  *
  * Open applications hold *claims* on their keys in the store (created only if new, so two
- * applications for one group racing each other cannot both pass). A claim whose application was
- * declined, or whose record is gone, is stale and can be taken over.
+ * applications for one group racing each other cannot both pass). A claim counts only while the
+ * stored record of its application is open *and lists that key* (or, for a few seconds, while its
+ * request is still taking the application in: a fresh reservation); any other claim — declined,
+ * no record, a key the record does not hold — is stale and taken over. Whether a claim counts is
+ * read from the store alone, never from GitHub: answering a submission costs no GitHub call, and
+ * the number of claims is bounded by the schema (a name, at most ten other names, one domain).
  *
  * Domains of shared hosting and social networks (facebook.com, wordpress.com…) say nothing about
  * which group a site belongs to and are not compared.
  */
 import { compactKey, websiteDomain } from '../../text/normalise-text.ts';
 import type { JoinGroup } from '../../schema/join.ts';
-import type { ApplicationStore, Claim, ClaimKind, DuplicateMatch } from '../store/application-store.ts';
+import { RESERVATION_STALE_MS, type ApplicationStore, type Claim, type ClaimKind, type Clock, type DuplicateMatch } from '../store/application-store.ts';
 import type { JoinIndex } from './content-index.ts';
 
 export const SHARED_HOSTS = new Set([
@@ -58,9 +62,27 @@ export function matchEntries(keys: DuplicateKeys, index: JoinIndex): DuplicateMa
 
 /**
  * The application holding a claim, if it still counts: waiting for review, or accepted and about
- * to be published. Undefined when the claim is stale (declined, or no such record).
+ * to be published. Undefined when the claim is stale (declined, no such record, a key its record
+ * does not hold).
  */
-export type ClaimHolder = (reference: string) => Promise<{ received_at: string; accepted: boolean } | undefined>;
+export type ClaimHolder = (reference: string, kind: ClaimKind, value: string) => Promise<{ received_at: string; accepted: boolean } | undefined>;
+
+/** The claim holder as the store says it: no GitHub call (the scheduled run refreshes states). */
+export function storedHolder(store: ApplicationStore, clock: Clock): ClaimHolder {
+  return async (reference, kind, value) => {
+    const record = await store.get(reference);
+    if (record) {
+      if (record.state === 'declined') return undefined;
+      const keys = record.duplicate_keys;
+      const holds = kind === 'domain' ? keys.domain === value : kind === 'name' ? keys.names.includes(value) : (record.delivery.slug ?? record.entry.slug) === value;
+      return holds ? { received_at: record.received_at, accepted: record.state === 'accepted' } : undefined;
+    }
+    // No record yet: its request may still be writing it.
+    const reservation = await store.getReservation(reference);
+    if (reservation && clock().getTime() - Date.parse(reservation.at) <= RESERVATION_STALE_MS) return { received_at: reservation.at, accepted: false };
+    return undefined;
+  };
+}
 
 function claimsOf(keys: DuplicateKeys): { kind: ClaimKind; value: string; field: DuplicateMatch['field']; written: string }[] {
   return [
@@ -78,7 +100,7 @@ export async function matchApplications(keys: DuplicateKeys, reference: string, 
   for (const c of claimsOf(keys)) {
     const found = await store.getClaim(c.kind, c.value);
     if (!found || found.claim.reference === reference) continue;
-    const open = await holder(found.claim.reference);
+    const open = await holder(found.claim.reference, c.kind, c.value);
     if (open) matches.push({ field: c.field, value: c.written, kind: 'application', reference: found.claim.reference, received_at: open.received_at, ...(open.accepted ? { accepted: true } : {}) });
   }
   return matches;
@@ -96,7 +118,7 @@ export async function claimKeys(keys: DuplicateKeys, claim: Claim, store: Applic
       const found = await store.getClaim(c.kind, c.value);
       if (!found) continue; // released meanwhile: try again
       if (found.claim.reference === claim.reference) break;
-      const open = await holder(found.claim.reference);
+      const open = await holder(found.claim.reference, c.kind, c.value);
       if (open) {
         lost.push({ field: c.field, value: c.written, kind: 'application', reference: found.claim.reference, received_at: open.received_at, ...(open.accepted ? { accepted: true } : {}) });
         break;
@@ -105,4 +127,18 @@ export async function claimKeys(keys: DuplicateKeys, claim: Claim, store: Applic
     }
   }
   return lost;
+}
+
+/** Removes the claims an application still holds (declined: its names are free for others). */
+export async function releaseClaims(record: { reference: string; duplicate_keys: { names: string[]; domain?: string }; delivery: { slug?: string } }, store: ApplicationStore): Promise<void> {
+  const held: [ClaimKind, string][] = [
+    ...(record.duplicate_keys.domain ? [['domain', record.duplicate_keys.domain] as [ClaimKind, string]] : []),
+    ...record.duplicate_keys.names.map((n) => ['name', n] as [ClaimKind, string]),
+    ...(record.delivery.slug ? [['slug', record.delivery.slug] as [ClaimKind, string]] : []),
+  ];
+  for (const [kind, value] of held) {
+    const found = await store.getClaim(kind, value);
+    // Another application may have taken a stale claim over since: leave that one alone.
+    if (found?.claim.reference === record.reference) await store.deleteClaim(kind, value);
+  }
 }

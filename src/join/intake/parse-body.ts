@@ -11,7 +11,7 @@
 import * as z from 'zod';
 import { JOIN_BODY_LIMIT, joinRequestSchema } from '../../schema/join.ts';
 import { mediaType, readBodyText } from '../../http/read-body.ts';
-import { normaliseInput, TooDeep } from './normalise-input.ts';
+import { normaliseInput, TooDeep, type Overlong } from './normalise-input.ts';
 
 
 export const ACCEPTED_MEDIA_TYPES = ['application/json', 'application/x-www-form-urlencoded'] as const;
@@ -23,6 +23,8 @@ export type ParsedBody =
       fromForm: boolean;
       /** Fields sent empty or `null` (`website`, `summary.fr`): a correction reads them as "remove this value". */
       cleared: string[];
+      /** Texts refused unread for their length (normalise-input.ts): validation reports them. */
+      overlong: Overlong[];
     }
   | { ok: false; status: 400 | 413 | 415; message: string; fields?: Record<string, string>; fromForm: boolean; value?: Record<string, unknown> };
 
@@ -167,14 +169,18 @@ export async function parseJoinBody(request: Request, limit = JOIN_BODY_LIMIT, s
     raw = parsed as Record<string, unknown>;
   }
   let normalised: Record<string, unknown>;
+  let overlong: Overlong[];
   try {
-    normalised = normaliseInput(raw);
+    ({ value: normalised, overlong } = normaliseInput(raw));
   } catch (error) {
     if (error instanceof TooDeep) return { ok: false, status: 400, fromForm, message: 'The request is nested too deeply.' };
     throw error;
   }
   if (Object.keys(fields).length > 0) return { ok: false, status: 400, fromForm, message: 'Some fields were sent more than once.', fields, value: normalised };
-  return { ok: true, value: normalised, fromForm, cleared: clearedFields(raw, normalised) };
+  // A text dropped for its length was not sent empty: it must not read as "remove this value".
+  const tooLong = new Set(overlong.map((o) => o.field));
+  const cleared = clearedFields(raw, normalised).filter((name) => !tooLong.has(name));
+  return { ok: true, value: normalised, fromForm, cleared, overlong };
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

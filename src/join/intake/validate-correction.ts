@@ -17,7 +17,8 @@ import { parseOptions } from '../../schema/messages.ts';
 import type { FieldChange } from '../store/application-store.ts';
 import type { JoinIndex } from './content-index.ts';
 import { changedEntry, proposedChanges, publicFieldsOf } from './correction-changes.ts';
-import { firstPerField, joinErrors, problemsOf, termProblems, type FieldProblem } from './validate-request.ts';
+import type { Overlong } from './normalise-input.ts';
+import { firstPerField, joinErrors, overlongProblem, problemsOf, termProblems, type FieldProblem } from './validate-request.ts';
 
 export type ValidatedCorrection = { ok: true; value: CorrectionRequest; changes: FieldChange[] } | { ok: false; problems: FieldProblem[] };
 
@@ -45,9 +46,10 @@ function splitRemovals(input: Record<string, unknown>, sentEmpty: readonly strin
   return { raw, cleared: new Set([...cleared].filter((name) => CORRECTABLE.has(name.split('.')[0]!))) };
 }
 
-export function validateCorrection(input: Record<string, unknown>, sentEmpty: readonly string[], entry: Entry, index: JoinIndex): ValidatedCorrection {
+export function validateCorrection(input: Record<string, unknown>, sentEmpty: readonly string[], entry: Entry, index: JoinIndex, overlong: readonly Overlong[] = []): ValidatedCorrection {
   const { raw, cleared } = splitRemovals(input, sentEmpty);
-  const problems: FieldProblem[] = [];
+  // First, so that "must be at most" wins over what the text's removal may cause.
+  const problems: FieldProblem[] = overlong.map(overlongProblem);
   for (const name of Object.keys(raw)) {
     if (EDITORIAL.has(name)) {
       problems.push({

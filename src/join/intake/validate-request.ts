@@ -8,6 +8,7 @@ import * as z from 'zod';
 import { joinRequestSchema, type JoinRequest } from '../../schema/join.ts';
 import { friendlyErrors, parseOptions } from '../../schema/messages.ts';
 import type { JoinIndex } from './content-index.ts';
+import type { Overlong } from './normalise-input.ts';
 
 export interface FieldProblem {
   field: string;
@@ -80,6 +81,11 @@ const OPTIONAL_FIELDS = new Set(Object.entries(joinRequestSchema.shape).filter((
 
 const isEmptyObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0;
 
+/** A text refused unread for its length (normalise-input.ts), said as the schema says it. */
+export function overlongProblem({ field, maximum }: Overlong): FieldProblem {
+  return { field, code: 'too_big', message: `must be at most ${maximum} characters`, detail: { origin: 'string', maximum } };
+}
+
 /** Subjects and sectors must be terms of the directory's taxonomies (content, not schema). */
 export function termProblems(raw: Record<string, unknown>, index: JoinIndex, known: readonly FieldProblem[] = []): FieldProblem[] {
   const problems: FieldProblem[] = [];
@@ -101,11 +107,12 @@ export function termProblems(raw: Record<string, unknown>, index: JoinIndex, kno
   return problems;
 }
 
-export function validateJoinRequest(input: Record<string, unknown>, index: JoinIndex): Validated {
+export function validateJoinRequest(input: Record<string, unknown>, index: JoinIndex, overlong: readonly Overlong[] = []): Validated {
   // A purpose left blank in every language arrives as `purpose: {}`: for an optional field, not given.
   const raw = Object.fromEntries(Object.entries(input).filter(([name, value]) => !(OPTIONAL_FIELDS.has(name) && isEmptyObject(value))));
   const parsed = joinRequestSchema.safeParse(raw, { ...parseOptions, error: joinErrors });
-  const problems = parsed.success ? [] : problemsOf(parsed.error);
+  // First, so that "must be at most" wins over the "is required" its removal may cause.
+  const problems = [...overlong.map(overlongProblem), ...(parsed.success ? [] : problemsOf(parsed.error))];
   problems.push(...termProblems(raw, index, problems));
   if (problems.length > 0 || !parsed.success) return { ok: false, problems: firstPerField(problems) };
   return { ok: true, value: parsed.data };

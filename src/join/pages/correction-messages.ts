@@ -60,6 +60,7 @@ export const CORRECTION_MESSAGES: Record<JoinLocale, CorrectionMessages> = {
       unavailable: 'We could not receive your correction because of a problem on our side. Nothing was saved: please try again in a few minutes.',
       rateLimited: 'Too many submissions from your connection; wait a minute and try again.',
       network: 'The correction could not be sent: check your connection and try again. Your answers are still here.',
+      crossSite: 'Corrections are accepted only from this site’s own form. Fill in the form on this page.',
     },
   },
   fr: {
@@ -95,6 +96,7 @@ export const CORRECTION_MESSAGES: Record<JoinLocale, CorrectionMessages> = {
       unavailable: 'Nous n’avons pas pu recevoir votre correction à cause d’un problème de notre côté. Rien n’a été enregistré : réessayez dans quelques minutes.',
       rateLimited: 'Trop d’envois depuis votre connexion ; attendez une minute avant de réessayer.',
       network: 'La correction n’a pas pu être envoyée : vérifiez votre connexion et réessayez. Vos réponses sont conservées.',
+      crossSite: 'Les corrections ne sont acceptées que depuis le formulaire de ce site. Remplissez le formulaire de cette page.',
     },
   },
 };

@@ -38,6 +38,11 @@ interface Messages {
   inLanguage: (language: string) => string;
   listHint: string;
   multiSelectHint: string;
+  /**
+   * The searchable countries picker (country-picker-script.ts), sent to the browser in #join-text.
+   * `{name}` and `{count}` are filled in by the script.
+   */
+  countryPicker: { hint: string; chosen: string; remove: string; added: string; removed: string; matches: string; none: string };
   noChoice: string;
   honeypotLabel: string;
   submit: string;
@@ -93,6 +98,7 @@ interface Messages {
     unavailable: string;
     rateLimited: string;
     network: string;
+    crossSite: string;
   };
 }
 
@@ -121,6 +127,15 @@ export const JOIN_MESSAGES: Record<JoinLocale, Messages> = {
     inLanguage: (language) => `in ${language}`,
     listHint: 'One per line.',
     multiSelectHint: 'You can choose several: hold Ctrl (⌘ on a Mac) while you choose.',
+    countryPicker: {
+      hint: 'Where the group is based or active. Type a country’s name, then choose it with the arrow keys and Enter, or a click; choose as many as apply. Remove one with its × button.',
+      chosen: 'Chosen countries',
+      remove: 'Remove {name}',
+      added: '{name} added; {count} chosen.',
+      removed: '{name} removed; {count} chosen.',
+      matches: '{count} matching countries.',
+      none: 'No country matches.',
+    },
     noChoice: 'Not stated',
     honeypotLabel: 'Leave this field empty',
     submit: 'Send the application',
@@ -206,6 +221,7 @@ export const JOIN_MESSAGES: Record<JoinLocale, Messages> = {
       unavailable: 'We could not receive your application because of a problem on our side. Nothing was saved: please try again in a few minutes.',
       rateLimited: 'Too many submissions from your connection; wait a minute and try again.',
       network: 'The application could not be sent: check your connection and try again. Your answers are still here.',
+      crossSite: 'Applications are accepted only from this site’s own form. Fill in the form on this page.',
     },
   },
   fr: {
@@ -232,6 +248,15 @@ export const JOIN_MESSAGES: Record<JoinLocale, Messages> = {
     inLanguage: (language) => `en ${language}`,
     listHint: 'Un par ligne.',
     multiSelectHint: 'Vous pouvez en choisir plusieurs : maintenez Ctrl (⌘ sur Mac) en choisissant.',
+    countryPicker: {
+      hint: 'Où le groupe est basé ou actif. Tapez le nom d’un pays, puis choisissez-le avec les flèches et Entrée, ou d’un clic ; choisissez-en autant qu’il faut. Retirez-en un avec son bouton ×.',
+      chosen: 'Pays choisis',
+      remove: 'Retirer {name}',
+      added: '{name} ajouté ; {count} choisi(s).',
+      removed: '{name} retiré ; {count} choisi(s).',
+      matches: '{count} pays correspondent.',
+      none: 'Aucun pays ne correspond.',
+    },
     noChoice: 'Non précisé',
     honeypotLabel: 'Laissez ce champ vide',
     submit: 'Envoyer la demande',
@@ -317,6 +342,7 @@ export const JOIN_MESSAGES: Record<JoinLocale, Messages> = {
       unavailable: 'Nous n’avons pas pu recevoir votre demande à cause d’un problème de notre côté. Rien n’a été enregistré : réessayez dans quelques minutes.',
       rateLimited: 'Trop d’envois depuis votre connexion ; attendez une minute avant de réessayer.',
       network: 'La demande n’a pas pu être envoyée : vérifiez votre connexion et réessayez. Vos réponses sont conservées.',
+      crossSite: 'Les demandes ne sont acceptées que depuis le formulaire de ce site. Remplissez le formulaire de cette page.',
     },
   },
 };

@@ -241,7 +241,7 @@ ${s.fields.map((f) => renderField(f, locale, state))}</section>
 <p><button type="submit">${m.submit}</button></p>
 <p id="join-status" role="status" aria-live="polite"></p>
 </form>
-<script type="application/json" id="join-text">${jsonForScript({ errorSummaryTitle: m.errorSummaryTitle, errorPrefix: m.errorPrefix, sending: m.sending, network: m.answers.network, thanksPath: thanksPath(locale), labels, answers: { 413: m.answers.tooLarge, 429: m.answers.rateLimited, 503: m.answers.unavailable } })}</script>`;
+<script type="application/json" id="join-text">${jsonForScript({ errorSummaryTitle: m.errorSummaryTitle, errorPrefix: m.errorPrefix, sending: m.sending, network: m.answers.network, thanksPath: thanksPath(locale), labels, answers: { 413: m.answers.tooLarge, 429: m.answers.rateLimited, 503: m.answers.unavailable }, countryPicker: m.countryPicker })}</script>`;
       const title = `${problems.length > 0 || state.banner ? m.errorPrefix : ''}${m.pageTitle}`;
       return shell(locale, title, main, nonce, joinPath, true);
     },

@@ -5,7 +5,8 @@
  *   applications/<reference>   the record: state, the public entry, delivery progress
  *   contacts/<reference>       the contact details, age-encrypted for the editors (armored text)
  *   outbox/<reference>         the delivery queue (see queue.ts)
- *   claims/<kind>/<hash>       "an open application already has this website / this name"
+ *   claims/<kind>/<hash>       "an open application already has this website / this name / this slug"
+ *   reservations/<reference>   "a request is taking this application in right now" (see reserve)
  *
  * Records are created with `onlyIfNew`, so two submissions of one form (a double click, a retry)
  * cannot both become applications. https://docs.netlify.com/build/data-and-storage/netlify-blobs/
@@ -50,6 +51,8 @@ export interface DeliveryProgress {
   attempts: number;
   /** A short code (`github_502`, `timeout`), never a message that could carry data. */
   last_error?: string;
+  /** When the review state was last asked of the review target: at most once per refresh window. */
+  checked_at?: string;
   /** A correction waiting for an editor's draft of its entry: the draft's pull request, told about it once. */
   draft_pull_noted?: number;
   /** A correction that needed no pull request: its values were in the entry already, or the entry is gone. */
@@ -103,7 +106,15 @@ export interface Claim {
   received_at: string;
 }
 
-export type ClaimKind = 'domain' | 'name';
+export type ClaimKind = 'domain' | 'name' | 'slug';
+
+/** A reservation older than this, whose request never wrote the record, died with its request. */
+export const RESERVATION_STALE_MS = 2 * 60_000;
+
+export interface Reservation {
+  reference: string;
+  at: string;
+}
 
 const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 40);
 
@@ -111,6 +122,7 @@ export function createApplicationStore(blobs: BlobStore) {
   const recordKey = (reference: string) => `applications/${reference}`;
   const contactKey = (reference: string) => `contacts/${reference}`;
   const claimKey = (kind: ClaimKind, value: string) => `claims/${kind}/${hash(value)}`;
+  const reservationKey = (reference: string) => `reservations/${reference}`;
 
   return {
     async get(reference: string): Promise<ApplicationRecord | null> {
@@ -123,6 +135,41 @@ export function createApplicationStore(blobs: BlobStore) {
     },
     async save(record: ApplicationRecord): Promise<void> {
       await blobs.setJSON(recordKey(record.reference), record);
+    },
+    /** References of every stored application (the scheduled refresh walks them). */
+    async listRecords(): Promise<{ blobs: string[] }> {
+      const { blobs: listed } = await blobs.list({ prefix: 'applications/' });
+      return { blobs: listed.map((b) => b.key.slice('applications/'.length)) };
+    },
+    async getWithEtag(reference: string): Promise<{ record: ApplicationRecord; etag: string } | null> {
+      const found = await blobs.getWithMetadata(recordKey(reference), { type: 'json', consistency: 'strong' });
+      return found ? { record: found.data as ApplicationRecord, etag: found.etag ?? '' } : null;
+    },
+    /** Saves only if the record is still the one read with `etag`; false when another request changed it. */
+    async saveIfMatch(record: ApplicationRecord, etag: string): Promise<boolean> {
+      const { modified } = await blobs.setJSON(recordKey(record.reference), record, { onlyIfMatch: etag });
+      return modified;
+    },
+    /**
+     * Reserves a reference for the request taking its application in, before it claims anything:
+     * of two requests carrying one form token at once, exactly one gets true (`onlyIfNew`). A
+     * reservation left by a request that died before writing its record is taken over once stale.
+     */
+    async reserve(reference: string, now: Date): Promise<boolean> {
+      const mine: Reservation = { reference, at: now.toISOString() };
+      if ((await blobs.setJSON(reservationKey(reference), mine, { onlyIfNew: true })).modified) return true;
+      const found = await blobs.getWithMetadata(reservationKey(reference), { type: 'json', consistency: 'strong' });
+      if (!found) return (await blobs.setJSON(reservationKey(reference), mine, { onlyIfNew: true })).modified;
+      const stale = now.getTime() - new Date((found.data as Reservation).at).getTime() > RESERVATION_STALE_MS;
+      if (!stale || (await blobs.get(recordKey(reference), { type: 'json', consistency: 'strong' }))) return false;
+      return (await blobs.setJSON(reservationKey(reference), mine, { onlyIfMatch: found.etag ?? '' })).modified;
+    },
+    async getReservation(reference: string): Promise<Reservation | null> {
+      return ((await blobs.get(reservationKey(reference), { type: 'json', consistency: 'strong' })) as Reservation | null) ?? null;
+    },
+    /** Gives a reservation back when its request stored nothing (a duplicate, a failure). */
+    async release(reference: string): Promise<void> {
+      await blobs.delete(reservationKey(reference));
     },
     /** Stores the encrypted contact bundle once: a repeated submission keeps the first. */
     async putContact(reference: string, armored: string): Promise<void> {
@@ -155,6 +202,9 @@ export function createApplicationStore(blobs: BlobStore) {
       const options = etag ? { onlyIfMatch: etag } : { onlyIfNew: true };
       const { modified } = await blobs.setJSON(claimKey(kind, value), claim, options);
       return modified;
+    },
+    async deleteClaim(kind: ClaimKind, value: string): Promise<void> {
+      await blobs.delete(claimKey(kind, value));
     },
   };
 }

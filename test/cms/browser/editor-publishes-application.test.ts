@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeEntryFile } from '../../../src/content/entry-file.ts';
 import { entrySchema, type Entry } from '../../../src/schema/entry.ts';
 import { startStack, type Stack } from '../../support/start-stack.ts';
-import { launchBrowser, openPage, PROJECT_ROOT, saveFailureArtifacts } from '../../support/cms-browser.ts';
+import { cspViolations, launchBrowser, openPage, PROJECT_ROOT, saveFailureArtifacts } from '../../support/cms-browser.ts';
 import { eventually, logIn, publishNow, setStatus } from '../../support/decap-ui.ts';
 import type { Page } from 'playwright-core';
 
@@ -92,8 +92,9 @@ async function served(slug: string, query = ''): Promise<Record<string, unknown>
 }
 
 describe("an applicant's request, published by an editor", () => {
-  it('a pending branch appears in the Workflow tab as in review; the editor publishes it; the API serves the group', async ({ onTestFailed }) => {
+  it('a pending branch appears in the Workflow tab as in review; the editor publishes it; the API serves the group', async ({ onTestFailed, onTestFinished }) => {
     const tp = await openPage(browser);
+    onTestFinished(() => expect(cspViolations(tp)).toEqual([]));
     onTestFailed(() => saveFailureArtifacts('editor-publishes-application-branch', tp, stack));
     const { page } = tp;
     await deliverApplication(application);
@@ -108,8 +109,9 @@ describe("an applicant's request, published by an editor", () => {
     await tp.page.close();
   }, 120_000);
 
-  it('an applicant fills in the join form; the application appears in the Workflow tab; the editor publishes it; the API serves it', async ({ onTestFailed }) => {
+  it('an applicant fills in the join form; the application appears in the Workflow tab; the editor publishes it; the API serves it', async ({ onTestFailed, onTestFinished }) => {
     const tp = await openPage(browser);
+    onTestFinished(() => expect(cspViolations(tp)).toEqual([]));
     onTestFailed(() => saveFailureArtifacts('editor-publishes-application-form', tp, stack));
     const { page } = tp;
     const name = 'Riders United of Bologna';
@@ -119,7 +121,10 @@ describe("an applicant's request, published by an editor", () => {
     await page.getByLabel('Name of the group').fill(name);
     await page.getByLabel('Website').fill('https://riders-united.example.org');
     await page.getByLabel('Summary (in English)').fill('Food delivery riders organising in Bologna.');
-    await page.getByLabel('Countries').selectOption(['IT']);
+    // The form's script makes the countries a searchable picker (test/join/picks-countries.test.ts).
+    const countries = page.getByRole('combobox', { name: 'Countries' });
+    await countries.fill('Italy');
+    await countries.press('Enter');
     await page.getByLabel('Your name').fill('Alex Example');
     await page.getByLabel('Your email').fill('alex@example.net');
     await page.getByLabel(/I agree that the network’s editors keep my contact details/).check();

@@ -16,7 +16,7 @@ import { parseYaml } from '../../../src/content/front-matter.ts';
 import { countryName } from '../../../src/schema/codes.ts';
 import { RELATION_LABELS } from '../../../src/schema/labels.ts';
 import { startStack, type Stack } from '../../support/start-stack.ts';
-import { launchBrowser, openPage, PROJECT_ROOT, saveFailureArtifacts, type TestPage } from '../../support/cms-browser.ts';
+import { cspViolations, launchBrowser, openPage, PROJECT_ROOT, saveFailureArtifacts, type TestPage } from '../../support/cms-browser.ts';
 import { choose, eventually, field, logIn, openNewGroup, publishNow, save, setStatus } from '../../support/decap-ui.ts';
 
 let stack: Stack;
@@ -64,8 +64,9 @@ async function expectedPreview() {
 const status = () => stack.git('config', '--get', `branch.${BRANCH}.description`);
 
 describe('an editor publishes a new group', () => {
-  it('saves a draft, marks it ready, publishes; the build accepts it and the API serves it', async ({ onTestFailed }) => {
+  it('saves a draft, marks it ready, publishes; the build accepts it and the API serves it', async ({ onTestFailed, onTestFinished }) => {
     tp = await openPage(browser);
+    onTestFinished(() => expect(cspViolations(tp!)).toEqual([]));
     onTestFailed(() => saveFailureArtifacts('editor-publishes-group', tp, stack));
     const { page } = tp;
 

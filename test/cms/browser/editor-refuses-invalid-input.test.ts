@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entryFields, entrySchema } from '../../../src/schema/entry.ts';
 import { RELATION_LABELS } from '../../../src/schema/labels.ts';
 import { startStack, type Stack } from '../../support/start-stack.ts';
-import { launchBrowser, openPage, PROJECT_ROOT, saveFailureArtifacts, type TestPage } from '../../support/cms-browser.ts';
+import { cspViolations, launchBrowser, openPage, PROJECT_ROOT, saveFailureArtifacts, type TestPage } from '../../support/cms-browser.ts';
 import { choose, field, logIn, openNewGroup, retype, save } from '../../support/decap-ui.ts';
 
 let stack: Stack;
@@ -42,8 +42,9 @@ async function fillValidGroup(tp: TestPage, slug: string): Promise<void> {
 const cmsBranches = () => stack.git('branch', '--list', 'cms/*');
 
 describe('the editor refuses invalid input', () => {
-  it("marks a bad slug at the field with the schema's message, and saves nothing", async ({ onTestFailed }) => {
+  it("marks a bad slug at the field with the schema's message, and saves nothing", async ({ onTestFailed, onTestFinished }) => {
     const tp = await openPage(browser);
+    onTestFinished(() => expect(cspViolations(tp)).toEqual([]));
     onTestFailed(() => saveFailureArtifacts('editor-refuses-bad-slug', tp, stack));
     await logIn(tp.page, stack.url);
     await openNewGroup(tp.page, stack.url);
@@ -54,8 +55,9 @@ describe('the editor refuses invalid input', () => {
     await tp.page.close();
   }, 90_000);
 
-  it("stops the save with the build's messages for rules a pattern cannot express", async ({ onTestFailed }) => {
+  it("stops the save with the build's messages for rules a pattern cannot express", async ({ onTestFailed, onTestFinished }) => {
     const tp = await openPage(browser);
+    onTestFinished(() => expect(cspViolations(tp)).toEqual([]));
     onTestFailed(() => saveFailureArtifacts('editor-refuses-entry-rules', tp, stack));
     await logIn(tp.page, stack.url);
     await openNewGroup(tp.page, stack.url);

@@ -70,7 +70,7 @@ describe('the directory in a browser', () => {
     const firstPage = await resultNames(page);
     await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Page 2' }).click();
     await page.waitForURL(/page=2/);
-    expect(await countText(page)).toMatch(/page 2 of 2$/);
+    expect(await countText(page)).toMatch(new RegExp(`page 2 of ${Math.ceil(total / 20)}$`));
     const secondPage = await resultNames(page);
     expect(secondPage.length).toBeGreaterThan(0);
     expect(secondPage.filter((n) => firstPage.includes(n))).toEqual([]);

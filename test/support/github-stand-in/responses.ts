@@ -15,6 +15,7 @@ export type GitCommit = Data<'git', 'createCommit'>;
 export type PullRequest = Data<'pulls', 'create'>;
 export type Labels = Data<'issues', 'addLabels'>;
 export type InstallationToken = Data<'apps', 'createInstallationAccessToken'>;
+export type Issue = Data<'issues', 'create'>;
 type User = PullRequest['user'];
 type Repository = PullRequest['base']['repo'];
 
@@ -134,6 +135,31 @@ export function pullRequest(site: Site, p: PullModel, defaultBranch: string, act
     },
     author_association: 'NONE', auto_merge: null, draft: false, merged: p.merged, mergeable: null, rebaseable: null, mergeable_state: 'unknown',
     merged_by: null, comments: 0, review_comments: 0, maintainer_can_modify: false, commits: 1, additions: 1, deletions: 0, changed_files: 1,
+  };
+}
+
+export interface IssueModel {
+  number: number;
+  title: string;
+  body: string | null;
+  state: 'open' | 'closed';
+  labels: string[];
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
+
+/** An issue as the Issues API answers it; a pull request listed there carries `pull_request`. */
+export function issue(site: Site, i: IssueModel, actor: string, pull?: PullModel): Issue {
+  const r = `${site.api}/repos/${site.owner}/${site.repo}`;
+  const html = `${site.web}/${site.owner}/${site.repo}/${pull ? 'pull' : 'issues'}/${i.number}`;
+  return {
+    id: 2000 + i.number, node_id: NODE_ID, url: `${r}/issues/${i.number}`, repository_url: r, labels_url: `${r}/issues/${i.number}/labels{/name}`,
+    comments_url: `${r}/issues/${i.number}/comments`, events_url: `${r}/issues/${i.number}/events`, html_url: html, number: i.number, state: i.state,
+    state_reason: i.state === 'closed' ? 'completed' : null, title: i.title, body: i.body, user: user(site, actor, 'Bot'),
+    labels: i.labels.map((name, n) => label(site, name, 1000 + n)), assignee: null, assignees: [], milestone: null, locked: false, active_lock_reason: null,
+    comments: 0, closed_at: i.closedAt, created_at: i.createdAt, updated_at: i.updatedAt, author_association: 'NONE',
+    ...(pull ? { pull_request: { merged_at: pull.merged ? pull.closedAt : null, diff_url: `${html}.diff`, html_url: html, patch_url: `${html}.patch`, url: `${r}/pulls/${i.number}` } } : {}),
   };
 }
 

@@ -68,6 +68,10 @@ export async function startGitHubStandIn(options: StandInOptions = {}) {
   const refs = new Map<string, string>();
   const pulls: R.PullModel[] = [];
   const comments: { number: number; body: string }[] = [];
+  const issues: R.IssueModel[] = [];
+  /** Issues and pull requests share one sequence of numbers, as on GitHub. */
+  const nextNumber = () => pulls.length + issues.length + 1;
+  const pullNumbered = (n: number) => pulls.find((p) => p.number === n);
   const installationTokens = new Set<string>();
 
   function writeTree(paths: Map<string, string>): string {
@@ -114,7 +118,7 @@ export async function startGitHubStandIn(options: StandInOptions = {}) {
       return blob ? { status: 200, body: R.contentFile(site, m[1]!, ref, blob, blobs.get(blob)!) } : notFound();
     }],
     ['POST', new RegExp(`^${repoPath}/issues/(\\d+)/comments$`), (m, body) => {
-      const p = pulls[Number(m[1]) - 1];
+      const p = pullNumbered(Number(m[1]));
       if (!p) return notFound();
       const text = (body as { body?: unknown })?.body;
       if (typeof text !== 'string' || text === '') return invalid('Validation Failed', 'https://docs.github.com/rest/issues/comments#create-an-issue-comment', [{ resource: 'IssueComment', field: 'body', code: 'missing_field' }]);
@@ -185,7 +189,7 @@ export async function startGitHubStandIn(options: StandInOptions = {}) {
       }
       if (typeof b.title !== 'string' || b.title === '') return invalid('Validation Failed', doc, [{ resource: 'PullRequest', field: 'title', code: 'missing_field' }]);
       const stamp = now().toISOString().replace(/\.\d{3}Z$/, 'Z');
-      const p: R.PullModel = { number: pulls.length + 1, title: b.title, body: b.body ?? null, head, headSha, base: b.base, baseSha, state: 'open', merged: false, labels: [], createdAt: stamp, updatedAt: stamp, closedAt: null };
+      const p: R.PullModel = { number: nextNumber(), title: b.title, body: b.body ?? null, head, headSha, base: b.base, baseSha, state: 'open', merged: false, labels: [], createdAt: stamp, updatedAt: stamp, closedAt: null };
       pulls.push(p);
       return { status: 201, body: R.pullRequest(site, p, defaultBranch, ACTOR), headers: { location: `${site.api}${repoPath}/pulls/${p.number}` } };
     }],
@@ -195,11 +199,11 @@ export async function startGitHubStandIn(options: StandInOptions = {}) {
       return { status: 200, body: found.map((p) => R.pullRequest(site, p, defaultBranch, ACTOR)) };
     }],
     ['GET', new RegExp(`^${repoPath}/pulls/(\\d+)$`), (m) => {
-      const p = pulls[Number(m[1]) - 1];
+      const p = pullNumbered(Number(m[1]));
       return p ? { status: 200, body: R.pullRequest(site, p, defaultBranch, ACTOR) } : notFound();
     }],
     ['PATCH', new RegExp(`^${repoPath}/pulls/(\\d+)$`), (m, body) => {
-      const p = pulls[Number(m[1]) - 1];
+      const p = pullNumbered(Number(m[1]));
       if (!p) return notFound();
       const b = body as { state?: string };
       if (b?.state === 'closed' || b?.state === 'open') {
@@ -210,12 +214,46 @@ export async function startGitHubStandIn(options: StandInOptions = {}) {
       return { status: 200, body: R.pullRequest(site, p, defaultBranch, ACTOR) };
     }],
     ['POST', new RegExp(`^${repoPath}/issues/(\\d+)/labels$`), (m, body) => {
-      const p = pulls[Number(m[1]) - 1];
+      const p = pullNumbered(Number(m[1])) ?? issues.find((i) => i.number === Number(m[1]));
       if (!p) return notFound();
       const names = Array.isArray(body) ? body : (body as { labels?: unknown })?.labels;
       if (!Array.isArray(names) || names.some((n) => typeof n !== 'string')) return invalid('Invalid request.\n\n"labels" wasn\'t supplied.', 'https://docs.github.com/rest/issues/labels#add-labels-to-an-issue');
       for (const n of names as string[]) if (!p.labels.includes(n)) p.labels.push(n);
       return { status: 200, body: p.labels.map((n, i) => R.label(site, n, 1000 + i)) };
+    }],
+    // Issues: https://docs.github.com/rest/issues/issues — the list holds pull requests too (with `pull_request`).
+    ['GET', new RegExp(`^${repoPath}/issues$`), (_m, _b, q) => {
+      const state = q.state ?? 'open';
+      const wanted = (q.labels ?? '').split(',').map((l) => l.trim()).filter(Boolean);
+      const all = [...issues.map((i) => ({ i, pull: undefined as R.PullModel | undefined })), ...pulls.map((p) => ({ i: { ...p, body: p.body } as R.IssueModel, pull: p }))];
+      const found = all
+        .filter(({ i }) => (state === 'all' || i.state === state) && wanted.every((l) => i.labels.includes(l)))
+        .sort((a, b) => b.i.number - a.i.number); // sort=created, direction=desc
+      const perPage = Math.min(100, Number(q.per_page ?? 30));
+      const page = Math.max(1, Number(q.page ?? 1));
+      return { status: 200, body: found.slice((page - 1) * perPage, page * perPage).map(({ i, pull }) => R.issue(site, i, ACTOR, pull)) };
+    }],
+    ['POST', new RegExp(`^${repoPath}/issues$`), (_m, body) => {
+      const b = body as { title?: unknown; body?: unknown; labels?: unknown };
+      if (typeof b?.title !== 'string' || b.title === '') return invalid('Invalid request.\n\n"title" wasn\'t supplied.', 'https://docs.github.com/rest/issues/issues#create-an-issue');
+      const stamp = now().toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const labels = Array.isArray(b.labels) ? b.labels.map((l) => (typeof l === 'string' ? l : String((l as { name?: unknown }).name))) : [];
+      const i: R.IssueModel = { number: nextNumber(), title: b.title, body: typeof b.body === 'string' ? b.body : null, state: 'open', labels, createdAt: stamp, updatedAt: stamp, closedAt: null };
+      issues.push(i);
+      return { status: 201, body: R.issue(site, i, ACTOR), headers: { location: `${site.api}${repoPath}/issues/${i.number}` } };
+    }],
+    ['PATCH', new RegExp(`^${repoPath}/issues/(\\d+)$`), (m, body) => {
+      const i = issues.find((x) => x.number === Number(m[1]));
+      if (!i) return notFound();
+      const b = body as { title?: unknown; body?: unknown; state?: unknown };
+      if (typeof b?.title === 'string') i.title = b.title;
+      if (typeof b?.body === 'string') i.body = b.body;
+      if (b?.state === 'open' || b?.state === 'closed') {
+        i.state = b.state;
+        i.closedAt = b.state === 'closed' ? now().toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
+      }
+      i.updatedAt = now().toISOString().replace(/\.\d{3}Z$/, 'Z');
+      return { status: 200, body: R.issue(site, i, ACTOR) };
     }],
     ['POST', /^\/app\/installations\/(\d+)\/access_tokens$/, (m) => {
       if (!options.app || Number(m[1]) !== options.app.installationId) return notFound();
@@ -349,16 +387,18 @@ export async function startGitHubStandIn(options: StandInOptions = {}) {
     pulls,
     /** Comments posted on pull requests, in order. */
     comments,
+    /** Issues (not pull requests) opened through the API. */
+    issues,
     /** What an editor does in the CMS: publish (merge and delete the branch) or delete (close). */
     mergePull(number: number) {
-      const p = pulls[number - 1]!;
+      const p = pullNumbered(number)!;
       const base = refs.get(`refs/heads/${p.base}`)!;
       refs.set(`refs/heads/${p.base}`, writeCommit(commits.get(p.headSha)!.tree, [base, p.headSha], `Merge ${p.head}`));
       refs.delete(`refs/heads/${p.head}`);
       Object.assign(p, { state: 'closed', merged: true, closedAt: now().toISOString() });
     },
     closePull(number: number) {
-      const p = pulls[number - 1]!;
+      const p = pullNumbered(number)!;
       refs.delete(`refs/heads/${p.head}`);
       Object.assign(p, { state: 'closed', closedAt: now().toISOString() });
     },
@@ -379,7 +419,7 @@ export async function startGitHubStandIn(options: StandInOptions = {}) {
       const head = writeCommit(writeTree(tree), [base], title);
       refs.set(`refs/heads/${branch}`, head);
       const stamp = now().toISOString().replace(/\.\d{3}Z$/, 'Z');
-      pulls.push({ number: pulls.length + 1, title, body: null, head: branch, headSha: head, base: defaultBranch, baseSha: base, state: 'open', merged: false, labels: ['decap-cms/draft'], createdAt: stamp, updatedAt: stamp, closedAt: null });
+      pulls.push({ number: nextNumber(), title, body: null, head: branch, headSha: head, base: defaultBranch, baseSha: base, state: 'open', merged: false, labels: ['decap-cms/draft'], createdAt: stamp, updatedAt: stamp, closedAt: null });
       return pulls.length;
     },
     async close() {

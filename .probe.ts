@@ -1,0 +1,12 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { createConfig, lintFromString } from '@redocly/openapi-core';
+import { readFileSync } from 'node:fs';
+import { buildOpenApi } from './src/api/openapi.ts';
+const doc = buildOpenApi('https://directory.example.org');
+const v = new Validator();
+const r = await v.validate(JSON.parse(JSON.stringify(doc)));
+console.log('seriousme valid', r.valid, JSON.stringify(r.errors)?.slice(0, 2000));
+const config = await createConfig(readFileSync('redocly.yaml', 'utf8'));
+const problems = await lintFromString({ source: JSON.stringify(doc, null, 2), absoluteRef: 'openapi.json', config });
+for (const p of problems) console.log(p.severity, p.ruleId, p.message, JSON.stringify(p.location?.[0]?.pointer));
+console.log(JSON.stringify(doc).length);
