@@ -31,6 +31,7 @@ export function skipWhenHiddenInLocale(cms: Registry, widgetName: string): void 
   if (!stock) throw new Error(`no "${widgetName}" widget registered`);
   const Inner = stock.control;
 
+  // biome-ignore lint/correctness/noComponentHookFactories: one wrapper class per stock widget, made once at registration, not per render
   class SkipWhenHidden extends Component<ControlProps> {
     inner: Validatable | null = null;
     // Decap's Widget asks the control instance it holds a ref to.

@@ -111,7 +111,7 @@ function GroupView({ model, loading }: { model: PreviewModel; loading: boolean }
           'section',
           { className: 'purpose', lang: model.purposeLang },
           h('h2', null, 'Purpose'),
-          // Safe: the site's renderer escapes raw HTML and keeps only http(s)/mailto links.
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: the site's own renderer made this HTML; it escapes raw HTML and keeps only http(s)/mailto links
           h('div', { dangerouslySetInnerHTML: { __html: model.purposeHtml } }),
         )
       : null,

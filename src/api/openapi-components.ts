@@ -55,6 +55,7 @@ export const SHARED_RESPONSES: Record<string, JsonObject> = {
     headers: { Allow: { description: 'The allowed methods.', schema: { type: 'string' } } },
     content: { 'application/json': { schema: REF('Error') } },
   },
+  UriTooLong: { description: 'The address is longer than 8 KB; it is refused before its query is read.', content: { 'application/json': { schema: REF('Error') } } },
 };
 
 export const response = (name: string) => ({ $ref: `#/components/responses/${name}` });

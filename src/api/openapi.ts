@@ -74,6 +74,7 @@ function read(operationId: string, tag: string, summary: string, params: JsonObj
         ...(errors.includes('400') ? { 400: response('InvalidParameters') } : {}),
         ...(errors.includes('404') ? { 404: response('NotFound') } : {}),
         405: response('MethodNotAllowed'),
+        414: response('UriTooLong'),
       },
     },
   };
@@ -188,6 +189,7 @@ export function buildOpenApi(serverUrl: string, extension: OpenApiExtension = { 
             200: { description: 'JSON Schema (draft 2020-12)', headers: readHeaders(), content: { 'application/schema+json': { schema: { type: 'object' } } } },
             304: response('NotModified'),
             405: response('MethodNotAllowed'),
+            414: response('UriTooLong'),
           },
         },
       },
@@ -201,12 +203,16 @@ export function buildOpenApi(serverUrl: string, extension: OpenApiExtension = { 
             200: { description: 'OpenAPI 3.1', headers: readHeaders(), content: { 'application/json': { schema: { type: 'object' } } } },
             304: response('NotModified'),
             405: response('MethodNotAllowed'),
+            414: response('UriTooLong'),
           },
         },
       },
       ...(extension?.paths ?? {}),
     },
   };
-  const schemas = referenced(doc.paths, { ...componentSchemas(), ...(extension?.schemas ?? {}) }, SHARED_RESPONSES);
+  // Sorted: zod's global registry lists schemas in the order modules registered them, which differs
+  // between one function's bundle and a process that loads every function (the self-hosted runtime).
+  const found = referenced(doc.paths, { ...componentSchemas(), ...(extension?.schemas ?? {}) }, SHARED_RESPONSES);
+  const schemas = Object.fromEntries(Object.keys(found).sort().map((name) => [name, found[name]!]));
   return { ...doc, components: { schemas, headers: READ_HEADERS, parameters: CONDITIONAL_PARAMETERS, responses: SHARED_RESPONSES } };
 }

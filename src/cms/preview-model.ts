@@ -91,6 +91,9 @@ function previewDirectory(entries: Entry[], taxonomies: Record<TaxonomyName, Tax
     facetTable: () => {
       throw new Error('facet tables are not built for the CMS preview');
     },
+    queryIndex: () => {
+      throw new Error('the CMS preview runs no queries');
+    },
   };
 }
 

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { CONTENT_LOCALES, type ContentLocale } from '../schema/locales.ts';
 import type { Entry } from '../schema/entry.ts';
 import type { TaxonomyTerm } from '../schema/taxonomy.ts';
-import { FACETS, facetValues, type Artefact, type ArtefactEntry, type FacetName } from '../engine/artefact.ts';
+import { ARTEFACT_FORMAT, FACETS, facetValues, POSTING_WEIGHT_BITS, POSTING_WEIGHT_MASK, type Artefact, type ArtefactEntry, type FacetName } from '../engine/artefact.ts';
 import { nameKey, tokenize, websiteDomain } from '../text/normalise-text.ts';
 import type { ValidContent } from './validate-content.ts';
 import type { LatLon } from '../geo/locate-city.ts';
@@ -25,19 +25,25 @@ function termLabels(term: TaxonomyTerm | undefined): string[] {
   return term ? Object.values(term.label).filter((v): v is string => typeof v === 'string') : [];
 }
 
+/** The texts of each weighted field of one entry: what the index (and anything compared with it) searches. */
+export function searchableFields(entry: Entry, subjects: Map<string, TaxonomyTerm>): Record<keyof typeof FIELD_WEIGHTS, string[]> {
+  return {
+    name: [entry.name],
+    alternate: [entry.short_name ?? '', ...(entry.alternate_names ?? [])],
+    subject: (entry.subjects ?? []).flatMap((s) => termLabels(subjects.get(s))),
+    summary: textsOf(entry.summary),
+    purpose: textsOf(entry.purpose),
+  };
+}
+
 /** Word → weight for one entry: each word counts once per field, with that field's weight. */
 export function documentWeights(entry: Entry, subjects: Map<string, TaxonomyTerm>): Map<string, number> {
   const weights = new Map<string, number>();
-  const add = (texts: string[], weight: number) => {
+  for (const [field, texts] of Object.entries(searchableFields(entry, subjects)) as [keyof typeof FIELD_WEIGHTS, string[]][]) {
     const seen = new Set<string>();
     for (const text of texts) for (const token of tokenize(text)) seen.add(token);
-    for (const token of seen) weights.set(token, (weights.get(token) ?? 0) + weight);
-  };
-  add([entry.name], FIELD_WEIGHTS.name);
-  add([entry.short_name ?? '', ...(entry.alternate_names ?? [])], FIELD_WEIGHTS.alternate);
-  add((entry.subjects ?? []).flatMap((s) => termLabels(subjects.get(s))), FIELD_WEIGHTS.subject);
-  add(textsOf(entry.summary), FIELD_WEIGHTS.summary);
-  add(textsOf(entry.purpose), FIELD_WEIGHTS.purpose);
+    for (const token of seen) weights.set(token, (weights.get(token) ?? 0) + FIELD_WEIGHTS[field]);
+  }
   return weights;
 }
 
@@ -64,20 +70,29 @@ export function buildArtefact(content: ValidContent, renderMarkdown: (md: string
       return { ...entry, purpose_html: html, purpose_langs, ...located };
     });
 
+  const ids = entries.map((_, i) => i);
+  const byName = [...ids].sort((a, b) => collator.compare(entries[a]!.name, entries[b]!.name) || a - b);
+  const nameRank = new Array<number>(entries.length);
+  byName.forEach((doc, rank) => (nameRank[doc] = rank));
+  const byUpdated = [...ids].sort((a, b) => (entries[a]!.updated < entries[b]!.updated ? -1 : entries[a]!.updated > entries[b]!.updated ? 1 : nameRank[a]! - nameRank[b]!));
+
+  // Postings by name rank, each term's list in relevance order (see Artefact.index.postings).
   const subjects = new Map(content.taxonomies.subjects.map((t) => [t.slug, t]));
   const postingsByTerm = new Map<string, number[]>();
-  entries.forEach((entry, doc) => {
-    for (const [token, weight] of documentWeights(entry, subjects)) {
+  byName.forEach((doc, rank) => {
+    for (const [token, weight] of documentWeights(entries[doc]!, subjects)) {
+      if (weight > POSTING_WEIGHT_MASK) throw new Error(`a word's weight (${weight}) does not fit in ${POSTING_WEIGHT_BITS} bits: widen POSTING_WEIGHT_BITS`);
       let list = postingsByTerm.get(token);
       if (!list) postingsByTerm.set(token, (list = []));
-      list.push(doc, weight);
+      list.push(rank * (POSTING_WEIGHT_MASK + 1) + weight);
     }
   });
+  const byImpact = (a: number, b: number) => (b & POSTING_WEIGHT_MASK) - (a & POSTING_WEIGHT_MASK) || a - b;
   const terms = [...postingsByTerm.keys()].sort();
   const termOffsets = [0];
   for (const t of terms) termOffsets.push(termOffsets.at(-1)! + postingsByTerm.get(t)!.length);
   const flat = new Int32Array(termOffsets.at(-1)!);
-  terms.forEach((t, i) => flat.set(postingsByTerm.get(t)!, termOffsets[i]!));
+  terms.forEach((t, i) => flat.set(postingsByTerm.get(t)!.sort(byImpact), termOffsets[i]!));
   const postings = Buffer.from(new Uint8Array(flat.buffer)).toString('base64');
 
   const facets = Object.fromEntries(FACETS.map((f) => [f, {} as Record<string, number[]>])) as Record<FacetName, Record<string, number[]>>;
@@ -87,19 +102,13 @@ export function buildArtefact(content: ValidContent, renderMarkdown: (md: string
     }
   });
 
-  const ids = entries.map((_, i) => i);
-  const byName = [...ids].sort((a, b) => collator.compare(entries[a]!.name, entries[b]!.name) || a - b);
-  const nameRank = new Array<number>(entries.length);
-  byName.forEach((doc, rank) => (nameRank[doc] = rank));
-  const byUpdated = [...ids].sort((a, b) => (entries[a]!.updated < entries[b]!.updated ? -1 : entries[a]!.updated > entries[b]!.updated ? 1 : nameRank[a]! - nameRank[b]!));
-
   const nameKeys = entries.map((e) => [...new Set([e.name, e.short_name, ...(e.alternate_names ?? [])].filter((n): n is string => !!n).map(nameKey))]);
   const domains = entries.map((e) => websiteDomain(e.website) ?? '');
 
   const body = { entries, taxonomies: content.taxonomies };
   const version = createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 16);
   return {
-    format: 1,
+    format: ARTEFACT_FORMAT,
     version,
     ...(options.modified ? { modified: options.modified } : {}),
     entries,

@@ -11,7 +11,7 @@ import { buildArtefact, type BuildOptions } from './build-artefact.ts';
 import { loadContent } from './load-content.ts';
 import { createMarkdownRenderer } from './render-markdown.ts';
 import { formatProblem, validateContent } from './validate-content.ts';
-import type { Artefact } from '../engine/artefact.ts';
+import { ARTEFACT_FORMAT, type Artefact } from '../engine/artefact.ts';
 
 /** The artefact as an ES module: a JSON string parsed once, which V8 loads faster than an object literal. */
 export function artefactModule(artefact: Artefact): string {
@@ -27,8 +27,11 @@ export function asciiJson(value: unknown): string {
   return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** The postings file of one content version: an old JSON file keeps naming its own postings. */
-export const postingsFile = (version: string) => `directory.postings.${version}.bin`;
+/**
+ * The postings file of one content version and index layout: an old JSON file keeps naming its
+ * own postings, even when only the engine (not the content) changed between two builds.
+ */
+export const postingsFile = (version: string) => `directory.postings.${version}-f${ARTEFACT_FORMAT}.bin`;
 const POSTINGS_PATTERN = /^directory\.postings\.[\w-]+\.bin$/;
 
 /**

@@ -19,8 +19,15 @@ export interface ArtefactEntry extends Entry {
   geo?: { lat: number; lon: number };
 }
 
+/** Bumped whenever the layout of the index changes, so that no reader mixes two layouts. */
+export const ARTEFACT_FORMAT = 2;
+
+/** Low bits of a posting holding the weight (at most 31: the field weights add up to 20). */
+export const POSTING_WEIGHT_BITS = 5;
+export const POSTING_WEIGHT_MASK = (1 << POSTING_WEIGHT_BITS) - 1;
+
 export interface Artefact {
-  format: 1;
+  format: typeof ARTEFACT_FORMAT;
   /** Hash of the validated content: changes whenever any served byte could change. */
   version: string;
   /**
@@ -34,9 +41,12 @@ export interface Artefact {
     /** Sorted, folded vocabulary. */
     terms: string[];
     /**
-     * All postings in one little-endian Int32 array, base64: per term, [doc, weight, doc, weight, …]
-     * with docs ascending, from termOffsets[i] to termOffsets[i + 1]. Decoding is one memcpy-fast
-     * step at load, where parsing a million JSON numbers took tens of milliseconds.
+     * All postings in one little-endian Int32 array: per term, from termOffsets[i] to
+     * termOffsets[i + 1], one int per doc holding `(rank << POSTING_WEIGHT_BITS) | weight`, where
+     * rank is the doc's position in name order (`byName`) and weight the sum of the field weights
+     * the term appears in. Each term's postings are in relevance order: weight descending, then
+     * rank. Base64 in the built artefact (and the module); in the JSON files the functions read,
+     * empty, and the raw bytes are in `postingsFile`.
      */
     postings: string | Int32Array;
     /**

@@ -4,6 +4,7 @@
  * query functions as their "content index".
  */
 import type { Artefact, FacetName } from './artefact.ts';
+import { createQueryIndex, type QueryIndex } from './query-index.ts';
 
 export interface Directory {
   artefact: Artefact;
@@ -18,6 +19,8 @@ export interface Directory {
   findSlug(slug: string): number;
   /** Each doc's values of one facet as ids into `values` (built on first use, then kept). */
   facetTable(facet: FacetName): FacetTable;
+  /** The query engine's bitsets, orders and scratch buffers (created on first query, then kept). */
+  queryIndex(): QueryIndex;
 }
 
 /** Compressed rows: doc d's value ids are ids[offsets[d] … offsets[d + 1]). */
@@ -60,7 +63,10 @@ function ranks(order: readonly number[]): Int32Array {
 export function createDirectory(artefact: Artefact): Directory {
   const entries = artefact.entries;
   const tables = new Map<FacetName, FacetTable>();
+  const nameRank = ranks(artefact.index.byName);
+  let queryIndex: QueryIndex | undefined;
   return {
+    queryIndex: () => (queryIndex ??= createQueryIndex(artefact, () => nameRank)),
     facetTable(facet) {
       let table = tables.get(facet);
       if (!table) tables.set(facet, (table = facetTableOf(artefact, facet)));
@@ -68,7 +74,7 @@ export function createDirectory(artefact: Artefact): Directory {
     },
     artefact,
     size: entries.length,
-    nameRank: ranks(artefact.index.byName),
+    nameRank,
     updatedRank: ranks(artefact.index.byUpdated),
     postings: decodePostings(artefact.index.postings),
     findSlug(slug) {

@@ -24,8 +24,8 @@ describe('the join endpoints in OpenAPI', () => {
   });
 
   it('lists the answers the endpoints give', () => {
-    expect(Object.keys(doc.paths['/api/v1/join']!.post!.responses).sort()).toEqual(['200', '201', '202', '303', '400', '405', '409', '413', '415', '429', '503']);
-    expect(Object.keys(doc.paths['/api/v1/join/{reference}']!.get!.responses).sort()).toEqual(['200', '404', '405']);
+    expect(Object.keys(doc.paths['/api/v1/join']!.post!.responses).sort()).toEqual(['200', '201', '202', '303', '400', '403', '405', '409', '413', '415', '429', '503']);
+    expect(Object.keys(doc.paths['/api/v1/join/{reference}']!.get!.responses).sort()).toEqual(['200', '404', '405', '414']);
   });
 
   it('resolves every reference once merged into the document', () => {

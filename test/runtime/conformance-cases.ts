@@ -15,6 +15,8 @@ export interface ConformanceCase {
   contains?: string;
   /** Replaces parts that are meant to differ between two answers before bodies and headers are compared. */
   normalise?: (body: string) => string;
+  /** The document names the server it was asked on, so its ETag differs with the two runtimes' addresses. */
+  tagFollowsOrigin?: boolean;
 }
 
 /** A join page is signed afresh for each request: its form token and its script nonce. */
@@ -39,7 +41,7 @@ export const CASES: ConformanceCase[] = [
   { name: 'a revalidation', path: '/api/v1/groups?subject=education', revalidate: true, status: 304 },
   { name: 'a language', path: '/api/v1/groups/ilnss?lang=fr', status: 200, contains: '"lang":"fr"' },
   { name: 'taxonomies', path: '/api/v1/taxonomies', status: 200, contains: '"subjects"' },
-  { name: 'the OpenAPI document', path: '/api/v1/openapi.json', status: 200, contains: '"openapi": "3.1.0"' },
+  { name: 'the OpenAPI document', path: '/api/v1/openapi.json', status: 200, contains: '"openapi": "3.1.0"', tagFollowsOrigin: true },
   { name: 'the entry JSON Schema', path: '/api/v1/schemas/entry.json', status: 200, contains: '"$schema"' },
   { name: 'CSV', path: '/api/v1/groups.csv?country=FR', status: 200, contains: 'slug' },
   { name: 'NDJSON', path: '/api/v1/groups.ndjson?country=FR', status: 200, contains: '"slug"' },

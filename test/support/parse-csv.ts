@@ -66,11 +66,11 @@ export function splitListCell(cell: string): string[] {
 /** A source item: `title <url>` (the last unescaped `<…>`), else a bare address or a title. */
 export function readSourceItem(raw: string): { title?: string; url?: string } {
   const cut = [...raw.matchAll(/(?<!\\)(?:\\\\)* <(?=[^<]*>$)/g)].at(-1);
-  const unescape = (s: string) => s.replace(/\\(.)/g, '$1');
+  const unescaped = (s: string) => s.replace(/\\(.)/g, '$1');
   if (cut && raw.endsWith('>')) {
     const at = cut.index! + cut[0].length - 2;
-    return { title: unescape(raw.slice(0, at)), url: unescape(raw.slice(at + 2, -1)) };
+    return { title: unescaped(raw.slice(0, at)), url: unescaped(raw.slice(at + 2, -1)) };
   }
-  const text = unescape(raw);
+  const text = unescaped(raw);
   return /^https?:\/\//.test(text) ? { url: text } : { title: text };
 }
