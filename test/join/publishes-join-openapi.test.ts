@@ -39,6 +39,6 @@ describe('the join endpoints in OpenAPI', () => {
     expect(Object.keys(published.properties!)).toEqual(Object.keys(correctionRequestSchema.shape));
     expect(published.required).toEqual(['speaks_for_group', 'contact', 'consent', 'form_token']);
     for (const field of EDITORIAL_FIELDS) expect(published.properties).not.toHaveProperty(field);
-    expect(Object.keys(doc.paths['/api/v1/groups/{slug}/corrections']!.post!.responses).sort()).toEqual(['200', '201', '202', '303', '400', '404', '405', '413', '415', '429', '503']);
+    expect(Object.keys(doc.paths['/api/v1/groups/{slug}/corrections']!.post!.responses).sort()).toEqual(['200', '201', '202', '303', '400', '403', '404', '405', '413', '414', '415', '429', '503']);
   });
 });

@@ -134,8 +134,13 @@ export async function joinHarness(options: HarnessOptions = {}): Promise<JoinHar
   const runtime = createJoinRuntime(config, { artefact: options.artefact ?? joinFixtureArtefact, openStore: blobs.open, clock, log, random, octokit, budgetMs: options.budgetMs ?? 5_000 });
   const store = createApplicationStore(blobs.open(config.storeName));
   return {
-    // Status answers too are checked against the OpenAPI document.
-    runtime: { ...runtime, status: (request: Request) => checkedCall(runtime.status, request) },
+    // Status, correction and editors' answers too are checked against the OpenAPI document.
+    runtime: {
+      ...runtime,
+      status: (request: Request) => checkedCall(runtime.status, request),
+      correct: (request: Request) => checkedCall(runtime.correct, request),
+      applications: (request: Request, clientIp?: string) => checkedCall((r) => runtime.applications(r, clientIp), request),
+    },
     github,
     repoPath,
     clock,
@@ -158,7 +163,8 @@ export async function joinHarness(options: HarnessOptions = {}): Promise<JoinHar
       return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
     },
     async correct(slug, body) {
-      const response = await runtime.correct(
+      const response = await checkedCall(
+        runtime.correct,
         new Request(`https://directory.example/api/v1/groups/${slug}/corrections`, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) }),
       );
       const text = await response.text();
