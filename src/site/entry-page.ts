@@ -103,6 +103,7 @@ ${related.length > 0
 <h2 id="data-heading">${m.dataHeading}</h2>
 <ul class="tags"><li><a href="${paths.groupApi(e.slug)}?lang=${locale}">${m.dataJson}</a></li><li><a href="${paths.murmurations(e.slug)}">${m.dataMurmurations}</a></li></ul>
 </section>
+<p class="correction-call">${m.correctionCall} <a href="${paths.correction(locale, e.slug)}">${m.correctionLink}</a></p>
 </article>
 <aside class="join-call"><p>${m.missingGroup} <a href="${paths.join(locale)}">${m.joinCall}</a></p></aside>`;
 

@@ -77,6 +77,9 @@ export interface Messages {
   backToDirectory: string;
   missingGroup: string;
   joinCall: string;
+  /** The entry page's link to its correction form (src/join). */
+  correctionCall: string;
+  correctionLink: string;
   openData: string;
   feed: string;
   footerNote: string;
@@ -176,6 +179,8 @@ export const MESSAGES: Record<SiteLocale, Messages> = {
     backToDirectory: 'Back to the directory',
     missingGroup: 'Is your union missing?',
     joinCall: 'Ask to be listed',
+    correctionCall: 'Is something here wrong or out of date?',
+    correctionLink: 'Suggest a correction',
     openData: 'Open data',
     feed: 'Newly added groups (Atom feed)',
     footerNote: 'Entries state only what their sources say. Corrections are welcome.',
@@ -272,6 +277,8 @@ export const MESSAGES: Record<SiteLocale, Messages> = {
     backToDirectory: 'Retour à l’annuaire',
     missingGroup: 'Votre syndicat n’y est pas ?',
     joinCall: 'Demander à y figurer',
+    correctionCall: 'Une information est fausse ou dépassée ?',
+    correctionLink: 'Proposer une correction',
     openData: 'Données ouvertes',
     feed: 'Groupes ajoutés récemment (flux Atom)',
     footerNote: 'Les fiches ne disent que ce que disent leurs sources. Les corrections sont bienvenues.',

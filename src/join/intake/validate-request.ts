@@ -67,7 +67,7 @@ export function firstPerField(problems: readonly FieldProblem[]): FieldProblem[]
  * words of its own (`.max(200)`): applicants should read "at most 200 characters", not zod's
  * "Too big: expected string to have <=200 characters".
  */
-const joinErrors: z.core.$ZodErrorMap = (issue) => {
+export const joinErrors: z.core.$ZodErrorMap = (issue) => {
   const friendly = friendlyErrors(issue);
   if (friendly !== undefined) return friendly;
   if (issue.code === 'too_big' && issue.origin === 'string') return `must be at most ${issue.maximum} characters`;
@@ -82,20 +82,17 @@ const OPTIONAL_FIELDS = new Set(Object.entries(joinRequestSchema.shape).filter((
 const isEmptyObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0;
 
 /** A text refused unread for its length (normalise-input.ts), said as the schema says it. */
-function overlongProblem({ field, maximum }: Overlong): FieldProblem {
+export function overlongProblem({ field, maximum }: Overlong): FieldProblem {
   return { field, code: 'too_big', message: `must be at most ${maximum} characters`, detail: { origin: 'string', maximum } };
 }
 
-export function validateJoinRequest(input: Record<string, unknown>, index: JoinIndex, overlong: readonly Overlong[] = []): Validated {
-  // A purpose left blank in every language arrives as `purpose: {}`: for an optional field, not given.
-  const raw = Object.fromEntries(Object.entries(input).filter(([name, value]) => !(OPTIONAL_FIELDS.has(name) && isEmptyObject(value))));
-  const parsed = joinRequestSchema.safeParse(raw, { ...parseOptions, error: joinErrors });
-  // First, so that "must be at most" wins over the "is required" its removal may cause.
-  const problems = [...overlong.map(overlongProblem), ...(parsed.success ? [] : problemsOf(parsed.error))];
+/** Subjects and sectors must be terms of the directory's taxonomies (content, not schema). */
+export function termProblems(raw: Record<string, unknown>, index: JoinIndex, known: readonly FieldProblem[] = []): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   const lists = { subjects: raw.subjects, sectors: raw.sectors } as const;
   for (const taxonomy of ['subjects', 'sectors'] as const) {
     const values = lists[taxonomy];
-    if (!Array.isArray(values) || problems.some((p) => p.field === taxonomy)) continue;
+    if (!Array.isArray(values) || known.some((p) => p.field === taxonomy)) continue;
     values.forEach((value, i) => {
       if (typeof value === 'string' && !index.hasTerm(taxonomy, value)) {
         problems.push({
@@ -107,6 +104,16 @@ export function validateJoinRequest(input: Record<string, unknown>, index: JoinI
       }
     });
   }
+  return problems;
+}
+
+export function validateJoinRequest(input: Record<string, unknown>, index: JoinIndex, overlong: readonly Overlong[] = []): Validated {
+  // A purpose left blank in every language arrives as `purpose: {}`: for an optional field, not given.
+  const raw = Object.fromEntries(Object.entries(input).filter(([name, value]) => !(OPTIONAL_FIELDS.has(name) && isEmptyObject(value))));
+  const parsed = joinRequestSchema.safeParse(raw, { ...parseOptions, error: joinErrors });
+  // First, so that "must be at most" wins over the "is required" its removal may cause.
+  const problems = [...overlong.map(overlongProblem), ...(parsed.success ? [] : problemsOf(parsed.error))];
+  problems.push(...termProblems(raw, index, problems));
   if (problems.length > 0 || !parsed.success) return { ok: false, problems: firstPerField(problems) };
   return { ok: true, value: parsed.data };
 }

@@ -81,6 +81,12 @@ interface Messages {
     honeypot: string;
     token: Record<'malformed' | 'forged' | 'expired' | 'too_fast', string>;
     sentTwice: string;
+    /** A correction that changes nothing. */
+    noChange: string;
+    /** A correction naming a field only editors set. */
+    editorialField: string;
+    /** A claim about the relation to the network without a source. */
+    sourceRequired: string;
     invalid: string;
     item: (n: number, message: string) => string;
   };
@@ -201,6 +207,9 @@ export const JOIN_MESSAGES: Record<JoinLocale, Messages> = {
         too_fast: 'the form was sent faster than a person can fill it in: check your answers and send it again',
       },
       sentTwice: 'give this field only once',
+      noChange: 'nothing differs from the entry: change a value that is wrong, or say what changed about the relation to the network',
+      editorialField: 'only the editors set this field; to report a change of relation to the network, write it in relation_claim with a source_url',
+      sourceRequired: 'give a page that shows the change of relation to the network',
       invalid: 'is not valid',
       item: (n, message) => `value ${n}: ${message}`,
     },
@@ -319,6 +328,9 @@ export const JOIN_MESSAGES: Record<JoinLocale, Messages> = {
         too_fast: 'le formulaire a été envoyé plus vite qu’une personne ne peut le remplir : vérifiez vos réponses et renvoyez-le',
       },
       sentTwice: 'ce champ ne doit être donné qu’une fois',
+      noChange: 'rien ne diffère de la fiche : modifiez une valeur erronée, ou dites ce qui a changé dans la relation au réseau',
+      editorialField: 'seule l’équipe éditoriale renseigne ce champ ; pour signaler un changement de relation au réseau, écrivez-le dans relation_claim avec une source_url',
+      sourceRequired: 'indiquez une page qui montre le changement de relation au réseau',
       invalid: 'n’est pas valide',
       item: (n, message) => `valeur ${n} : ${message}`,
     },
@@ -369,6 +381,12 @@ export function problemText(problem: FieldProblem, locale: JoinLocale): string {
       return p.honeypot;
     case 'sent_twice':
       return p.sentTwice;
+    case 'no_change':
+      return p.noChange;
+    case 'editorial_field':
+      return p.editorialField;
+    case 'source_required':
+      return p.sourceRequired;
     case 'token_malformed':
     case 'token_forged':
     case 'token_expired':

@@ -164,7 +164,7 @@ ${perLocale(locale)}
 <input type="${type}" id="${id}" name="${field}" value="${asText(value)}"${rules.maxLength ? html` maxlength="${rules.maxLength}"` : ''}${rules.minimum !== undefined ? html` min="${rules.minimum}"` : ''}${rules.maximum !== undefined ? html` max="${rules.maximum}"` : ''}${type === 'number' ? ' step="1" inputmode="numeric"' : ''}${autocomplete[field] ? html` autocomplete="${autocomplete[field]}"` : ''}${required ? ' required' : ''}${a11y}></div>`;
   }
 
-  function shell(locale: JoinLocale, title: string, main: Html, nonce: string, alternate: (l: JoinLocale) => string, withScript = false): string {
+  function shell(locale: JoinLocale, title: string, main: Html, nonce: string, alternate: (l: JoinLocale) => string, withScript = false, joinIsCurrent = true): string {
     const m = JOIN_MESSAGES[locale];
     const other = JOIN_LOCALES.filter((l) => l !== locale);
     return html`<!doctype html>
@@ -180,7 +180,7 @@ ${perLocale(locale)}
 <a class="skip-link" href="#main">${m.skipToContent}</a>
 <header class="site-header"><div class="container site-header-inner">
 <p class="site-name"><a href="${paths.home(locale)}">${m.siteName}</a></p>
-<nav class="site-nav" aria-label="${m.mainNav}"><ul><li><a href="${paths.home(locale)}">${m.navDirectory}</a></li><li><a href="${joinPath(locale)}" aria-current="page">${m.navJoin}</a></li></ul></nav>
+<nav class="site-nav" aria-label="${m.mainNav}"><ul><li><a href="${paths.home(locale)}">${m.navDirectory}</a></li><li><a href="${joinPath(locale)}"${joinIsCurrent ? html` aria-current="page"` : ''}>${m.navJoin}</a></li></ul></nav>
 <nav class="language-switch" aria-label="${m.otherLanguages}"><ul>${other.map((l) => html`<li><a href="${alternate(l)}" hreflang="${l}" lang="${l}">${JOIN_MESSAGES[l].languageName}</a></li>`)}</ul></nav>
 </div></header>
 <main id="main" class="container join" tabindex="-1">
@@ -202,20 +202,27 @@ ${withScript ? html`<script nonce="${nonce}" src="${JOIN_FORM_SCRIPT}" defer></s
     return html`<div class="notice" role="alert" aria-labelledby="duplicate-title"><h2 id="duplicate-title">${m.duplicateTitle}</h2><p>${m.duplicateIntro}</p><ul>${items}</ul></div>`;
   }
 
+  /** The focusable list of every problem, each linking to its field; `labels` adds fields the join form does not have. */
+  function errorSummary(locale: JoinLocale, state: FormState, labels: Record<string, string> = {}): Html | '' {
+    const m = JOIN_MESSAGES[locale];
+    const problems = state.problems;
+    if (problems.length === 0 && !state.banner) return '';
+    return html`<div id="error-summary" class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title"><h2 id="error-summary-title">${m.errorSummaryTitle}</h2>${state.banner ? html`<p>${state.banner}</p>` : ''}
+<ul>${problems.map((p) => {
+      const anchor = labels[p.field] !== undefined ? fieldId(p.field) : anchorOf(p.field, locale);
+      const name = labels[p.field] ?? (m.fields as Record<string, { label: string }>)[p.field.split('.')[0] === 'contact' ? (p.field === 'contact' ? 'contact.name' : p.field) : p.field.split('.')[0]!]?.label;
+      const textOf = html`${name ? `${name}: ` : ''}${problemText(p, locale)}`;
+      return html`<li>${anchor ? html`<a href="#${anchor}">${textOf}</a>` : textOf}</li>`;
+    })}</ul></div>`;
+  }
+
   return {
+    /** The pieces another intake's form (the correction form) is built from. */
+    parts: { renderField, shell, errorSummary, fieldId },
     renderForm(locale: JoinLocale, token: string, nonce: string, state: FormState = { values: {}, problems: [] }): string {
       const m = JOIN_MESSAGES[locale];
       const problems = state.problems;
-      const summary =
-        problems.length > 0 || state.banner
-          ? html`<div id="error-summary" class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title"><h2 id="error-summary-title">${m.errorSummaryTitle}</h2>${state.banner ? html`<p>${state.banner}</p>` : ''}
-<ul>${problems.map((p) => {
-              const anchor = anchorOf(p.field, locale);
-              const name = (m.fields as Record<string, { label: string }>)[p.field.split('.')[0] === 'contact' ? (p.field === 'contact' ? 'contact.name' : p.field) : p.field.split('.')[0]!]?.label;
-              const textOf = html`${name ? `${name}: ` : ''}${problemText(p, locale)}`;
-              return html`<li>${anchor ? html`<a href="#${anchor}">${textOf}</a>` : textOf}</li>`;
-            })}</ul></div>`
-          : '';
+      const summary = errorSummary(locale, state);
       const confirm = html`<div id="confirm-distinct" class="field checkbox"${state.duplicates?.length ? '' : ' hidden'}><input type="checkbox" id="f-confirm_distinct" name="confirm_distinct" value="true"><label for="f-confirm_distinct">${m.confirmDistinct}</label></div>`;
       const labels = Object.fromEntries(Object.entries(m.fields).map(([k, v]) => [k, v.label]));
       const main = html`<h1>${m.pageTitle}</h1>
