@@ -5,6 +5,8 @@
  * joinSchemas })` merges them; `Error` is the document's shared error component.
  */
 import * as z from 'zod';
+import { correctionRequestSchema } from '../schema/correction.ts';
+import { SLUG_PATTERN } from '../schema/entry.ts';
 import { JOIN_BODY_LIMIT, joinReceiptSchema, joinRequestSchema, joinStatusSchema, REFERENCE_PATTERN } from '../schema/join.ts';
 import { errorSchema } from '../schema/api.ts';
 import { REF, registryComponents, type JsonObject } from './openapi-components.ts';
@@ -13,6 +15,7 @@ function componentSchemas(): Record<string, JsonObject> {
   // A registry of our own, so these ids never collide with the global one the document also reads.
   const registry = z.registry<{ id: string }>();
   registry.add(joinRequestSchema, { id: 'JoinRequest' });
+  registry.add(correctionRequestSchema, { id: 'CorrectionRequest' });
   const answers = z.registry<{ id: string }>();
   answers.add(joinReceiptSchema, { id: 'JoinReceipt' });
   answers.add(joinStatusSchema, { id: 'JoinStatus' });
@@ -24,6 +27,43 @@ function componentSchemas(): Record<string, JsonObject> {
 export const joinSchemas: Record<string, JsonObject> = componentSchemas();
 
 const error = (description: string, extra: JsonObject = {}) => ({ description, content: { 'application/json': { schema: REF('Error') } }, ...extra });
+
+/** The answers the editors' endpoints share: who may ask, and GitHub being asked. */
+const EDITORS_ONLY: JsonObject = {
+  '401': error('No token, or GitHub refused it', { headers: { 'WWW-Authenticate': { schema: { type: 'string' } } } }),
+  '403': error('The account cannot write to the repository; locally, the request does not come from this machine'),
+  '405': error('Method not allowed'),
+  '414': error('The address is longer than 8 KB'),
+  '429': { description: 'Too many requests from this address (Netlify rate limiting)' },
+  '503': error('GitHub could not be asked; try again later', { headers: { 'Retry-After': { schema: { type: 'integer' } } } }),
+};
+
+/** What `GET /api/v1/applications` answers (src/join/endpoints/applications-endpoint.ts, `item`). */
+const APPLICATIONS_SCHEMA: JsonObject = {
+  type: 'object',
+  required: ['data', 'meta'],
+  properties: {
+    data: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['reference', 'kind', 'state', 'received_at', 'updated_at', 'name', 'slug', 'attempts', 'contact'],
+        properties: {
+          reference: { type: 'string' },
+          kind: { enum: ['join', 'correction'] },
+          state: { type: 'string' },
+          received_at: { type: 'string', format: 'date-time' },
+          updated_at: { type: 'string', format: 'date-time' },
+          name: { type: 'string' },
+          slug: { type: 'string' },
+          attempts: { type: 'integer', minimum: 0 },
+          contact: { anyOf: [{ type: 'null' }, { type: 'object', required: ['ciphertext'], properties: { ciphertext: { type: 'string' } } }] },
+        },
+      },
+    },
+    meta: { type: 'object', required: ['total', 'limit'], properties: { total: { type: 'integer', minimum: 0 }, limit: { type: 'integer', minimum: 1 } } },
+  },
+};
 
 export const joinPaths: Record<string, JsonObject> = {
   '/api/v1/join': {
@@ -65,6 +105,76 @@ export const joinPaths: Record<string, JsonObject> = {
         '415': error('Send JSON or a form'),
         '429': { description: 'Too many requests from this address (Netlify rate limiting)' },
         '503': error('The application could not be stored; nothing was saved. Try again later.', { headers: { 'Retry-After': { schema: { type: 'integer' } } } }),
+      },
+    },
+  },
+  '/api/v1/groups/{slug}/corrections': {
+    post: {
+      operationId: 'submitCorrection',
+      tags: ['Join'],
+      summary: 'Propose a correction of an entry',
+      description: [
+        'Anyone may say an entry is wrong. Give the values as they should be: absent fields stay as they are, `null` (or an empty form field) removes an optional value, `summary` and `purpose` change per language. The editorial fields (`slug`, `network_relation`, `relation_note`, `sources`, `created`, `updated`) are refused: a change of the group’s relation to the network goes in `relation_claim`, with a `source_url`, for the editors to check.',
+        'The correction is validated against the entry the directory publishes, its contact details are encrypted for the editors, and it opens the pull request Decap CMS makes for an edit: branch `cms/groups/{slug}`, one commit changing only the corrected values, title `Update groups “{slug}”`, labels `decap-cms/pending_review` and `correction-request`. When an editor already has a draft of the entry, the correction waits (202, `queued`) and arrives once the draft is published or deleted; the draft is never touched.',
+        'The same defences and answers as `POST /api/v1/join`: a `form_token` from the correction page (`/groups/{slug}/correction`), a honeypot, rate limits, JSON or a form (a plain form post gets a 303 to the thank-you page). Follow it with `GET /api/v1/join/{reference}`.',
+      ].join('\n\n'),
+      parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: SLUG_PATTERN.source } }],
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: REF('CorrectionRequest') }, 'application/x-www-form-urlencoded': { schema: REF('CorrectionRequest') } },
+      },
+      responses: {
+        '200': { description: 'This form was already submitted: the existing correction, nothing new created.', content: { 'application/json': { schema: REF('JoinReceipt') } } },
+        '201': {
+          description: 'Received, and its pull request is open for review.',
+          headers: { Location: { description: 'The status URL of the correction.', schema: { type: 'string', format: 'uri' } } },
+          content: { 'application/json': { schema: REF('JoinReceipt') } },
+        },
+        '202': {
+          description: 'Received and stored; it is queued (GitHub is failing, or an editor has a draft of this entry) and will be delivered automatically.',
+          headers: { Location: { description: 'The status URL of the correction.', schema: { type: 'string', format: 'uri' } } },
+          content: { 'application/json': { schema: REF('JoinReceipt') } },
+        },
+        '303': { description: 'For a plain HTML form post: to the thank-you page, `/groups/{slug}/correction/thanks?reference=…`.' },
+        '400': {
+          description: 'Invalid correction, or one that changes nothing (`error.fields.changes`): a message per field. When the form token was the problem, a renewed `form_token` comes with the answer.',
+          content: { 'application/json': { schema: REF('JoinError') } },
+        },
+        '403': error('A form post from another site (its `Origin` or `Sec-Fetch-Site` says so) is refused; API clients send no `Origin`.'),
+        '404': error('The directory has no entry with this slug'),
+        '405': error('Method not allowed'),
+        '413': error('The body is too large'),
+        '414': error('The address is longer than 8 KB'),
+        '415': error('Send JSON or a form'),
+        '429': { description: 'Too many requests from this address (Netlify rate limiting)' },
+        '503': error('The correction could not be stored; nothing was saved. Try again later.', { headers: { 'Retry-After': { schema: { type: 'integer' } } } }),
+      },
+    },
+  },
+  '/api/v1/applications': {
+    get: {
+      operationId: 'listApplications',
+      tags: ['Join'],
+      summary: 'For editors: applications and corrections, with encrypted contact details',
+      description:
+        'Editors only: send the GitHub token of an account with write access to the content repository (`Authorization: token …`, what Decap CMS holds after a GitHub login); with no GitHub configured (the embedded default), only a request from this machine to a loopback host name. Contact details come as age ciphertext, for the editor to decrypt with their own identity (the CMS page `/admin/applications.html` does it in the browser). `DELETE /api/v1/applications/{reference}/contact` forgets them.',
+      responses: {
+        '200': { description: 'Applications and corrections, newest first (at most `meta.limit`).', content: { 'application/json': { schema: APPLICATIONS_SCHEMA } } },
+        ...EDITORS_ONLY,
+      },
+    },
+  },
+  '/api/v1/applications/{reference}/contact': {
+    delete: {
+      operationId: 'forgetApplicationContact',
+      tags: ['Join'],
+      summary: 'For editors: forget the contact details of an application or correction',
+      description: 'Deletes the encrypted contact details of one application or correction (once the editors no longer need them); its public data and state stay. Editors only, as `GET /api/v1/applications`.',
+      parameters: [{ name: 'reference', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: {
+        '204': { description: 'The contact details are gone (or were already).' },
+        '404': error('No application has this reference'),
+        ...EDITORS_ONLY,
       },
     },
   },

@@ -40,7 +40,20 @@ export async function buildAdmin(root: string, env: Record<string, string | unde
     legalComments: 'linked',
     logLevel: 'warning',
   });
-  await copyFile(join(root, 'admin', 'index.html'), join(outDir, 'index.html'));
+  // The Applications page: its own small bundle (age-encryption only), no inline script, so it
+  // works under the strict CSP of /admin/ (script-src 'self').
+  await build({
+    entryPoints: [join(root, 'admin', 'applications.ts')],
+    outfile: join(outDir, 'applications.js'),
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: ['es2022'],
+    legalComments: 'linked',
+    logLevel: 'warning',
+  });
+  for (const name of ['index.html', 'applications.html', 'applications.css', 'desk-link.css']) await copyFile(join(root, 'admin', name), join(outDir, name));
   const { size } = await stat(join(outDir, 'cms.js'));
   const where = backend.repo ? `GitHub ${backend.repo}, branch ${backend.branch}` : `no GitHub repository set (GITHUB_REPOSITORY): only the local decap-server works`;
   return { outDir, bytes: size, summary: `${where}; on localhost: decap-server at ${backend.localBackendUrl}` };

@@ -21,7 +21,7 @@ import { type Entry, TRANSLATABLE_FIELDS } from '../schema/entry.ts';
 import { stringifyFrontMatter } from './front-matter.ts';
 
 /** In the file, `purpose` is stored under Decap's body field name. */
-const FILE_KEY: Record<(typeof TRANSLATABLE_FIELDS)[number], string> = { summary: 'summary', purpose: 'body' };
+export const FILE_KEY: Record<(typeof TRANSLATABLE_FIELDS)[number], string> = { summary: 'summary', purpose: 'body' };
 
 type Problem = { path: (string | number)[]; message: string };
 
@@ -90,11 +90,26 @@ export function decodeEntryFile(frontMatter: unknown, body: string): DecodedEntr
   return { value, problems };
 }
 
-const FIELD_ORDER: (keyof Entry)[] = [
+export const FIELD_ORDER: (keyof Entry)[] = [
   'slug', 'name', 'short_name', 'alternate_names', 'summary', 'geographic_scope', 'countries', 'city',
   'subjects', 'sectors', 'languages', 'structure', 'network_relation', 'relation_note', 'website', 'email',
   'social', 'founded', 'sources', 'created', 'updated', 'purpose',
 ];
+
+/**
+ * Where a logical field lives in the file: its block (a locale) and its key there. A translatable
+ * field names the locale of its text; every other field lives in the default locale's block.
+ */
+export function fileLocation(field: keyof Entry, locale?: ContentLocale): { block: ContentLocale; key: string } {
+  if (field === 'summary' || field === 'purpose') return { block: locale ?? DEFAULT_LOCALE, key: FILE_KEY[field] };
+  return { block: DEFAULT_LOCALE, key: field };
+}
+
+/** The order of keys in a block as the encoder writes them (default block: FIELD_ORDER; others: the translated keys). */
+export function keyOrder(block: ContentLocale): string[] {
+  const keys = FIELD_ORDER.map((f) => (f === 'summary' || f === 'purpose' ? FILE_KEY[f] : f));
+  return block === DEFAULT_LOCALE ? keys : keys.filter((k) => Object.values(FILE_KEY).includes(k));
+}
 
 /** The logical entry → the file text, through the YAML serialiser. */
 export function encodeEntryFile(entry: Entry): string {

@@ -135,6 +135,12 @@ function bareText(locale: Locale, { code, detail = {} }: Problem, field: string)
       return t(locale, 'problem.honeypot');
     case 'sent_twice':
       return t(locale, 'problem.sentTwice');
+    case 'no_change':
+      return t(locale, 'problem.noChange');
+    case 'editorial_field':
+      return t(locale, 'problem.editorialField');
+    case 'source_required':
+      return t(locale, 'problem.sourceRequired');
     case 'token_malformed':
     case 'token_forged':
     case 'token_expired':

@@ -27,6 +27,10 @@ import { createQueue } from './store/queue.ts';
 import { createJoinPageRenderer } from './pages/render-join-page.ts';
 import type { ReviewTarget } from './delivery/review-target.ts';
 import { createStatusEndpoint } from './endpoints/status-endpoint.ts';
+import { createApplicationsEndpoint } from './endpoints/applications-endpoint.ts';
+import { githubEditorAccess, localEditorAccess, type EditorAccess } from './endpoints/editor-access.ts';
+import { createCorrectionEndpoint, createCorrectionPageEndpoint, entriesOf } from './endpoints/correction-endpoint.ts';
+import { createCorrectionPageRenderer } from './pages/render-correction-page.ts';
 
 /** How long a submission may spend delivering before the applicant gets "queued" (sync limit: 60 s). */
 export const REQUEST_BUDGET_MS = 15_000;
@@ -57,13 +61,19 @@ export function createJoinRuntime(config: JoinConfig, wiring: JoinWiring) {
   const log = wiring.log ?? consoleLog;
   const index = joinIndexFromArtefact(wiring.artefact);
   const renderer = createJoinPageRenderer(index);
+  const correctionRenderer = createCorrectionPageRenderer(renderer);
+  // Corrections compare with the whole entry: the functions that take them read the full artefact.
+  const entry = entriesOf(wiring.artefact);
   const budgetMs = wiring.budgetMs ?? REQUEST_BUDGET_MS;
   let target: ReviewTarget;
+  let access: EditorAccess;
   if (config.mode === 'github') {
     const { owner, repo, baseBranch, apiUrl, auth } = config.github;
     const octokit = wiring.octokit ?? createGitHubClient({ apiUrl, auth, log });
     target = createGitHubTarget({ octokit, owner, repo, baseBranch, isPublished: index.hasSlug, siteUrl: config.siteUrl, log });
+    access = githubEditorAccess({ apiUrl, owner, repo, log });
   } else {
+    access = localEditorAccess();
     target = createLocalGitTarget({ repoPath: config.local.repoPath, baseBranch: config.local.baseBranch, isPublished: index.hasSlug });
   }
   let localRecipients: Promise<string[]> | undefined;
@@ -98,7 +108,15 @@ export function createJoinRuntime(config: JoinConfig, wiring: JoinWiring) {
       const { store, delivery, holder } = services();
       return createJoinEndpoint({ index, store, delivery, holder, recipients, formSecret: config.formSecret, clock, renderer, log, random: wiring.random })(request);
     },
+    /** `POST /api/v1/groups/{slug}/corrections`: the correction intake. */
+    correct: (request: Request) => {
+      const { store, delivery } = services();
+      return createCorrectionEndpoint({ index, entry, store, delivery, recipients, formSecret: config.formSecret, clock, renderer: correctionRenderer, log, random: wiring.random })(request);
+    },
+    correctionPage: (request: Request) => createCorrectionPageEndpoint({ ...services(), entry, renderer: correctionRenderer, formSecret: config.formSecret, clock, random: wiring.random })(request),
     status: (request: Request) => createStatusEndpoint(services())(request),
+    /** The editors' desk: applications and corrections with their encrypted contacts (`clientIp`: the runtime's `context.ip`). */
+    applications: (request: Request, clientIp?: string) => createApplicationsEndpoint({ store: services().store, access })(request, clientIp),
     page: (request: Request) => createJoinPageEndpoint({ ...services(), renderer, formSecret: config.formSecret, clock, random: wiring.random })(request),
     /** Delivers the queue (the scheduled function and `npm run join:deliver`). */
     drain: (budget: number, options?: { reference?: string; all?: boolean }) => services().delivery.drain(budget, options),
@@ -119,13 +137,13 @@ export type JoinRuntime = ReturnType<typeof createJoinRuntime>;
 export function wireJoin(
   env: Record<string, string | undefined>,
   wiring: JoinWiring,
-): Pick<JoinRuntime, 'submit' | 'status' | 'page'> & { drain: JoinRuntime['drain'] | undefined; scheduled: JoinRuntime['scheduled'] | undefined } {
+): Pick<JoinRuntime, 'submit' | 'status' | 'page' | 'correct' | 'correctionPage' | 'applications'> & { drain: JoinRuntime['drain'] | undefined; scheduled: JoinRuntime['scheduled'] | undefined } {
   const read = readJoinConfig(env);
   if (!read.ok) {
     (wiring.log ?? consoleLog).error(read.message);
     const unavailable = async () =>
       withSecurityHeaders(errorResponse(503, { code: 'upstream_unavailable', message: 'Applications cannot be received at the moment: the service is not configured. Please try again later.' }, { 'Retry-After': '3600' }));
-    return { submit: unavailable, status: unavailable, page: unavailable, drain: undefined, scheduled: undefined };
+    return { submit: unavailable, status: unavailable, page: unavailable, correct: unavailable, correctionPage: unavailable, applications: unavailable, drain: undefined, scheduled: undefined };
   }
   const { config } = read;
   (wiring.log ?? consoleLog).info(

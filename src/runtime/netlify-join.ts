@@ -8,7 +8,8 @@ import { openBlobStore } from './blob-stores.ts';
 import { readArtefact } from './read-artefact.ts';
 import { wireJoin } from '../join/wire.ts';
 
-export function wireJoinFunction(moduleUrl: string) {
-  const artefact = readArtefact('directory-list.json', moduleUrl);
+/** `artefact`: the list artefact, or the whole directory for the functions that take corrections (they compare purposes). */
+export function wireJoinFunction(moduleUrl: string, artefactName: 'directory-list.json' | 'directory.json' = 'directory-list.json') {
+  const artefact = readArtefact(artefactName, moduleUrl);
   return wireJoin(process.env, { artefact, openStore: (name) => openBlobStore(name) });
 }

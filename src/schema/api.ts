@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'bad_request',
   'invalid_parameters',
   'invalid_body',
+  'unauthorized',
   'forbidden',
   'not_found',
   'method_not_allowed',

@@ -39,6 +39,12 @@ export const paths = {
   openapi: () => `${API_BASE}/openapi.json`,
   entrySchema: () => `${API_BASE}/schemas/entry.json`,
   joinApi: () => `${API_BASE}/join`,
+  /** An entry's correction form, prefilled with its public fields; its thank-you page; the API it posts to. */
+  correction: (locale: string, slug: string) => `${localePrefix(locale)}/groups/${seg(slug)}/correction`,
+  correctionThanks: (locale: string, slug: string, reference?: string) =>
+    withQuery(`${localePrefix(locale)}/groups/${seg(slug)}/correction/thanks`, reference ? `reference=${seg(reference)}` : ''),
+  correctionApi: (slug: string) => `${API_BASE}/groups/${seg(slug)}/corrections`,
+  applicationsApi: () => `${API_BASE}/applications`,
   joinStatus: (reference: string) => `${API_BASE}/join/${seg(reference)}`,
 };
 
@@ -62,6 +68,9 @@ export const FUNCTION_ROUTES: Record<string, string | string[] | null> = {
   join: `${API_BASE}/join`,
   'join-status': `${API_BASE}/join/:reference`,
   'join-page': [...inEveryLocale('/join'), ...inEveryLocale('/join/thanks')],
+  'group-corrections': `${API_BASE}/groups/:slug/corrections`,
+  'correction-page': [...inEveryLocale('/groups/:slug/correction'), ...inEveryLocale('/groups/:slug/correction/thanks')],
+  applications: [`${API_BASE}/applications`, `${API_BASE}/applications/:reference/contact`],
   /** `/` too: the front page in the visitor's language (src/site/language-endpoint.ts). */
   'site-listing': ['/', '/groups', '/groups/', '/:lang/groups', '/:lang/groups/'],
   'site-language': '/language',

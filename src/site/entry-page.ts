@@ -101,6 +101,7 @@ ${related.length > 0
 <h2 id="data-heading">${t(locale, 'entry.data')}</h2>
 <ul class="tags"><li><a href="${paths.groupApi(e.slug)}?lang=${prefs[0]}">${t(locale, 'entry.dataJson')}</a></li><li><a href="${paths.murmurations(e.slug)}">${t(locale, 'entry.dataMurmurations')}</a></li></ul>
 </section>
+<p class="correction-call">${t(locale, 'entry.correctionCall')} <a href="${paths.correction(locale, e.slug)}">${t(locale, 'entry.correctionLink')}</a></p>
 </article>
 <aside class="join-call"><p>${t(locale, 'footer.missingGroup')} <a href="${paths.join(locale)}">${t(locale, 'footer.joinCall')}</a></p></aside>`;
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { joinPaths, joinSchemas } from '../../src/api/openapi-join.ts';
 import { buildOpenApi } from '../../src/api/openapi.ts';
+import { correctionRequestSchema, EDITORIAL_FIELDS } from '../../src/schema/correction.ts';
 import { joinRequestSchema } from '../../src/schema/join.ts';
 
 const doc = buildOpenApi('https://directory.example', { paths: joinPaths, schemas: joinSchemas }) as {
@@ -31,5 +32,13 @@ describe('the join endpoints in OpenAPI', () => {
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
     for (const id of ['JoinRequest', 'JoinReceipt', 'JoinStatus', 'Error']) expect(refs).toContain(id);
     for (const ref of refs) expect(doc.components.schemas, ref).toHaveProperty(ref);
+  });
+
+  it('describes the correction endpoint and its request, which has no editorial field', () => {
+    const published = doc.components.schemas.CorrectionRequest!;
+    expect(Object.keys(published.properties!)).toEqual(Object.keys(correctionRequestSchema.shape));
+    expect(published.required).toEqual(['speaks_for_group', 'contact', 'consent', 'form_token']);
+    for (const field of EDITORIAL_FIELDS) expect(published.properties).not.toHaveProperty(field);
+    expect(Object.keys(doc.paths['/api/v1/groups/{slug}/corrections']!.post!.responses).sort()).toEqual(['200', '201', '202', '303', '400', '403', '404', '405', '413', '414', '415', '429', '503']);
   });
 });

@@ -50,7 +50,7 @@ describe('the join page', () => {
     expect((await page('/fr/join')).text).toContain('<html lang="fr">');
     expect((await page('/join?lang=fr')).text).toContain('<h1>Demander à figurer dans l’annuaire</h1>');
     expect((await page('/join', { 'Accept-Language': 'fr-CA,fr;q=0.9,en;q=0.5' })).text).toContain('name="lang" value="fr"');
-    expect((await page('/fr/join')).text).toContain('<a href="/language?set=en&amp;to=%2Fjoin" hreflang="en" lang="en">English</a>');
+    expect((await page('/fr/join')).text).toContain('<a href="/join" hreflang="en" lang="en">English</a>');
     for (const [path, h1] of [['/es/join', 'Solicitar la inclusión en el directorio'], ['/pt/join', 'Pedir inclusão no diretório'], ['/it/join', 'Chiedi di entrare nell’annuario'], ['/de/join', 'Aufnahme ins Verzeichnis beantragen']]) {
       expect((await page(path!)).text).toContain(`<h1>${h1}</h1>`);
     }

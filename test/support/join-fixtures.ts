@@ -7,6 +7,7 @@ import { createMarkdownRenderer } from '../../src/content/render-markdown.ts';
 import type { Artefact } from '../../src/engine/artefact.ts';
 import { entrySchema } from '../../src/schema/entry.ts';
 import { taxonomyTermSchema } from '../../src/schema/taxonomy.ts';
+import { encodeEntryFile } from '../../src/content/entry-file.ts';
 
 /** A term with its label in every language, in the order en, fr, es, pt, it, de. */
 const term = (slug: string, ...[en, fr, es, pt, it, de]: string[]) => taxonomyTermSchema.parse({ slug, label: { en, fr, es, pt, it, de } });
@@ -54,5 +55,20 @@ export function validApplication(overrides: Record<string, unknown> = {}): Recor
     contact: { name: 'Ana Pérez', email: 'ana.perez@example.net', role: 'Secretaria internacional', message: 'Podéis llamarme por la tarde.' },
     consent: true,
     ...overrides,
+  };
+}
+
+/** The fixture entries as files, as the repository holds them (content/groups/<slug>.md). */
+export function fixtureFiles(): Record<string, string> {
+  return { 'README.md': '# Directory\n', ...Object.fromEntries(joinFixtureEntries.map((e) => [`content/groups/${e.slug}.md`, encodeEntryFile(e)])) };
+}
+
+/** A complete, valid correction (JSON shape): only `changes` differ from the entry. */
+export function validCorrection(changes: Record<string, unknown>): Record<string, unknown> {
+  return {
+    ...changes,
+    speaks_for_group: true,
+    contact: { name: 'Marta Ruiz', email: 'marta.ruiz@example.net', role: 'Secretaria de comunicación', message: 'La web cambió en 2025.' },
+    consent: true,
   };
 }

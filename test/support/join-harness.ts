@@ -99,6 +99,8 @@ export interface JoinHarness {
   token(): string;
   /** POSTs JSON to the endpoint; returns status, headers and parsed body. */
   post(body: Record<string, unknown>, init?: { headers?: Record<string, string> }): Promise<{ status: number; headers: Headers; body: any }>;
+  /** POSTs a correction of `slug` as JSON. */
+  correct(slug: string, body: Record<string, unknown>): Promise<{ status: number; headers: Headers; body: any }>;
   close(): Promise<void>;
 }
 
@@ -132,8 +134,13 @@ export async function joinHarness(options: HarnessOptions = {}): Promise<JoinHar
   const runtime = createJoinRuntime(config, { artefact: options.artefact ?? joinFixtureArtefact, openStore: blobs.open, clock, log, random, octokit, budgetMs: options.budgetMs ?? 5_000 });
   const store = createApplicationStore(blobs.open(config.storeName));
   return {
-    // Status answers too are checked against the OpenAPI document.
-    runtime: { ...runtime, status: (request: Request) => checkedCall(runtime.status, request) },
+    // Status, correction and editors' answers too are checked against the OpenAPI document.
+    runtime: {
+      ...runtime,
+      status: (request: Request) => checkedCall(runtime.status, request),
+      correct: (request: Request) => checkedCall(runtime.correct, request),
+      applications: (request: Request, clientIp?: string) => checkedCall((r) => runtime.applications(r, clientIp), request),
+    },
     github,
     repoPath,
     clock,
@@ -151,6 +158,14 @@ export async function joinHarness(options: HarnessOptions = {}): Promise<JoinHar
       const response = await checkedCall(
         runtime.submit,
         new Request('https://directory.example/api/v1/join', { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...init.headers }, body: JSON.stringify(body) }),
+      );
+      const text = await response.text();
+      return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+    },
+    async correct(slug, body) {
+      const response = await checkedCall(
+        runtime.correct,
+        new Request(`https://directory.example/api/v1/groups/${slug}/corrections`, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) }),
       );
       const text = await response.text();
       return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };

@@ -101,6 +101,8 @@ const de: Catalogue = {
   'entry.dataMurmurations': 'Murmurations-Profil',
   'entry.otherLanguage': 'Dieser Text ist auf {language}.',
   'entry.back': 'Zurück zum Verzeichnis',
+  'entry.correctionCall': 'Ist hier etwas falsch oder veraltet?',
+  'entry.correctionLink': 'Korrektur vorschlagen',
 
   'notFound.title': 'Seite nicht gefunden',
   'notFound.text': 'Unter dieser Adresse gibt es keine Seite. Vielleicht hat die Gruppe ihre Adresse geändert.',
@@ -277,6 +279,9 @@ const de: Catalogue = {
   'problem.type.boolean': 'muss true oder false sein',
   'problem.type.array': 'muss eine Liste sein',
   'problem.type.object': 'muss eine Gruppe von Feldern sein',
+  'problem.noChange': 'nichts unterscheidet sich vom Eintrag: Ändert einen falschen Wert oder schreibt, was sich an der Beziehung zum Netzwerk geändert hat',
+  'problem.editorialField': 'dieses Feld füllt nur die Redaktion aus; um eine geänderte Beziehung zum Netzwerk zu melden, schreibt sie in relation_claim mit einer source_url',
+  'problem.sourceRequired': 'gebt eine Seite an, die die geänderte Beziehung zum Netzwerk zeigt',
   'problem.invalid': 'ist ungültig',
   'problem.item': 'Wert {n}: {message}',
 

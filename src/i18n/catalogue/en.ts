@@ -110,6 +110,8 @@ const en = {
   'entry.dataMurmurations': 'Murmurations profile',
   'entry.otherLanguage': 'This text is in {language}.',
   'entry.back': 'Back to the directory',
+  'entry.correctionCall': 'Is something here wrong or out of date?',
+  'entry.correctionLink': 'Suggest a correction',
 
   'notFound.title': 'Page not found',
   'notFound.text': 'There is no page at this address. The group may have changed its address.',
@@ -286,6 +288,9 @@ const en = {
   'problem.type.boolean': 'must be true or false',
   'problem.type.array': 'must be a list',
   'problem.type.object': 'must be a group of fields',
+  'problem.noChange': 'nothing differs from the entry: change a value that is wrong, or say what changed about the relation to the network',
+  'problem.editorialField': 'only the editors set this field; to report a change of relation to the network, write it in relation_claim with a source_url',
+  'problem.sourceRequired': 'give a page that shows the change of relation to the network',
   'problem.invalid': 'is not valid',
   'problem.item': 'value {n}: {message}',
 

@@ -101,6 +101,8 @@ const es: Catalogue = {
   'entry.dataMurmurations': 'Perfil Murmurations',
   'entry.otherLanguage': 'Este texto está en {language}.',
   'entry.back': 'Volver al directorio',
+  'entry.correctionCall': '¿Hay algo aquí erróneo o desactualizado?',
+  'entry.correctionLink': 'Proponer una corrección',
 
   'notFound.title': 'Página no encontrada',
   'notFound.text': 'No hay ninguna página en esta dirección. Puede que el grupo haya cambiado de dirección.',
@@ -277,6 +279,9 @@ const es: Catalogue = {
   'problem.type.boolean': 'debe ser true o false',
   'problem.type.array': 'debe ser una lista',
   'problem.type.object': 'debe ser un conjunto de campos',
+  'problem.noChange': 'nada difiere de la ficha: cambia un valor erróneo, o di qué ha cambiado en la relación con la red',
+  'problem.editorialField': 'solo el equipo editorial rellena este campo; para señalar un cambio de relación con la red, escríbelo en relation_claim con una source_url',
+  'problem.sourceRequired': 'indica una página que muestre el cambio de relación con la red',
   'problem.invalid': 'no es válido',
   'problem.item': 'valor {n}: {message}',
 

@@ -101,6 +101,8 @@ const fr: Catalogue = {
   'entry.dataMurmurations': 'Profil Murmurations',
   'entry.otherLanguage': 'Ce texte est en {language}.',
   'entry.back': 'Retour à l’annuaire',
+  'entry.correctionCall': 'Une information est fausse ou dépassée ?',
+  'entry.correctionLink': 'Proposer une correction',
 
   'notFound.title': 'Page introuvable',
   'notFound.text': 'Il n’y a pas de page à cette adresse. Le groupe a peut-être changé d’adresse.',
@@ -277,6 +279,9 @@ const fr: Catalogue = {
   'problem.type.boolean': 'doit valoir true ou false',
   'problem.type.array': 'doit être une liste',
   'problem.type.object': 'doit être un ensemble de champs',
+  'problem.noChange': 'rien ne diffère de la fiche : modifiez une valeur erronée, ou dites ce qui a changé dans la relation au réseau',
+  'problem.editorialField': 'seule l’équipe éditoriale renseigne ce champ ; pour signaler un changement de relation au réseau, écrivez-le dans relation_claim avec une source_url',
+  'problem.sourceRequired': 'indiquez une page qui montre le changement de relation au réseau',
   'problem.invalid': 'n’est pas valide',
   'problem.item': 'valeur {n} : {message}',
 

@@ -101,6 +101,8 @@ const it: Catalogue = {
   'entry.dataMurmurations': 'Profilo Murmurations',
   'entry.otherLanguage': 'Questo testo è in {language}.',
   'entry.back': 'Torna all’annuario',
+  'entry.correctionCall': 'C’è qualcosa di sbagliato o superato?',
+  'entry.correctionLink': 'Proponi una correzione',
 
   'notFound.title': 'Pagina non trovata',
   'notFound.text': 'Non c’è nessuna pagina a questo indirizzo. Forse il gruppo ha cambiato indirizzo.',
@@ -277,6 +279,9 @@ const it: Catalogue = {
   'problem.type.boolean': 'deve essere true o false',
   'problem.type.array': 'deve essere un elenco',
   'problem.type.object': 'deve essere un insieme di campi',
+  'problem.noChange': 'niente è diverso dalla scheda: cambia un valore sbagliato, o di’ che cosa è cambiato nel rapporto con la rete',
+  'problem.editorialField': 'solo la redazione compila questo campo; per segnalare un cambiamento del rapporto con la rete, scrivilo in relation_claim con una source_url',
+  'problem.sourceRequired': 'indica una pagina che mostri il cambiamento del rapporto con la rete',
   'problem.invalid': 'non è valido',
   'problem.item': 'valore {n}: {message}',
 

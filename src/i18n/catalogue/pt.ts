@@ -101,6 +101,8 @@ const pt: Catalogue = {
   'entry.dataMurmurations': 'Perfil Murmurations',
   'entry.otherLanguage': 'Este texto está em {language}.',
   'entry.back': 'Voltar ao diretório',
+  'entry.correctionCall': 'Há algo errado ou desatualizado aqui?',
+  'entry.correctionLink': 'Sugerir uma correção',
 
   'notFound.title': 'Página não encontrada',
   'notFound.text': 'Não há nenhuma página neste endereço. Talvez o grupo tenha mudado de endereço.',
@@ -277,6 +279,9 @@ const pt: Catalogue = {
   'problem.type.boolean': 'deve ser true ou false',
   'problem.type.array': 'deve ser uma lista',
   'problem.type.object': 'deve ser um conjunto de campos',
+  'problem.noChange': 'nada difere da ficha: altere um valor errado, ou diga o que mudou na relação com a rede',
+  'problem.editorialField': 'só a equipe editorial preenche este campo; para informar uma mudança de relação com a rede, escreva-a em relation_claim com uma source_url',
+  'problem.sourceRequired': 'informe uma página que mostre a mudança de relação com a rede',
   'problem.invalid': 'não é válido',
   'problem.item': 'valor {n}: {message}',
 

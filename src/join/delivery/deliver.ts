@@ -99,11 +99,13 @@ export function createDelivery(options: DeliveryOptions) {
     try {
       if (!current.delivery.slug && !current.delivery.branch) await save({ ...current.delivery, slug: await chooseSlug(current) });
       const progress = await target.open(current, save, deadlineIn(budgetMs));
+      // A correction whose values the entry holds already is accepted; one whose entry is gone cannot be.
+      const state = progress.settled === 'already_applied' ? 'accepted' : progress.settled === 'entry_gone' ? 'declined' : 'pull_request_opened';
       // Just opened: nothing for editors to have done yet, so the first refresh waits a window.
-      current = { ...current, state: 'pull_request_opened', delivery: { ...progress, last_error: undefined, checked_at: now() }, updated_at: now() };
+      current = { ...current, state, delivery: { ...progress, last_error: undefined, checked_at: now() }, updated_at: now() };
       await store.save(current);
       await queue.complete(current.reference);
-      log.info(`[join] ${current.reference}: opened for review (${target.kind} ${progress.pull_request?.url ?? progress.branch})`);
+      log.info(`[join] ${current.reference}: ${progress.settled ? `settled without review (${progress.settled})` : `opened for review (${target.kind} ${progress.pull_request?.url ?? progress.branch})`}`);
     } catch (error) {
       const code = errorCode(error);
       if (code === 'unexpected') log.error(`[join] ${current.reference}: unexpected delivery error ${(error as Error)?.name ?? ''}`);

@@ -22,7 +22,9 @@
  */
 import type { ApplicationRecord, DeliveryProgress } from '../store/application-store.ts';
 import { entryFile, slugCandidates, withSlug } from '../intake/build-entry.ts';
-import { branchFor, commitMessage, DUPLICATE_LABEL, JOIN_LABEL, PENDING_REVIEW_LABEL, referenceInCommitMessage, titleFor } from './decap-workflow.ts';
+import { correctionReviewText } from './correction-review-text.ts';
+import { branchFor, commitMessage, CORRECTION_LABEL, DUPLICATE_LABEL, JOIN_LABEL, PENDING_REVIEW_LABEL, referenceInCommitMessage, titleFor, updateTitleFor } from './decap-workflow.ts';
+import { createCorrectionBranch } from './open-correction.ts';
 import { within, type GitHubClient } from './github-client.ts';
 import { type Deadline } from './deadline.ts';
 import { type Log } from '../log.ts';
@@ -90,16 +92,24 @@ export function createGitHubTarget(options: GitHubTargetOptions): ReviewTarget {
     throw new DeliveryError('no_free_slug');
   }
 
-  async function openPullRequest(record: ApplicationRecord, progress: DeliveryProgress, deadline: Deadline) {
-    const slug = progress.slug!;
+  /** Title and body: a new entry's (join), or an edit's (correction). */
+  function pullText(record: ApplicationRecord, slug: string): { title: string; body: string } {
+    if (record.kind === 'correction') {
+      return { title: updateTitleFor(slug), body: correctionReviewText(record, { path: `content/groups/${slug}.md`, siteUrl: options.siteUrl }) };
+    }
     const entry = withSlug(record.entry, slug);
+    return { title: titleFor(slug), body: reviewText(record, entry, { path: entryFile(entry).path, siteUrl: options.siteUrl }) };
+  }
+
+  async function openPullRequest(record: ApplicationRecord, progress: DeliveryProgress, deadline: Deadline) {
+    const { title, body } = pullText(record, progress.slug!);
     try {
       const { data: pull } = await octokit.rest.pulls.create({
         ...where,
-        title: titleFor(slug),
+        title,
         head: progress.branch!,
         base: baseBranch,
-        body: reviewText(record, entry, { path: entryFile(entry).path, siteUrl: options.siteUrl }),
+        body,
         ...within(deadline),
       });
       return { number: pull.number, url: pull.html_url };
@@ -115,7 +125,10 @@ export function createGitHubTarget(options: GitHubTargetOptions): ReviewTarget {
 
   async function label(record: ApplicationRecord, progress: DeliveryProgress, save: (p: DeliveryProgress) => Promise<void>, deadline: Deadline) {
     const number = progress.pull_request!.number;
-    const labels = [PENDING_REVIEW_LABEL, JOIN_LABEL, ...(record.possible_duplicates.length > 0 ? [DUPLICATE_LABEL] : [])];
+    const labels =
+      record.kind === 'correction'
+        ? [PENDING_REVIEW_LABEL, CORRECTION_LABEL]
+        : [PENDING_REVIEW_LABEL, JOIN_LABEL, ...(record.possible_duplicates.length > 0 ? [DUPLICATE_LABEL] : [])];
     try {
       await octokit.rest.issues.addLabels({ ...where, issue_number: number, labels, ...within(deadline) });
     } catch (error) {
@@ -146,7 +159,13 @@ export function createGitHubTarget(options: GitHubTargetOptions): ReviewTarget {
     kind: 'github',
     async open(record, save, deadline) {
       let progress: DeliveryProgress = { ...record.delivery, target: 'github' };
-      if (!progress.branch) progress = await createBranch(record, progress, save, deadline);
+      if (!progress.branch) {
+        progress =
+          record.kind === 'correction'
+            ? await createCorrectionBranch({ octokit, owner, repo, baseBranch, log, siteUrl: options.siteUrl }, record, progress, save, deadline)
+            : await createBranch(record, progress, save, deadline);
+        if (progress.settled) return progress; // nothing to review: the values are there already, or the entry is gone
+      }
       if (!progress.pull_request) {
         progress = { ...progress, pull_request: await openPullRequest(record, progress, deadline) };
         await save(progress);

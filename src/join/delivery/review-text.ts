@@ -103,7 +103,7 @@ export function reviewText(record: ApplicationRecord, entry: Entry, context: Rev
   const closing = [
     '### Contact details',
     '',
-    `The applicant’s contact details${record.has_message ? ' and their message to the editors are' : ' are'} encrypted for the editors and kept outside this repository. To read them:`,
+    `The applicant’s contact details${record.has_message ? ' and their message to the editors are' : ' are'} encrypted for the editors and kept outside this repository. To read them, open **Applications** in the CMS (\`/admin/applications.html\`), or run:`,
     '',
     '```sh',
     `npm run join:contacts -- ${record.reference}`,

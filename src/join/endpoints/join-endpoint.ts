@@ -1,7 +1,6 @@
 /**
- * `POST /api/v1/join`: request → pipeline → answer, in JSON for API clients and the enhanced
- * form, in HTML for a plain form post (no JavaScript): the form again with its errors and every
- * value typed (400, 409, 413, 503), or a 303 to the thank-you page.
+ * `POST /api/v1/join`: the join intake behind the shared door (intake-endpoint.ts), which answers
+ * in JSON or, for a plain form post, with the join page again or a 303 to its thank-you page.
  *
  *   201 pull request opened · 202 received, delivery queued · 200 this form was already sent
  *   400 invalid (per-field messages) · 403 sent from another site · 405 · 409 duplicate
@@ -10,18 +9,14 @@
  * Request bodies and contact details are never logged.
  */
 import { paths } from '../../schema/routes.ts';
-import { randomBytes } from 'node:crypto';
-import { checkMethod, guarded, json, type ApiError } from '../../http/respond.ts';
-import { pickLocale, t, type Locale } from '../../i18n/index.ts';
-import { problemText } from '../../i18n/problems.ts';
-import type { ApplicationRecord, DuplicateMatch } from '../store/application-store.ts';
-import { issueFormToken } from '../intake/form-token.ts';
+import { guarded } from '../../http/respond.ts';
 import type { Log } from '../log.ts';
-import { JOIN_BODY_LIMIT } from '../../schema/join.ts';
-import { parseJoinBody, type BodyRefusal } from '../intake/parse-body.ts';
-import { duplicateText, type FormState, type JoinPageRenderer } from '../pages/render-join-page.ts';
+import { JOIN_MESSAGES } from '../pages/messages.ts';
+import type { JoinPageRenderer } from '../pages/render-join-page.ts';
 import { submitApplication, type PipelineDeps } from '../submit-application.ts';
-import type { FieldProblem } from '../intake/validate-request.ts';
+import { answerIntake } from './intake-endpoint.ts';
+
+export { isCrossSite, pageHeaders, publicStatus, statusUrl } from './intake-endpoint.ts';
 
 export interface JoinEndpointDeps extends PipelineDeps {
   renderer: JoinPageRenderer;
@@ -30,133 +25,24 @@ export interface JoinEndpointDeps extends PipelineDeps {
   random?: (size: number) => Uint8Array;
 }
 
-/** Page headers: never cached (each page carries its own token), scripts only with this nonce. */
-export function pageHeaders(nonce: string): Record<string, string> {
-  return {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Cache-Control': 'no-store',
-    'Content-Security-Policy': `default-src 'none'; style-src 'self'; img-src 'self'; script-src 'nonce-${nonce}'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'same-origin',
-  };
-}
-
-/**
- * A post a browser sent from another site (a hidden form on a hostile page): refused. Browsers
- * say where a request comes from in `Sec-Fetch-Site` (https://www.w3.org/TR/fetch-metadata/) and
- * `Origin` (https://fetch.spec.whatwg.org/#origin-header); API clients outside a browser send
- * neither and are not affected (docs/join.md). Same-site (a sibling subdomain) passes only with
- * our own Origin.
- */
-export function isCrossSite(request: Request): boolean {
-  if (request.headers.get('sec-fetch-site') === 'cross-site') return true;
-  const origin = request.headers.get('origin');
-  return origin !== null && origin !== new URL(request.url).origin;
-}
-
-export function statusUrl(origin: string, reference: string): string {
-  return `${origin}/api/v1/join/${reference}`;
-}
-
-export function publicStatus(record: ApplicationRecord) {
-  return {
-    reference: record.reference,
-    state: record.state,
-    received_at: record.received_at,
-    updated_at: record.updated_at,
-    pull_request: record.delivery.target === 'github' && record.delivery.pull_request && !record.delivery.closed_for_labels ? record.delivery.pull_request : null,
-  };
-}
-
-function fieldsOf(problems: readonly FieldProblem[], locale: Locale): Record<string, string> {
-  return Object.fromEntries(problems.map((p) => [p.field, problemText(locale, p, p.field)]));
-}
-
-function duplicateFields(matches: readonly DuplicateMatch[], locale: Locale): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const d of matches) {
-    const what = duplicateText(locale, d);
-    fields[d.field] = fields[d.field] ? `${fields[d.field]}; ${what}` : what;
-  }
-  return fields;
-}
-
-const REFUSAL_TEXT: Record<BodyRefusal, 'join.answer.unsupported' | 'join.answer.tooLarge' | 'join.answer.unreadable' | 'join.answer.notJson' | 'join.answer.notObject' | 'join.answer.tooDeep' | 'join.answer.invalid'> = {
-  unsupported: 'join.answer.unsupported',
-  too_large: 'join.answer.tooLarge',
-  unreadable: 'join.answer.unreadable',
-  not_json: 'join.answer.notJson',
-  not_object: 'join.answer.notObject',
-  too_deep: 'join.answer.tooDeep',
-  sent_twice: 'join.answer.invalid',
-};
-
-/** The applicant's language: the form's `lang` field, else Accept-Language with its quality values (src/i18n/negotiate.ts). */
-export function applicantLocale(request: Request, values: Record<string, unknown>): Locale {
-  return pickLocale({ explicit: [typeof values.lang === 'string' ? values.lang : undefined], acceptLanguage: request.headers.get('accept-language') });
-}
-
 export function createJoinEndpoint(deps: JoinEndpointDeps) {
-  const newToken = () => issueFormToken(deps.formSecret, deps.clock(), deps.random);
-  const nonce = () => Buffer.from((deps.random ?? randomBytes)(16)).toString('base64');
-
-  return guarded(async (request) => {
-    const denied = checkMethod(request, ['POST'], {});
-    if (denied) return denied;
-    const origin = new URL(request.url).origin;
-    if (isCrossSite(request)) {
-      // Before the body is even read: nothing is parsed, validated, stored or claimed.
-      const locale = pickLocale({ acceptLanguage: request.headers.get('accept-language') });
-      const message = t(locale, 'join.answer.crossSite');
-      if ((request.headers.get('accept') ?? '').includes('application/json')) return json(403, { error: { code: 'forbidden', message } }, { 'Cache-Control': 'no-store' });
-      const n = nonce();
-      return new Response(deps.renderer.renderForm(locale, newToken(), n, { values: {}, problems: [], banner: message }), { status: 403, headers: pageHeaders(n) });
-    }
-    const parsed = await parseJoinBody(request, deps.bodyLimit ?? JOIN_BODY_LIMIT);
-    const values = parsed.ok ? parsed.value : (parsed.value ?? {});
-    const locale = applicantLocale(request, values);
-    const html = parsed.fromForm && !(request.headers.get('accept') ?? '').includes('application/json');
-
-    /** An error: JSON envelope, or the form again with everything typed. */
-    const fail = (status: number, error: ApiError, state: FormState, token?: string, headers: Record<string, string> = {}) => {
-      if (html && status !== 415) {
-        const n = nonce();
-        const page = deps.renderer.renderForm(locale, token ?? (typeof values.form_token === 'string' ? values.form_token : newToken()), n, state);
-        return new Response(page, { status, headers: { ...pageHeaders(n), ...headers } });
-      }
-      return json(status, { error, ...(token ? { form_token: token } : {}) }, { 'Cache-Control': 'no-store', ...headers });
-    };
-
-    if (!parsed.ok) {
-      const code = parsed.status === 413 ? 'payload_too_large' : parsed.status === 415 ? 'unsupported_media_type' : 'invalid_body';
-      const problems: FieldProblem[] = Object.entries(parsed.fields ?? {}).map(([field, message]) => ({ field, code: 'sent_twice', message }));
-      const message = t(locale, REFUSAL_TEXT[parsed.reason]);
-      return fail(parsed.status, { code, message, ...(problems.length ? { fields: fieldsOf(problems, locale) } : {}) }, { values, problems, banner: parsed.status === 413 ? message : undefined });
-    }
-
-    let outcome;
-    try {
-      outcome = await submitApplication(values, deps, parsed.overlong);
-    } catch (error) {
-      deps.log.error(`[join] could not take an application in: ${(error as Error)?.name ?? 'error'}`);
-      const unavailable = t(locale, 'join.answer.unavailable');
-      return fail(503, { code: 'upstream_unavailable', message: unavailable }, { values, problems: [], banner: unavailable }, undefined, { 'Retry-After': '120' });
-    }
-
-    if (outcome.kind === 'invalid') {
-      const token = outcome.newToken ? newToken() : undefined;
-      return fail(400, { code: 'invalid_body', message: t(locale, 'join.answer.invalid'), fields: fieldsOf(outcome.problems, locale) }, { values, problems: outcome.problems }, token);
-    }
-    if (outcome.kind === 'duplicate') {
-      return fail(409, { code: 'conflict', message: t(locale, 'join.answer.duplicate'), fields: duplicateFields(outcome.matches, locale) }, { values, problems: [], duplicates: outcome.matches });
-    }
-    const { record, repeated } = outcome;
-    deps.log.info(`[join] ${record.reference}: ${repeated ? 'submitted again' : 'received'}, ${record.state}`);
-    if (html) {
-      return new Response(null, { status: 303, headers: { Location: paths.joinThanks(locale, record.reference), 'Cache-Control': 'no-store' } });
-    }
-    const status = repeated ? 200 : record.state === 'pull_request_opened' ? 201 : 202;
-    const url = statusUrl(origin, record.reference);
-    return json(status, { ...publicStatus(record), status_url: url, repeated }, { Location: url, 'Cache-Control': 'no-store' });
-  }, 'join');
+  return guarded(
+    (request) =>
+      answerIntake(
+        {
+          name: 'join',
+          log: deps.log,
+          formSecret: deps.formSecret,
+          clock: deps.clock,
+          random: deps.random,
+          bodyLimit: deps.bodyLimit,
+          answers: (locale) => JOIN_MESSAGES[locale].answers,
+          renderForm: (locale, token, nonce, state) => deps.renderer.renderForm(locale, token, nonce, state),
+          thanksUrl: (locale, reference) => paths.joinThanks(locale, reference),
+          submit: (values, _cleared, overlong) => submitApplication(values, deps, overlong),
+        },
+        request,
+      ),
+    'join',
+  );
 }

@@ -1,17 +1,17 @@
 /**
- * `GET /join`, `/<lang>/join` (the form) and `/join/thanks`, `/<lang>/join/thanks` (the thank-you page).
+ * `GET /join`, `/fr/join` (the form) and `/join/thanks`, `/fr/join/thanks` (the thank-you page).
  * Served by a function rather than as static files because each form page carries a freshly
  * signed token, and the thank-you page shows the application's current state.
  *
- * The language is the path's (`/pt/…`), else `?lang=`, else the browser's Accept-Language (q-values
- * honoured, src/i18n/negotiate.ts). A first segment that is no language's is a 404.
+ * The language is the path's (`/fr/…`), else `?lang=`, else the browser's Accept-Language.
  */
 import { randomBytes } from 'node:crypto';
 import { checkMethod, guarded } from '../../http/respond.ts';
 import type { Clock } from '../store/application-store.ts';
 import { issueFormToken } from '../intake/form-token.ts';
 import { pageHeaders } from './join-endpoint.ts';
-import { DEFAULT_LOCALE, isLocale, pickLocale } from '../../i18n/index.ts';
+import { pickLocale } from '../pages/messages.ts';
+import { JOIN_LOCALES, type JoinLocale } from '../../schema/join.ts';
 import type { JoinPageRenderer } from '../pages/render-join-page.ts';
 import { findApplication, type StatusDeps } from './status-endpoint.ts';
 
@@ -30,12 +30,11 @@ export function createJoinPageEndpoint(deps: PageDeps) {
     const url = new URL(request.url);
     const path = url.pathname.replace(/\/+$/, '');
     const first = path.split('/')[1] ?? '';
-    if (first !== 'join' && (!isLocale(first) || first === DEFAULT_LOCALE)) {
-      const nonce = Buffer.from(random(16)).toString('base64');
-      return new Response(deps.renderer.renderNotFound(pickLocale({ acceptLanguage: request.headers.get('accept-language') }), nonce), { status: 404, headers: pageHeaders(nonce) });
-    }
-    const locale = first !== 'join' && isLocale(first) ? first : pickLocale({ explicit: [url.searchParams.get('lang')], acceptLanguage: request.headers.get('accept-language') });
     const nonce = Buffer.from(random(16)).toString('base64');
+    // The route is `/:lang/join`: a first segment that is no language's is no page.
+    const byPath = first === 'join' ? undefined : (JOIN_LOCALES as readonly string[]).includes(first) && first !== 'en' ? (first as JoinLocale) : null;
+    if (byPath === null) return new Response(deps.renderer.renderThanks('en', undefined, nonce), { status: 404, headers: pageHeaders(nonce) });
+    const locale = byPath ?? pickLocale(url.searchParams.get('lang'), request.headers.get('accept-language'));
     if (path.endsWith('/thanks')) {
       const record = await findApplication(deps, url.searchParams.get('reference') ?? '');
       const page = deps.renderer.renderThanks(locale, record && { reference: record.reference, state: record.state }, nonce);

@@ -9,6 +9,7 @@
  * list's path, as in normalise-input.ts.
  */
 import type { z } from 'zod';
+import { correctionRequestSchema } from '../../schema/correction.ts';
 import { joinRequestSchema } from '../../schema/join.ts';
 
 interface Def {
@@ -49,10 +50,16 @@ function collect(schema: z.ZodType, path: string, into: Map<string, number>): vo
   }
 }
 
-/** Field path → its maximum length in the join schema. */
+/**
+ * Field path → its maximum length in the join schema, and for the fields only a correction has
+ * (`relation_claim`, `source_url`) in the correction schema: both intakes share the normalisation.
+ */
 export const JOIN_TEXT_LIMITS: ReadonlyMap<string, number> = (() => {
   const limits = new Map<string, number>();
   collect(joinRequestSchema, '', limits);
+  const correction = new Map<string, number>();
+  collect(correctionRequestSchema, '', correction);
+  for (const [path, max] of correction) if (!limits.has(path)) limits.set(path, max);
   return limits;
 })();
 

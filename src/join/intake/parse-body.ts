@@ -16,15 +16,20 @@ import { normaliseInput, TooDeep, type Overlong } from './normalise-input.ts';
 
 export const ACCEPTED_MEDIA_TYPES = ['application/json', 'application/x-www-form-urlencoded'] as const;
 
-/** Why a body was refused; the endpoint says it in the applicant's language (`join.answer.*`). */
-export type BodyRefusal = 'unsupported' | 'too_large' | 'unreadable' | 'not_json' | 'not_object' | 'too_deep' | 'sent_twice';
-
 export type ParsedBody =
-  | { ok: true; value: Record<string, unknown>; fromForm: boolean; overlong: Overlong[] }
-  | { ok: false; status: 400 | 413 | 415; reason: BodyRefusal; message: string; fields?: Record<string, string>; fromForm: boolean; value?: Record<string, unknown> };
+  | {
+      ok: true;
+      value: Record<string, unknown>;
+      fromForm: boolean;
+      /** Fields sent empty or `null` (`website`, `summary.fr`): a correction reads them as "remove this value". */
+      cleared: string[];
+      /** Texts refused unread for their length (normalise-input.ts): validation reports them. */
+      overlong: Overlong[];
+    }
+  | { ok: false; status: 400 | 413 | 415; message: string; fields?: Record<string, string>; fromForm: boolean; value?: Record<string, unknown> };
 
 type Kind = 'text' | 'list' | 'number' | 'boolean' | 'object';
-interface FieldShape {
+export interface FieldShape {
   kind: Kind;
   children?: Record<string, FieldShape>;
 }
@@ -66,8 +71,13 @@ function shapeOf(schema: z.ZodType): FieldShape {
   }
 }
 
+/** Form field name → how to read it, for a request schema (an object). */
+export function formShapeOf(schema: z.ZodType): Record<string, FieldShape> {
+  return shapeOf(schema).children!;
+}
+
 /** Form field name → how to read it; computed once from the join schema. */
-export const JOIN_FORM_SHAPE: Record<string, FieldShape> = shapeOf(joinRequestSchema).children!;
+export const JOIN_FORM_SHAPE: Record<string, FieldShape> = formShapeOf(joinRequestSchema);
 
 const TRUE = new Set(['true', 'on', 'yes', '1']);
 const FALSE = new Set(['false', 'off', 'no', '0']);
@@ -129,41 +139,64 @@ export function decodeForm(params: URLSearchParams, shape: Record<string, FieldS
   return { value, fields };
 }
 
-export async function parseJoinBody(request: Request, limit = JOIN_BODY_LIMIT): Promise<ParsedBody> {
+/** `shape`: how to read a form post, from the intake's request schema (the join's by default). */
+export async function parseJoinBody(request: Request, limit = JOIN_BODY_LIMIT, shape: Record<string, FieldShape> = JOIN_FORM_SHAPE): Promise<ParsedBody> {
   const type = mediaType(request);
   const fromForm = type === 'application/x-www-form-urlencoded';
   if (!(ACCEPTED_MEDIA_TYPES as readonly string[]).includes(type)) {
-    return { ok: false, status: 415, reason: 'unsupported', fromForm, message: `Send the application as ${ACCEPTED_MEDIA_TYPES.join(' or ')}.` };
+    return { ok: false, status: 415, fromForm, message: `Send the application as ${ACCEPTED_MEDIA_TYPES.join(' or ')}.` };
   }
   const read = await readBodyText(request, limit);
   if (!read.ok) {
     return read.reason === 'too_large'
-      ? { ok: false, status: 413, reason: 'too_large', fromForm, message: `The application is larger than ${Math.round(limit / 1024)} KB; shorten the longest texts.` }
-      : { ok: false, status: 400, reason: 'unreadable', fromForm, message: 'The request body could not be read.' };
+      ? { ok: false, status: 413, fromForm, message: `The application is larger than ${Math.round(limit / 1024)} KB; shorten the longest texts.` }
+      : { ok: false, status: 400, fromForm, message: 'The request body could not be read.' };
   }
   let raw: Record<string, unknown>;
   let fields: Record<string, string> = {};
   if (fromForm) {
-    ({ value: raw, fields } = decodeForm(new URLSearchParams(read.text)));
+    ({ value: raw, fields } = decodeForm(new URLSearchParams(read.text), shape));
   } else {
     let parsed: unknown;
     try {
       parsed = JSON.parse(read.text);
     } catch {
-      return { ok: false, status: 400, reason: 'not_json', fromForm, message: 'The body is not valid JSON.' };
+      return { ok: false, status: 400, fromForm, message: 'The body is not valid JSON.' };
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      return { ok: false, status: 400, reason: 'not_object', fromForm, message: 'The body must be a JSON object with the application’s fields.' };
+      return { ok: false, status: 400, fromForm, message: 'The body must be a JSON object with the application’s fields.' };
     }
     raw = parsed as Record<string, unknown>;
   }
+  let normalised: Record<string, unknown>;
   let overlong: Overlong[];
   try {
-    ({ value: raw, overlong } = normaliseInput(raw));
+    ({ value: normalised, overlong } = normaliseInput(raw));
   } catch (error) {
-    if (error instanceof TooDeep) return { ok: false, status: 400, reason: 'too_deep', fromForm, message: 'The request is nested too deeply.' };
+    if (error instanceof TooDeep) return { ok: false, status: 400, fromForm, message: 'The request is nested too deeply.' };
     throw error;
   }
-  if (Object.keys(fields).length > 0) return { ok: false, status: 400, reason: 'sent_twice', fromForm, message: 'Some fields were sent more than once.', fields, value: raw };
-  return { ok: true, value: raw, fromForm, overlong };
+  if (Object.keys(fields).length > 0) return { ok: false, status: 400, fromForm, message: 'Some fields were sent more than once.', fields, value: normalised };
+  // A text dropped for its length was not sent empty: it must not read as "remove this value".
+  const tooLong = new Set(overlong.map((o) => o.field));
+  const cleared = clearedFields(raw, normalised).filter((name) => !tooLong.has(name));
+  return { ok: true, value: normalised, fromForm, cleared, overlong };
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Names sent whose value normalised to nothing, or was `null`: top level, and one level down (`summary.fr`). */
+export function clearedFields(sent: Record<string, unknown>, normalised: Record<string, unknown>): string[] {
+  const cleared: string[] = [];
+  for (const [name, value] of Object.entries(sent)) {
+    const after = Object.hasOwn(normalised, name) ? normalised[name] : undefined;
+    if (after === undefined || after === null) cleared.push(name);
+    else if (isPlainObject(value) && isPlainObject(after)) {
+      for (const child of Object.keys(value)) {
+        const inner = Object.hasOwn(after, child) ? after[child] : undefined;
+        if (inner === undefined || inner === null) cleared.push(`${name}.${child}`);
+      }
+    }
+  }
+  return cleared;
 }

@@ -67,7 +67,7 @@ export function firstPerField(problems: readonly FieldProblem[]): FieldProblem[]
  * words of its own (`.max(200)`): applicants should read "at most 200 characters", not zod's
  * "Too big: expected string to have <=200 characters".
  */
-const joinErrors: z.core.$ZodErrorMap = (issue) => {
+export const joinErrors: z.core.$ZodErrorMap = (issue) => {
   const friendly = friendlyErrors(issue);
   if (friendly !== undefined) return friendly;
   if (issue.code === 'too_big' && issue.origin === 'string') return `must be at most ${issue.maximum} characters`;
@@ -82,8 +82,24 @@ const OPTIONAL_FIELDS = new Set(Object.entries(joinRequestSchema.shape).filter((
 const isEmptyObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0;
 
 /** A text refused unread for its length (normalise-input.ts), said as the schema says it. */
-function overlongProblem({ field, maximum }: Overlong): FieldProblem {
+export function overlongProblem({ field, maximum }: Overlong): FieldProblem {
   return { field, code: 'too_big', message: `must be at most ${maximum} characters`, detail: { origin: 'string', maximum } };
+}
+
+/** Subjects and sectors must be terms of the directory's taxonomies (content, not schema). */
+export function termProblems(raw: Record<string, unknown>, index: JoinIndex, known: readonly FieldProblem[] = []): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const lists = { subjects: raw.subjects, sectors: raw.sectors } as const;
+  for (const taxonomy of ['subjects', 'sectors'] as const) {
+    const values = lists[taxonomy];
+    if (!Array.isArray(values) || known.some((p) => p.field === taxonomy)) continue;
+    values.forEach((value, i) => {
+      if (typeof value === 'string' && !index.hasTerm(taxonomy, value)) {
+        problems.push(fieldProblem(taxonomy, { code: 'unknown_term', detail: { item: i + 1, term: value.slice(0, 60) } }));
+      }
+    });
+  }
+  return problems;
 }
 
 export function validateJoinRequest(input: Record<string, unknown>, index: JoinIndex, overlong: readonly Overlong[] = []): Validated {
@@ -92,16 +108,7 @@ export function validateJoinRequest(input: Record<string, unknown>, index: JoinI
   const parsed = joinRequestSchema.safeParse(raw, { ...parseOptions, error: joinErrors });
   // First, so that "must be at most" wins over the "is required" its removal may cause.
   const problems = [...overlong.map(overlongProblem), ...(parsed.success ? [] : problemsOf(parsed.error))];
-  const lists = { subjects: raw.subjects, sectors: raw.sectors } as const;
-  for (const taxonomy of ['subjects', 'sectors'] as const) {
-    const values = lists[taxonomy];
-    if (!Array.isArray(values) || problems.some((p) => p.field === taxonomy)) continue;
-    values.forEach((value, i) => {
-      if (typeof value === 'string' && !index.hasTerm(taxonomy, value)) {
-        problems.push(fieldProblem(taxonomy, { code: 'unknown_term', detail: { item: i + 1, term: value.slice(0, 60) } }));
-      }
-    });
-  }
+  problems.push(...termProblems(raw, index, problems));
   if (problems.length > 0 || !parsed.success) return { ok: false, problems: firstPerField(problems) };
   return { ok: true, value: parsed.data };
 }

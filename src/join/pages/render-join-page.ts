@@ -11,27 +11,17 @@
  */
 import { paths } from '../../schema/routes.ts';
 import * as z from 'zod';
-import { LOCALES, languageOwnName, messages, optional, t, type Locale, type MessageId } from '../../i18n/index.ts';
-import { enumLabel } from '../../i18n/labels.ts';
-import { problemText } from '../../i18n/problems.ts';
 import { allCountryCodes, allLanguageCodes, countryName, languageName } from '../../schema/codes.ts';
-import { joinRequestSchema, type JoinGroup, type JoinState } from '../../schema/join.ts';
+import { joinRequestSchema, JOIN_LOCALES, type JoinLocale } from '../../schema/join.ts';
+import { enumLabel } from '../../i18n/labels.ts';
 import type { GeographicScope, Structure } from '../../schema/entry.ts';
 import { CONTENT_LOCALES } from '../../schema/locales.ts';
 import type { DuplicateMatch } from '../store/application-store.ts';
 import type { JoinIndex } from '../intake/content-index.ts';
 import { html, Html, jsonForScript, type Interpolation as Part } from '../../text/html.ts';
+import { JOIN_MESSAGES, problemText, type FormField } from './messages.ts';
 import { HONEYPOT_FIELD } from '../submit-application.ts';
 import type { FieldProblem } from '../intake/validate-request.ts';
-
-/** A field of the form, by the name it posts. Its label is `join.field.<name>.label` in the catalogues (checked below). */
-export type FormField = keyof JoinGroup | 'contact.name' | 'contact.email' | 'contact.role' | 'contact.message' | 'consent';
-/** Fails to compile when a field of the join request has no label in the English catalogue. */
-const everyFieldHasALabel: `join.field.${FormField}.label` extends MessageId ? true : never = true;
-void everyFieldHasALabel;
-
-/** The pages' language: the catalogues', so every language the site speaks has a join form. */
-type JoinPageLocale = Locale;
 
 /** The form's sections. Every field of the join request appears exactly once (a test checks it). */
 export const SECTIONS = [
@@ -65,10 +55,8 @@ export interface FormState {
 /** The form's script (src/browser/join-form), bundled by the site build. */
 export const JOIN_FORM_SCRIPT = '/assets/join-form.js';
 
-export const joinPath = (locale: JoinPageLocale) => paths.join(locale);
-export const thanksPath = (locale: JoinPageLocale) => paths.joinThanks(locale);
-const label = (locale: JoinPageLocale, field: FormField) => t(locale, `join.field.${field}.label`);
-const hintOf = (locale: JoinPageLocale, field: FormField) => optional(locale, `join.field.${field}.hint`);
+export const joinPath = (locale: JoinLocale) => paths.join(locale);
+export const thanksPath = (locale: JoinLocale) => paths.joinThanks(locale);
 const fieldId = (name: string) => `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
 function valueAt(values: Record<string, unknown>, path: string): unknown {
@@ -85,26 +73,26 @@ export function createJoinPageRenderer(index: JoinIndex) {
     if (child === undefined) return { rules: top, required: schema.required!.includes(head) };
     return { rules: top.properties?.[child] ?? {}, required: (top.required ?? []).includes(child) };
   };
-  const collators = Object.fromEntries(LOCALES.map((l) => [l, new Intl.Collator(l)])) as Record<JoinPageLocale, Intl.Collator>;
-  const byLabel = (locale: JoinPageLocale, options: { value: string; label: string }[]) => options.sort((a, b) => collators[locale].compare(a.label, b.label));
+  const collators = Object.fromEntries(JOIN_LOCALES.map((l) => [l, new Intl.Collator(l)])) as Record<JoinLocale, Intl.Collator>;
+  const byLabel = (locale: JoinLocale, options: { value: string; label: string }[]) => options.sort((a, b) => collators[locale].compare(a.label, b.label));
   const countryCodes = allCountryCodes();
   const languageCodes = allLanguageCodes();
   const options = Object.fromEntries(
-    LOCALES.map((locale) => [
+    JOIN_LOCALES.map((locale) => [
       locale,
       {
         countries: byLabel(locale, countryCodes.map((c) => ({ value: c, label: countryName(c, locale) }))),
         languages: byLabel(locale, languageCodes.map((c) => ({ value: c, label: languageName(c, locale) }))),
-        subjects: byLabel(locale, index.taxonomies.subjects.map((t) => ({ value: t.slug, label: (t.label as Partial<Record<string, string>>)[locale] ?? t.label.en }))),
-        sectors: byLabel(locale, index.taxonomies.sectors.map((t) => ({ value: t.slug, label: (t.label as Partial<Record<string, string>>)[locale] ?? t.label.en }))),
+        subjects: byLabel(locale, index.taxonomies.subjects.map((t) => ({ value: t.slug, label: t.label[locale] ?? t.label.en }))),
+        sectors: byLabel(locale, index.taxonomies.sectors.map((t) => ({ value: t.slug, label: t.label[locale] ?? t.label.en }))),
         geographic_scope: (rulesOf('geographic_scope').rules.enum ?? []).map((v) => ({ value: v, label: enumLabel(locale, 'scope', v as GeographicScope) })),
         structure: (rulesOf('structure').rules.enum ?? []).map((v) => ({ value: v, label: enumLabel(locale, 'structure', v as Structure) })),
       },
     ]),
-  ) as Record<JoinPageLocale, Record<'countries' | 'languages' | 'subjects' | 'sectors' | 'geographic_scope' | 'structure', { value: string; label: string }[]>>;
+  ) as Record<JoinLocale, Record<'countries' | 'languages' | 'subjects' | 'sectors' | 'geographic_scope' | 'structure', { value: string; label: string }[]>>;
 
   /** The id the error summary links to for a problem's field. */
-  const anchorOf = (field: string, locale: JoinPageLocale): string | undefined => {
+  const anchorOf = (field: string, locale: JoinLocale): string | undefined => {
     const head = field.split('.')[0]!;
     if (head === 'summary' || head === 'purpose') return fieldId(field.includes('.') ? field : `${field}.${locale}`);
     if (head === 'contact') return fieldId(field === 'contact' ? 'contact.name' : field);
@@ -115,15 +103,16 @@ export function createJoinPageRenderer(index: JoinIndex) {
     return head in schema.properties! && head !== 'form_token' && head !== 'lang' ? fieldId(head) : undefined;
   };
 
-  function renderField(field: FormField, locale: JoinPageLocale, state: FormState): Html {
+  function renderField(field: FormField, locale: JoinLocale, state: FormState): Html {
+    const m = JOIN_MESSAGES[locale];
     const { rules, required } = rulesOf(field);
-    const text = { label: label(locale, field), hint: hintOf(locale, field) };
+    const text = m.fields[field];
     const id = fieldId(field);
     const problem = state.problems.find((p) => p.field === field || (p.field === 'contact' && field === 'contact.name'));
-    const error = problem ? html`<p class="field-error" id="${id}-error"><span class="visually-hidden">${t(locale, 'join.errorPrefix')}</span>${problemText(locale, problem, problem.field)}</p>` : '';
+    const error = problem ? html`<p class="field-error" id="${id}-error"><span class="visually-hidden">${m.errorPrefix}</span>${problemText(problem, locale)}</p>` : '';
     const describedBy = [text.hint ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
     const a11y = html`${describedBy ? html` aria-describedby="${describedBy}"` : ''}${problem ? html` aria-invalid="true"` : ''} data-error-anchor="${field}"`;
-    const labelFor = (forId: string, extra: Part = '') => html`<label for="${forId}">${text.label}${required ? '' : html` <span class="optional">(${t(locale, 'join.optional')})</span>`}${extra}</label>`;
+    const label = (forId: string, extra: Part = '') => html`<label for="${forId}">${text.label}${required ? '' : html` <span class="optional">(${m.optional})</span>`}${extra}</label>`;
     const hint = (extra = '') => (text.hint || extra ? html`<p class="hint" id="${id}-hint">${[text.hint, extra].filter(Boolean).join(' ')}</p>` : '');
     const value = valueAt(state.values, field);
     const head = field as keyof (typeof options)['en'];
@@ -133,16 +122,16 @@ export function createJoinPageRenderer(index: JoinIndex) {
         const lid = fieldId(`${field}.${l}`);
         const lp = state.problems.find((p) => p.field === `${field}.${l}` || (p.field === field && l === locale));
         const lrules = rules.properties?.[l] ?? {};
-        const lerror = lp ? html`<p class="field-error" id="${lid}-error"><span class="visually-hidden">${t(locale, 'join.errorPrefix')}</span>${problemText(locale, lp, field)}</p>` : '';
+        const lerror = lp ? html`<p class="field-error" id="${lid}-error"><span class="visually-hidden">${m.errorPrefix}</span>${problemText(lp, locale)}</p>` : '';
         const ldesc = [text.hint ? `${id}-hint` : '', lp ? `${lid}-error` : ''].filter(Boolean).join(' ');
-        return html`<div class="field"><label for="${lid}">${text.label} (${t(locale, 'join.inLanguage', { language: languageName(l, locale) })})</label>${lerror}
+        return html`<div class="field"><label for="${lid}">${text.label} (${m.inLanguage(languageName(l, locale))})</label>${lerror}
 <textarea id="${lid}" name="${field}.${l}" lang="${l}" rows="${field === 'summary' ? 3 : 8}"${lrules.maxLength ? html` maxlength="${lrules.maxLength}"` : ''}${ldesc ? html` aria-describedby="${ldesc}"` : ''}${lp ? html` aria-invalid="true"` : ''} data-error-anchor="${l === locale ? field : `${field}.${l}`}">${asText(valueAt(state.values, `${field}.${l}`))}</textarea></div>`;
       };
       const others = CONTENT_LOCALES.filter((l) => l !== locale);
       const openOthers = others.some((l) => valueAt(state.values, `${field}.${l}`) !== undefined || state.problems.some((p) => p.field === `${field}.${l}`));
-      return html`<fieldset class="field translated"><legend>${text.label}${required ? '' : html` <span class="optional">(${t(locale, 'join.optional')})</span>`}</legend>${hint()}
+      return html`<fieldset class="field translated"><legend>${text.label}${required ? '' : html` <span class="optional">(${m.optional})</span>`}</legend>${hint()}
 ${perLocale(locale)}
-<details${openOthers ? ' open' : ''}><summary>${t(locale, 'join.otherLanguages')}</summary>${others.map(perLocale)}</details></fieldset>`;
+<details${openOthers ? ' open' : ''}><summary>${m.textsOtherLanguages}</summary>${others.map(perLocale)}</details></fieldset>`;
     }
     if (field === 'geographic_scope' || field === 'subjects' || field === 'sectors') {
       const multiple = field !== 'geographic_scope';
@@ -151,47 +140,49 @@ ${perLocale(locale)}
         (o, i) =>
           html`<div class="choice"><input type="${multiple ? 'checkbox' : 'radio'}" id="${fieldId(`${field}-${o.value}`)}" name="${field}" value="${o.value}"${chosen.includes(o.value) ? ' checked' : ''}${i === 0 ? a11y : ''}><label for="${fieldId(`${field}-${o.value}`)}">${o.label}</label></div>`,
       );
-      return html`<fieldset class="field choices-field"${describedBy ? html` aria-describedby="${describedBy}"` : ''}><legend>${text.label}${required ? '' : html` <span class="optional">(${t(locale, 'join.optional')})</span>`}</legend>${hint()}${error}
+      return html`<fieldset class="field choices-field"${describedBy ? html` aria-describedby="${describedBy}"` : ''}><legend>${text.label}${required ? '' : html` <span class="optional">(${m.optional})</span>`}</legend>${hint()}${error}
 <div class="choices">${choices}</div></fieldset>`;
     }
     if (field === 'countries' || field === 'languages' || field === 'structure') {
       const multiple = field !== 'structure';
       const chosen = asList(value);
       const opts = options[locale][head].map((o) => html`<option value="${o.value}"${chosen.includes(o.value) ? ' selected' : ''}>${o.label}</option>`);
-      return html`<div class="field">${labelFor(id)}${hint(multiple ? t(locale, 'join.multiSelectHint') : '')}${error}
-<select id="${id}" name="${field}"${multiple ? html` multiple size="8"` : ''}${required ? ' required' : ''}${a11y}>${multiple ? '' : html`<option value="">${t(locale, 'join.noChoice')}</option>`}${opts}</select></div>`;
+      return html`<div class="field">${label(id)}${hint(multiple ? m.multiSelectHint : '')}${error}
+<select id="${id}" name="${field}"${multiple ? html` multiple size="8"` : ''}${required ? ' required' : ''}${a11y}>${multiple ? '' : html`<option value="">${m.noChoice}</option>`}${opts}</select></div>`;
     }
     if (field === 'consent') {
-      return html`<div class="field checkbox">${error}<input type="checkbox" id="${id}" name="consent" value="true"${value === true ? ' checked' : ''} required${a11y}>${labelFor(id)}</div>`;
+      return html`<div class="field checkbox">${error}<input type="checkbox" id="${id}" name="consent" value="true"${value === true ? ' checked' : ''} required${a11y}>${label(id)}</div>`;
     }
     if (rules.type === 'array' || field === 'contact.message') {
       const list = rules.type === 'array';
       const shown = list ? asList(value).join('\n') : asText(value);
-      return html`<div class="field">${labelFor(id)}${hint(list ? t(locale, 'join.listHint') : '')}${error}
+      return html`<div class="field">${label(id)}${hint(list ? m.listHint : '')}${error}
 <textarea id="${id}" name="${field}" rows="${list ? 3 : 6}"${rules.maxLength ? html` maxlength="${rules.maxLength}"` : ''}${required ? ' required' : ''}${a11y}>${shown}</textarea></div>`;
     }
     const type = rules.type === 'integer' ? 'number' : rules.format === 'uri' ? 'url' : rules.format === 'email' ? 'email' : 'text';
     const autocomplete: Partial<Record<FormField, string>> = { name: 'organization', website: 'url', email: 'off', city: 'address-level2', 'contact.name': 'name', 'contact.email': 'email', 'contact.role': 'organization-title' };
-    return html`<div class="field">${labelFor(id)}${hint()}${error}
+    return html`<div class="field">${label(id)}${hint()}${error}
 <input type="${type}" id="${id}" name="${field}" value="${asText(value)}"${rules.maxLength ? html` maxlength="${rules.maxLength}"` : ''}${rules.minimum !== undefined ? html` min="${rules.minimum}"` : ''}${rules.maximum !== undefined ? html` max="${rules.maximum}"` : ''}${type === 'number' ? ' step="1" inputmode="numeric"' : ''}${autocomplete[field] ? html` autocomplete="${autocomplete[field]}"` : ''}${required ? ' required' : ''}${a11y}></div>`;
   }
 
-  function shell(locale: JoinPageLocale, title: string, main: Html, nonce: string, alternate: (l: JoinPageLocale) => string, withScript = false): string {
+  function shell(locale: JoinLocale, title: string, main: Html, nonce: string, alternate: (l: JoinLocale) => string, withScript = false, joinIsCurrent = true): string {
+    const m = JOIN_MESSAGES[locale];
+    const other = JOIN_LOCALES.filter((l) => l !== locale);
     return html`<!doctype html>
-<html lang="${locale}">
+<html lang="${m.htmlLang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${title} · ${t(locale, 'site.name')}</title>
+<title>${title} · ${m.siteName}</title>
 <link rel="stylesheet" href="/assets/site.css">
 </head>
 <body>
-<a class="skip-link" href="#main">${t(locale, 'nav.skipToForm')}</a>
+<a class="skip-link" href="#main">${m.skipToContent}</a>
 <header class="site-header"><div class="container site-header-inner">
-<p class="site-name"><a href="${paths.home(locale)}">${t(locale, 'site.name')}</a></p>
-<nav class="site-nav" aria-label="${t(locale, 'nav.main')}"><ul><li><a href="${paths.home(locale)}">${t(locale, 'nav.directory')}</a></li><li><a href="${joinPath(locale)}" aria-current="page">${t(locale, 'nav.join')}</a></li></ul></nav>
-<nav class="language-switch" aria-label="${t(locale, 'nav.languages')}"><ul>${LOCALES.filter((l) => l !== locale).map((l) => html`<li><a href="${paths.languageSwitch(l, alternate(l))}" hreflang="${l}" lang="${l}">${languageOwnName(l)}</a></li>`)}</ul></nav>
+<p class="site-name"><a href="${paths.home(locale)}">${m.siteName}</a></p>
+<nav class="site-nav" aria-label="${m.mainNav}"><ul><li><a href="${paths.home(locale)}">${m.navDirectory}</a></li><li><a href="${joinPath(locale)}"${joinIsCurrent ? html` aria-current="page"` : ''}>${m.navJoin}</a></li></ul></nav>
+<nav class="language-switch" aria-label="${m.otherLanguages}"><ul>${other.map((l) => html`<li><a href="${alternate(l)}" hreflang="${l}" lang="${l}">${JOIN_MESSAGES[l].languageName}</a></li>`)}</ul></nav>
 </div></header>
 <main id="main" class="container join" tabindex="-1">
 ${main}
@@ -202,96 +193,75 @@ ${withScript ? html`<script nonce="${nonce}" src="${JOIN_FORM_SCRIPT}" defer></s
 `.value;
   }
 
-  function duplicateNotice(locale: JoinPageLocale, matches: readonly DuplicateMatch[]): Html {
+  function duplicateNotice(locale: JoinLocale, matches: readonly DuplicateMatch[]): Html {
+    const m = JOIN_MESSAGES[locale];
     const items = matches.map((d) =>
       d.kind === 'entry'
-        ? html`<li><a href="${paths.entry(locale, d.slug ?? '')}">${duplicateText(locale, d)}</a> (${d.value})</li>`
-        : html`<li>${duplicateText(locale, d)} (${d.value})</li>`,
+        ? html`<li><a href="${locale === 'fr' ? '/fr' : ''}/groups/${d.slug}/">${m.duplicateEntry(d.name ?? '')}</a> (${d.value})</li>`
+        : html`<li>${(d.accepted ? m.duplicateAccepted : m.duplicateApplication)((d.received_at ?? '').slice(0, 10))} (${d.value})</li>`,
     );
-    return html`<div class="notice" role="alert" aria-labelledby="duplicate-title"><h2 id="duplicate-title">${t(locale, 'join.duplicate.title')}</h2><p>${t(locale, 'join.duplicate.intro')}</p><ul>${items}</ul></div>`;
+    return html`<div class="notice" role="alert" aria-labelledby="duplicate-title"><h2 id="duplicate-title">${m.duplicateTitle}</h2><p>${m.duplicateIntro}</p><ul>${items}</ul></div>`;
+  }
+
+  /** The focusable list of every problem, each linking to its field; `labels` adds fields the join form does not have. */
+  function errorSummary(locale: JoinLocale, state: FormState, labels: Record<string, string> = {}): Html | '' {
+    const m = JOIN_MESSAGES[locale];
+    const problems = state.problems;
+    if (problems.length === 0 && !state.banner) return '';
+    return html`<div id="error-summary" class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title"><h2 id="error-summary-title">${m.errorSummaryTitle}</h2>${state.banner ? html`<p>${state.banner}</p>` : ''}
+<ul>${problems.map((p) => {
+      const anchor = labels[p.field] !== undefined ? fieldId(p.field) : anchorOf(p.field, locale);
+      const name = labels[p.field] ?? (m.fields as Record<string, { label: string }>)[p.field.split('.')[0] === 'contact' ? (p.field === 'contact' ? 'contact.name' : p.field) : p.field.split('.')[0]!]?.label;
+      const textOf = html`${name ? `${name}: ` : ''}${problemText(p, locale)}`;
+      return html`<li>${anchor ? html`<a href="#${anchor}">${textOf}</a>` : textOf}</li>`;
+    })}</ul></div>`;
   }
 
   return {
-    renderForm(locale: JoinPageLocale, token: string, nonce: string, state: FormState = { values: {}, problems: [] }): string {
+    /** The pieces another intake's form (the correction form) is built from. */
+    parts: { renderField, shell, errorSummary, fieldId },
+    renderForm(locale: JoinLocale, token: string, nonce: string, state: FormState = { values: {}, problems: [] }): string {
+      const m = JOIN_MESSAGES[locale];
       const problems = state.problems;
-      const fieldLabels: Record<string, string> = Object.fromEntries(SECTIONS.flatMap((sec) => sec.fields).map((f) => [f, label(locale, f)]));
-      const summary =
-        problems.length > 0 || state.banner
-          ? html`<div id="error-summary" class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title"><h2 id="error-summary-title">${t(locale, 'join.errorSummaryTitle')}</h2>${state.banner ? html`<p>${state.banner}</p>` : ''}
-<ul>${problems.map((p) => {
-              const anchor = anchorOf(p.field, locale);
-              const name = fieldLabels[p.field.split('.')[0] === 'contact' ? (p.field === 'contact' ? 'contact.name' : p.field) : p.field.split('.')[0]!];
-              const textOf = html`${name ? `${name}: ` : ''}${problemText(locale, p, p.field)}`;
-              return html`<li>${anchor ? html`<a href="#${anchor}">${textOf}</a>` : textOf}</li>`;
-            })}</ul></div>`
-          : '';
-      const confirm = html`<div id="confirm-distinct" class="field checkbox"${state.duplicates?.length ? '' : ' hidden'}><input type="checkbox" id="f-confirm_distinct" name="confirm_distinct" value="true"><label for="f-confirm_distinct">${t(locale, 'join.confirmDistinct')}</label></div>`;
-      const main = html`<h1>${t(locale, 'join.pageTitle')}</h1>
-<p>${t(locale, 'join.intro')}</p>
-<p>${t(locale, 'join.introPrivacy')}</p>
+      const summary = errorSummary(locale, state);
+      const confirm = html`<div id="confirm-distinct" class="field checkbox"${state.duplicates?.length ? '' : ' hidden'}><input type="checkbox" id="f-confirm_distinct" name="confirm_distinct" value="true"><label for="f-confirm_distinct">${m.confirmDistinct}</label></div>`;
+      const labels = Object.fromEntries(Object.entries(m.fields).map(([k, v]) => [k, v.label]));
+      const main = html`<h1>${m.pageTitle}</h1>
+<p>${m.intro}</p>
+<p>${m.introPrivacy}</p>
 ${summary}${state.duplicates?.length ? duplicateNotice(locale, state.duplicates) : ''}
 <form id="join-form" method="post" action="/api/v1/join" accept-charset="UTF-8">
 <input type="hidden" name="form_token" value="${token}">
 <input type="hidden" name="lang" value="${locale}">
-<div class="visually-hidden" hidden><label for="f-${HONEYPOT_FIELD}">${t(locale, 'join.honeypot')}</label><input type="text" id="f-${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" value="" tabindex="-1" autocomplete="off"></div>
+<div class="visually-hidden" hidden><label for="f-${HONEYPOT_FIELD}">${m.honeypotLabel}</label><input type="text" id="f-${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" value="" tabindex="-1" autocomplete="off"></div>
 ${SECTIONS.map(
-  (s) => html`<section aria-labelledby="${s.title}"><h2 id="${s.title}">${t(locale, `join.section.${s.title}`)}</h2>${s.title === 'sectionContact' ? html`<p>${t(locale, 'join.contactNote')}</p>` : ''}
+  (s) => html`<section aria-labelledby="${s.title}"><h2 id="${s.title}">${m[s.title]}</h2>${s.title === 'sectionContact' ? html`<p>${m.contactNote}</p>` : ''}
 ${s.fields.map((f) => renderField(f, locale, state))}</section>
 `,
 )}${confirm}
-<p><button type="submit">${t(locale, 'join.submit')}</button></p>
+<p><button type="submit">${m.submit}</button></p>
 <p id="join-status" role="status" aria-live="polite"></p>
 </form>
-<script type="application/json" id="join-text">${jsonForScript({ errorSummaryTitle: t(locale, 'join.errorSummaryTitle'), errorPrefix: t(locale, 'join.errorPrefix'), sending: t(locale, 'join.sending'), network: t(locale, 'join.answer.network'), thanksPath: thanksPath(locale), labels: fieldLabels, answers: { 413: t(locale, 'join.answer.tooLarge'), 429: t(locale, 'join.answer.rateLimited'), 503: t(locale, 'join.answer.unavailable') }, countryPicker: countryPickerTexts(locale) })}</script>`;
-      const title = `${problems.length > 0 || state.banner ? t(locale, 'join.errorPrefix') : ''}${t(locale, 'join.pageTitle')}`;
+<script type="application/json" id="join-text">${jsonForScript({ errorSummaryTitle: m.errorSummaryTitle, errorPrefix: m.errorPrefix, sending: m.sending, network: m.answers.network, thanksPath: thanksPath(locale), labels, answers: { 413: m.answers.tooLarge, 429: m.answers.rateLimited, 503: m.answers.unavailable }, countryPicker: m.countryPicker })}</script>`;
+      const title = `${problems.length > 0 || state.banner ? m.errorPrefix : ''}${m.pageTitle}`;
       return shell(locale, title, main, nonce, joinPath, true);
     },
 
-    /** A join address under a first segment that is no language's. */
-    renderNotFound(locale: JoinPageLocale, nonce: string): string {
-      const main = html`<h1>${t(locale, 'notFound.title')}</h1><p>${t(locale, 'notFound.text')}</p><p><a href="${joinPath(locale)}">${t(locale, 'join.unknown.back')}</a></p>`;
-      return shell(locale, t(locale, 'notFound.title'), main, nonce, joinPath);
-    },
-
-    renderThanks(locale: JoinPageLocale, status: { reference: string; state: JoinState } | undefined, nonce: string): string {
+    renderThanks(locale: JoinLocale, status: { reference: string; state: keyof (typeof JOIN_MESSAGES)['en']['states'] } | undefined, nonce: string): string {
+      const m = JOIN_MESSAGES[locale];
       if (!status) {
-        const main = html`<h1>${t(locale, 'join.unknown.title')}</h1><p>${t(locale, 'join.unknown.text')}</p><p><a href="${joinPath(locale)}">${t(locale, 'join.unknown.back')}</a></p>`;
-        return shell(locale, t(locale, 'join.unknown.title'), main, nonce, joinPath);
+        const main = html`<h1>${m.unknownReferenceTitle}</h1><p>${m.unknownReference}</p><p><a href="${joinPath(locale)}">${m.backToForm}</a></p>`;
+        return shell(locale, m.unknownReferenceTitle, main, nonce, joinPath);
       }
-      const main = html`<h1>${t(locale, 'join.thanks.title')}</h1>
-<p>${t(locale, 'join.thanks.reference')}: <strong class="reference">${status.reference}</strong></p>
-<p>${t(locale, 'join.thanks.keep')}</p>
-<p class="state">${t(locale, `join.state.${status.state}`)}</p>
-<p>${t(locale, 'join.thanks.next')}</p>
-<p><a href="/api/v1/join/${status.reference}">${t(locale, 'join.thanks.status')}</a></p>`;
-      return shell(locale, t(locale, 'join.thanks.title'), main, nonce, (l) => `${thanksPath(l)}?reference=${status.reference}`);
+      const main = html`<h1>${m.thanksTitle}</h1>
+<p>${m.referenceLabel}: <strong class="reference">${status.reference}</strong></p>
+<p>${m.keepReference}</p>
+<p class="state">${m.states[status.state]}</p>
+<p>${m.nextSteps}</p>
+<p><a href="/api/v1/join/${status.reference}">${m.statusLink}</a></p>`;
+      return shell(locale, m.thanksTitle, main, nonce, (l) => `${thanksPath(l)}?reference=${status.reference}`);
     },
   };
 }
 
 export type JoinPageRenderer = ReturnType<typeof createJoinPageRenderer>;
-
-/**
- * The countries picker's texts (src/browser/join-form/country-picker.ts), its `{name}` and
- * `{count}` left for the script to fill in.
- */
-export function countryPickerTexts(locale: JoinPageLocale) {
-  const m = messages(locale);
-  return {
-    hint: m['join.countryPicker.hint'],
-    chosen: m['join.countryPicker.chosen'],
-    remove: m['join.countryPicker.remove'],
-    added: m['join.countryPicker.added'],
-    removed: m['join.countryPicker.removed'],
-    matches: m['join.countryPicker.matches'],
-    none: m['join.countryPicker.none'],
-  };
-}
-
-/** What a duplicate match is, in words: the directory's entry, or an application and its day. */
-export function duplicateText(locale: JoinPageLocale, d: DuplicateMatch): string {
-  const received = d.received_at ? new Date(d.received_at) : undefined;
-  const day = received && !Number.isNaN(received.getTime()) ? new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(received) : '';
-  if (d.kind === 'entry') return t(locale, 'join.duplicate.entry', { name: d.name ?? '' });
-  return t(locale, d.accepted ? 'join.duplicate.accepted' : 'join.duplicate.application', { day });
-}

@@ -13,7 +13,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { Store } from '@netlify/blobs';
+import type { CorrectableField } from '../../schema/correction.ts';
 import type { Entry } from '../../schema/entry.ts';
+import type { ContentLocale } from '../../schema/locales.ts';
 import type { JoinState } from '../../schema/join.ts';
 
 /** The part of a Netlify Blobs store the join pipeline uses. */
@@ -51,16 +53,47 @@ export interface DeliveryProgress {
   last_error?: string;
   /** When the review state was last asked of the review target: at most once per refresh window. */
   checked_at?: string;
+  /** A correction waiting for an editor's draft of its entry: the draft's pull request, told about it once. */
+  draft_pull_noted?: number;
+  /** A correction that needed no pull request: its values were in the entry already, or the entry is gone. */
+  settled?: 'already_applied' | 'entry_gone';
+}
+
+/** Which intake took the request in: a new entry (join), or a correction of an existing one. */
+export type IntakeKind = 'join' | 'correction';
+
+/** One value a correction changes; `to` absent removes it. Public data only. */
+export interface FieldChange {
+  field: CorrectableField;
+  /** For summary and purpose: the language of the text. */
+  locale?: ContentLocale;
+  /** The value the corrector saw in the directory. */
+  from?: unknown;
+  to?: unknown;
+}
+
+export interface CorrectionDetails {
+  /** The entry corrected; its file is content/groups/<slug>.md. */
+  slug: string;
+  changes: FieldChange[];
+  source_url?: string;
+  speaks_for_group: boolean;
+  /** What the corrector says about the group's relation to the network, for the editors to check. */
+  relation_claim?: string;
 }
 
 export interface ApplicationRecord {
   format: 1;
+  /** Absent in records written before corrections existed: a join. */
+  kind?: IntakeKind;
   reference: string;
   state: JoinState;
   received_at: string;
   updated_at: string;
-  /** The entry as the file will hold it; its slug is the wished one. Public data only. */
+  /** The entry as the file will hold it; its slug is the wished one (a correction: the entry as corrected). Public data only. */
   entry: Entry;
+  /** A correction's changes (kind `correction`). */
+  correction?: CorrectionDetails;
   duplicate_keys: { names: string[]; domain?: string };
   possible_duplicates: DuplicateMatch[];
   /** Whether the encrypted contact bundle holds a message, so the review text can say so. */
@@ -141,6 +174,15 @@ export function createApplicationStore(blobs: BlobStore) {
     /** Stores the encrypted contact bundle once: a repeated submission keeps the first. */
     async putContact(reference: string, armored: string): Promise<void> {
       await blobs.set(contactKey(reference), armored, { onlyIfNew: true });
+    },
+    /** The references of every record, newest first (references are random: ordered by the records' dates). */
+    async list(limit: number): Promise<ApplicationRecord[]> {
+      const { blobs: listed } = await blobs.list({ prefix: 'applications/' });
+      const records = await Promise.all(listed.map((b) => this.get(b.key.slice('applications/'.length))));
+      return records
+        .filter((r): r is ApplicationRecord => r !== null)
+        .sort((a, b) => (a.received_at < b.received_at ? 1 : a.received_at > b.received_at ? -1 : 0))
+        .slice(0, limit);
     },
     async getContact(reference: string): Promise<string | null> {
       return (await blobs.get(contactKey(reference), { type: 'text', consistency: 'strong' })) ?? null;

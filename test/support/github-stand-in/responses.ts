@@ -167,3 +167,51 @@ export function issue(site: Site, i: IssueModel, actor: string, pull?: PullModel
 export function errorBody(status: number, message: string, documentation = 'https://docs.github.com/rest', errors?: unknown[]) {
   return { message, ...(errors ? { errors } : {}), documentation_url: documentation, status: String(status) };
 }
+
+export type FullRepository = Data<'repos', 'get'>;
+export type ContentFile = Extract<Data<'repos', 'getContent'>, { type: 'file'; content: string }>;
+export type IssueComment = Data<'issues', 'createComment'>;
+
+/** The caller's rights on the repository, as GitHub reports them to a user token (absent for an App's token). */
+export interface Permissions {
+  admin: boolean;
+  maintain?: boolean;
+  push: boolean;
+  triage?: boolean;
+  pull: boolean;
+}
+
+/** `GET /repos/{owner}/{repo}` (scenario get-repository), with `permissions` when the caller is a user. */
+export function fullRepository(site: Site, defaultBranch: string, permissions?: Permissions): FullRepository {
+  return {
+    ...repository(site, defaultBranch),
+    created_at: FIXTURE_DATE,
+    updated_at: FIXTURE_DATE,
+    pushed_at: FIXTURE_DATE,
+    has_discussions: false,
+    network_count: 0,
+    subscribers_count: 42,
+    ...(permissions ? { permissions } : {}),
+  };
+}
+
+/** `GET /repos/{owner}/{repo}/contents/{path}` for a file: its content base64-encoded, in lines of 60 as GitHub sends it. */
+export function contentFile(site: Site, path: string, ref: string, sha: string, content: string): ContentFile {
+  const r = `${site.api}/repos/${site.owner}/${site.repo}`;
+  const name = path.split('/').pop()!;
+  const encoded = (Buffer.from(content, 'utf8').toString('base64').match(/.{1,60}/g) ?? ['']).join('\n');
+  const html = `${site.web}/${site.owner}/${site.repo}/blob/${ref}/${path}`;
+  return {
+    type: 'file', encoding: 'base64', size: Buffer.byteLength(content), name, path, content: `${encoded}\n`, sha,
+    url: `${r}/contents/${path}?ref=${ref}`, git_url: `${r}/git/blobs/${sha}`, html_url: html, download_url: `https://raw.githubusercontent.com/${site.owner}/${site.repo}/${ref}/${path}`,
+    _links: { self: `${r}/contents/${path}?ref=${ref}`, git: `${r}/git/blobs/${sha}`, html },
+  };
+}
+
+export function issueComment(site: Site, number: number, id: number, body: string, actor: string, date: string): IssueComment {
+  const r = `${site.api}/repos/${site.owner}/${site.repo}`;
+  return {
+    id, node_id: NODE_ID, url: `${r}/issues/comments/${id}`, html_url: `${site.web}/${site.owner}/${site.repo}/pull/${number}#issuecomment-${id}`, body,
+    user: user(site, actor, 'Bot'), created_at: date, updated_at: date, issue_url: `${r}/issues/${number}`, author_association: 'NONE',
+  };
+}

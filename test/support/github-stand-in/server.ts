@@ -23,6 +23,11 @@ export interface StandInOptions {
   app?: { id: string; installationId: number; publicKey: string | KeyObject };
   /** The clock of dates in answers (commits, pull requests); seconds for rate-limit resets come from it too. */
   now?: () => Date;
+  /**
+   * People's tokens (what Decap CMS holds after an editor's GitHub login), each with the rights
+   * GitHub reports in `GET /repos/{owner}/{repo}` → `permissions`. The pipeline's `token` has them all.
+   */
+  users?: Record<string, { login: string; permissions: R.Permissions }>;
 }
 
 export interface RecordedRequest {
@@ -44,7 +49,7 @@ interface Commit {
   author: { name: string; email: string; date: string };
 }
 
-type Handler = (match: RegExpExecArray, body: unknown, query: Record<string, string>) => { status: number; body?: unknown; headers?: Record<string, string> };
+type Handler = (match: RegExpExecArray, body: unknown, query: Record<string, string>, credential: string) => { status: number; body?: unknown; headers?: Record<string, string> };
 
 const ACTOR = 'solidarity-join[bot]';
 
@@ -62,6 +67,7 @@ export async function startGitHubStandIn(options: StandInOptions = {}) {
   const commits = new Map<string, Commit>();
   const refs = new Map<string, string>();
   const pulls: R.PullModel[] = [];
+  const comments: { number: number; body: string }[] = [];
   const issues: R.IssueModel[] = [];
   /** Issues and pull requests share one sequence of numbers, as on GitHub. */
   const nextNumber = () => pulls.length + issues.length + 1;
@@ -100,6 +106,26 @@ export async function startGitHubStandIn(options: StandInOptions = {}) {
   const treeOf = (sha: string) => files.get(sha) ?? (commits.has(sha) ? files.get(commits.get(sha)!.tree) : undefined);
 
   const routes: [string, RegExp, Handler][] = [
+    ['GET', new RegExp(`^${repoPath}$`), (_m, _b, _q, credential) => {
+      const person = options.users?.[credential];
+      const permissions: R.Permissions | undefined = person ? person.permissions : credential === options.token ? { admin: true, maintain: true, push: true, triage: true, pull: true } : undefined;
+      return { status: 200, body: R.fullRepository(site, defaultBranch, permissions) };
+    }],
+    ['GET', new RegExp(`^${repoPath}/contents/(.+)$`), (m, _b, q) => {
+      const ref = q.ref ?? defaultBranch;
+      const commit = commits.has(ref) ? ref : refs.get(`refs/heads/${ref}`);
+      const blob = commit ? files.get(commits.get(commit)!.tree)?.get(m[1]!) : undefined;
+      return blob ? { status: 200, body: R.contentFile(site, m[1]!, ref, blob, blobs.get(blob)!) } : notFound();
+    }],
+    ['POST', new RegExp(`^${repoPath}/issues/(\\d+)/comments$`), (m, body) => {
+      const p = pullNumbered(Number(m[1]));
+      if (!p) return notFound();
+      const text = (body as { body?: unknown })?.body;
+      if (typeof text !== 'string' || text === '') return invalid('Validation Failed', 'https://docs.github.com/rest/issues/comments#create-an-issue-comment', [{ resource: 'IssueComment', field: 'body', code: 'missing_field' }]);
+      comments.push({ number: p.number, body: text });
+      const stamp = now().toISOString().replace(/\.\d{3}Z$/, 'Z');
+      return { status: 201, body: R.issueComment(site, p.number, 2000 + comments.length, text, ACTOR, stamp) };
+    }],
     ['GET', new RegExp(`^${repoPath}/git/ref/(.+)$`), (m) => {
       const sha = refs.get(`refs/${m[1]}`);
       return sha ? { status: 200, body: R.gitRef(site, `refs/${m[1]}`, sha) } : notFound();
@@ -243,7 +269,7 @@ export async function startGitHubStandIn(options: StandInOptions = {}) {
     const [scheme, credential] = (header ?? '').split(' ');
     if (!credential || !/^(token|bearer)$/i.test(scheme ?? '')) return false;
     if (path.startsWith('/app/')) return options.app !== undefined && validJwt(credential, options.app);
-    return credential === options.token || installationTokens.has(credential);
+    return credential === options.token || installationTokens.has(credential) || options.users?.[credential] !== undefined;
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
@@ -285,7 +311,7 @@ export async function startGitHubStandIn(options: StandInOptions = {}) {
         unexpected.push(recorded);
         answer = notFound();
       } else {
-        answer = route[2](route[1].exec(path)!, body, recorded.query);
+        answer = route[2](route[1].exec(path)!, body, recorded.query, (req.headers.authorization ?? '').split(' ')[1] ?? '');
       }
     }
     recorded.status = answer.status;
@@ -359,6 +385,8 @@ export async function startGitHubStandIn(options: StandInOptions = {}) {
       return [...new Set([...a.keys(), ...b.keys()])].filter((p) => a.get(p) !== b.get(p)).sort();
     },
     pulls,
+    /** Comments posted on pull requests, in order. */
+    comments,
     /** Issues (not pull requests) opened through the API. */
     issues,
     /** What an editor does in the CMS: publish (merge and delete the branch) or delete (close). */
@@ -377,6 +405,22 @@ export async function startGitHubStandIn(options: StandInOptions = {}) {
     /** Another entry's branch, as an editor's unpublished CMS entry would be. */
     createBranch(branch: string, message = 'Create groups “other”') {
       refs.set(`refs/heads/${branch}`, writeCommit(commits.get(refs.get(`refs/heads/${defaultBranch}`)!)!.tree, [refs.get(`refs/heads/${defaultBranch}`)!], message));
+    },
+    /**
+     * What Decap does when an editor saves a draft of an existing entry: a branch with `path`
+     * changed to `content`, an open pull request titled `Update …` with the status label. Returns its number.
+     */
+    openDraft(branch: string, path: string, content: string, title: string): number {
+      const base = refs.get(`refs/heads/${defaultBranch}`)!;
+      const sha = blobSha(content);
+      blobs.set(sha, content);
+      const tree = new Map(files.get(commits.get(base)!.tree)!);
+      tree.set(path, sha);
+      const head = writeCommit(writeTree(tree), [base], title);
+      refs.set(`refs/heads/${branch}`, head);
+      const stamp = now().toISOString().replace(/\.\d{3}Z$/, 'Z');
+      pulls.push({ number: nextNumber(), title, body: null, head: branch, headSha: head, base: defaultBranch, baseSha: base, state: 'open', merged: false, labels: ['decap-cms/draft'], createdAt: stamp, updatedAt: stamp, closedAt: null });
+      return pulls.length;
     },
     async close() {
       for (const socket of sockets) socket.destroy();
