@@ -116,7 +116,7 @@ describe('the directory in a browser', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/q=solidar/);
     // Tab to a country checkbox, tick it with Space, and apply with Enter on the button.
-    for (let i = 0; i < 20 && !(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name === 'country')); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 80 && !(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name === "country")); i++) await page.keyboard.press("Tab");
     const value = await page.evaluate(() => (document.activeElement as HTMLInputElement).value);
     await page.keyboard.press('Space');
     await page.locator('button', { hasText: 'Apply filters' }).focus();
