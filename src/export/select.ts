@@ -8,7 +8,6 @@ import type { Directory } from '../engine/directory.ts';
 import { runQuery } from '../engine/run-query.ts';
 import type { ExportQuery, FeedQuery, GroupsQuery } from '../schema/query.ts';
 
-
 export type Selection = { ok: true; entries: ArtefactEntry[] } | { ok: false; fields: Record<string, string> };
 
 export function selectEntries(dir: Directory, query: ExportQuery | FeedQuery): Selection {

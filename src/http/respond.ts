@@ -47,11 +47,7 @@ export function errorResponse(status: number, error: ApiError, headers: Record<s
 
 export function invalidParameters(fields: Record<string, string>, headers: Record<string, string> = {}): Response {
   const names = Object.keys(fields);
-  return errorResponse(
-    400,
-    { code: 'invalid_parameters', message: `Invalid parameter${names.length > 1 ? 's' : ''}: ${names.join(', ')}`, fields },
-    headers,
-  );
+  return errorResponse(400, { code: 'invalid_parameters', message: `Invalid parameter${names.length > 1 ? 's' : ''}: ${names.join(', ')}`, fields }, headers);
 }
 
 export function notFound(message: string, headers: Record<string, string> = {}): Response {
@@ -66,7 +62,11 @@ export function checkMethod(request: Request, allowed: readonly string[], cors: 
   const allow = [...new Set([...allowed, ...(allowed.includes('GET') ? ['HEAD'] : []), 'OPTIONS'])].join(', ');
   if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: { ...cors, Allow: allow } });
   if (allowed.includes(request.method) || (request.method === 'HEAD' && allowed.includes('GET'))) return undefined;
-  return errorResponse(405, { code: 'method_not_allowed', message: `${request.method} is not allowed here; use ${allowed.join(' or ')}` }, { ...cors, Allow: allow });
+  return errorResponse(
+    405,
+    { code: 'method_not_allowed', message: `${request.method} is not allowed here; use ${allowed.join(' or ')}` },
+    { ...cors, Allow: allow },
+  );
 }
 
 /**
@@ -85,12 +85,16 @@ export function guarded(handler: (request: Request) => Promise<Response> | Respo
   return async (request) => {
     try {
       if (request.url.length > URL_MAX) {
-        return withSecurityHeaders(errorResponse(414, { code: 'uri_too_long', message: `The address is longer than ${URL_MAX} characters; ask for fewer values.` }, CORS_READ_HEADERS));
+        return withSecurityHeaders(
+          errorResponse(414, { code: 'uri_too_long', message: `The address is longer than ${URL_MAX} characters; ask for fewer values.` }, CORS_READ_HEADERS),
+        );
       }
       return withSecurityHeaders(await handler(request));
     } catch (error) {
       console.error(`[${name}] unexpected error: ${error instanceof Error ? `${error.name}: ${error.message}` : 'unknown'}`);
-      return withSecurityHeaders(errorResponse(500, { code: 'internal_error', message: 'Something went wrong on our side. Please try again later.' }, CORS_READ_HEADERS));
+      return withSecurityHeaders(
+        errorResponse(500, { code: 'internal_error', message: 'Something went wrong on our side. Please try again later.' }, CORS_READ_HEADERS),
+      );
     }
   };
 }

@@ -16,11 +16,25 @@ export const SCOPE_LABELS: Labels<GeographicScope> = {
 };
 
 export const RELATION_LABELS: Labels<NetworkRelation> = {
-  founding_member: { en: 'Founding member', fr: 'Membre fondateur', es: 'Miembro fundador', pt: 'Membro fundador', it: 'Membro fondatore', de: 'Gründungsmitglied' },
+  founding_member: {
+    en: 'Founding member',
+    fr: 'Membre fondateur',
+    es: 'Miembro fundador',
+    pt: 'Membro fundador',
+    it: 'Membro fondatore',
+    de: 'Gründungsmitglied',
+  },
   member: { en: 'Member', fr: 'Membre', es: 'Miembro', pt: 'Membro', it: 'Membro', de: 'Mitglied' },
   participant: { en: 'Participant', fr: 'Participant', es: 'Participante', pt: 'Participante', it: 'Partecipante', de: 'Teilnehmend' },
   observer: { en: 'Observer', fr: 'Observateur', es: 'Observador', pt: 'Observador', it: 'Osservatore', de: 'Beobachtend' },
-  none: { en: 'No stated relation', fr: 'Aucune relation indiquée', es: 'Sin relación indicada', pt: 'Sem relação indicada', it: 'Nessuna relazione indicata', de: 'Keine angegebene Beziehung' },
+  none: {
+    en: 'No stated relation',
+    fr: 'Aucune relation indiquée',
+    es: 'Sin relación indicada',
+    pt: 'Sem relação indicada',
+    it: 'Nessuna relazione indicata',
+    de: 'Keine angegebene Beziehung',
+  },
 };
 
 export const STRUCTURE_LABELS: Labels<Structure> = {

@@ -24,8 +24,7 @@ export const paths = {
   listing: (locale: ContentLocale, query = '') => withQuery(`${localePrefix(locale)}/groups`, query),
   entry: (locale: ContentLocale, slug: string) => `${localePrefix(locale)}/groups/${seg(slug)}/`,
   join: (locale: ContentLocale) => `${localePrefix(locale)}/join`,
-  joinThanks: (locale: ContentLocale, reference?: string) =>
-    withQuery(`${localePrefix(locale)}/join/thanks`, reference ? `reference=${seg(reference)}` : ''),
+  joinThanks: (locale: ContentLocale, reference?: string) => withQuery(`${localePrefix(locale)}/join/thanks`, reference ? `reference=${seg(reference)}` : ''),
   widgetExample: () => '/widget-example.html',
   api: (query = '') => withQuery(`${API_BASE}/groups`, query),
   groupApi: (slug: string) => `${API_BASE}/groups/${seg(slug)}`,

@@ -75,7 +75,15 @@ export async function bundleJoinForm(root = PROJECT_ROOT): Promise<string> {
  * make it larger than widget.js itself, and most embeds never show a map).
  */
 export async function bundleWidgetMap(root = PROJECT_ROOT): Promise<string> {
-  const result = await build({ entryPoints: [join(root, 'src/browser/widget/map.ts')], bundle: true, minify: true, format: 'iife', target: 'es2020', write: false, legalComments: 'none' });
+  const result = await build({
+    entryPoints: [join(root, 'src/browser/widget/map.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2020',
+    write: false,
+    legalComments: 'none',
+  });
   return result.outputFiles[0]!.text;
 }
 
@@ -84,7 +92,18 @@ export interface SiteBuild {
 }
 
 /** The paths under dist/ this build owns; each build replaces them whole. */
-const OWNED = ['index.html', '404.html', 'groups', 'fr', 'assets/site.css', 'assets/join-form.js', 'assets/world-map.svg', 'widget.js', 'widget-map.js', 'widget-example.html'];
+const OWNED = [
+  'index.html',
+  '404.html',
+  'groups',
+  'fr',
+  'assets/site.css',
+  'assets/join-form.js',
+  'assets/world-map.svg',
+  'widget.js',
+  'widget-map.js',
+  'widget-example.html',
+];
 
 export async function buildSite(artefact: Artefact, outDir: string, baseUrl: string, root = PROJECT_ROOT): Promise<SiteBuild> {
   const dir = createDirectory(artefact);

@@ -7,7 +7,7 @@
  * vary by query string, and a path prefix is what search engines and `hreflang` expect.
  */
 import type { FacetName } from '../engine/artefact.ts';
-import { isSiteLocale, SITE_LOCALES, type SiteLocale } from '../schema/locales.ts';
+import type { SiteLocale } from '../schema/locales.ts';
 
 /** The locale a site path belongs to. */
 export function localeOfPath(pathname: string): SiteLocale {
@@ -190,7 +190,8 @@ export const MESSAGES: Record<SiteLocale, Messages> = {
       heading: 'Where the groups are',
       skip: 'Skip the map',
       title: 'World map of the groups by country',
-      description: (n) => `${n === 1 ? '1 country has' : `${n} countries have`} groups in this view; the darker a country, the more groups. Each shaded country is a link to its groups. The table under the map has the same figures.`,
+      description: (n) =>
+        `${n === 1 ? '1 country has' : `${n} countries have`} groups in this view; the darker a country, the more groups. Each shaded country is a link to its groups. The table under the map has the same figures.`,
       noCountries: 'No country has a group in this view.',
       country: (name, count, selected) => `${name}: ${count}${selected ? ' (chosen)' : ''}`,
       legend: 'Groups per country',
@@ -237,7 +238,13 @@ export const MESSAGES: Record<SiteLocale, Messages> = {
     subjectModeAny: 'au moins un des thèmes choisis',
     subjectModeAll: 'tous les thèmes choisis',
     sortLabel: 'Trier par',
-    sortOptions: { relevance: 'Pertinence', name: 'Nom (A–Z)', '-name': 'Nom (Z–A)', updated: 'Mis à jour il y a le plus longtemps', '-updated': 'Mis à jour récemment' },
+    sortOptions: {
+      relevance: 'Pertinence',
+      name: 'Nom (A–Z)',
+      '-name': 'Nom (Z–A)',
+      updated: 'Mis à jour il y a le plus longtemps',
+      '-updated': 'Mis à jour récemment',
+    },
     applyFilters: 'Appliquer les filtres',
     clearFilters: 'Effacer la recherche et les filtres',
     resultsHeading: 'Résultats',
@@ -288,7 +295,8 @@ export const MESSAGES: Record<SiteLocale, Messages> = {
       heading: 'Où sont les groupes',
       skip: 'Passer la carte',
       title: 'Carte du monde des groupes par pays',
-      description: (n) => `${n <= 1 ? `${n} pays a` : `${n} pays ont`} des groupes dans cette vue ; plus un pays est foncé, plus il en a. Chaque pays coloré est un lien vers ses groupes. Le tableau sous la carte donne les mêmes chiffres.`,
+      description: (n) =>
+        `${n <= 1 ? `${n} pays a` : `${n} pays ont`} des groupes dans cette vue ; plus un pays est foncé, plus il en a. Chaque pays coloré est un lien vers ses groupes. Le tableau sous la carte donne les mêmes chiffres.`,
       noCountries: 'Aucun pays n’a de groupe dans cette vue.',
       country: (name, count, selected) => `${name} : ${count}${selected ? ' (choisi)' : ''}`,
       legend: 'Groupes par pays',

@@ -77,13 +77,15 @@ function facetFieldset(locale: SiteLocale, facet: FacetName, buckets: FacetBucke
       <label for="${id(b.value)}">${b.label} <span class="count">(${b.count})</span></label></li>`,
     )}
   </ul>
-  ${facet === 'subject'
-    ? html`<p class="form-field"><label for="subject-mode">${m.subjectModeLabel}</label>
+  ${
+    facet === 'subject'
+      ? html`<p class="form-field"><label for="subject-mode">${m.subjectModeLabel}</label>
   <select name="subject_mode" id="subject-mode" form="listing">
     <option value="any"${query.subject_mode === 'any' ? html` selected` : ''}>${m.subjectModeAny}</option>
     <option value="all"${query.subject_mode === 'all' ? html` selected` : ''}>${m.subjectModeAll}</option>
   </select></p>`
-    : ''}
+      : ''
+  }
 </fieldset>`;
 }
 
@@ -168,15 +170,17 @@ ${errors ? errorList(locale, errors) : ''}
   </p>
   <button type="submit" class="button">${m.searchButton}</button>
 </form>
-${options.map === false
-  ? ''
-  : renderMapSection({
-      locale,
-      counts: facets.country ?? new Map(),
-      selected: selectedValues(query, 'country'),
-      hrefFor: (code) => paths.listing(locale, filterQueryString({ ...query, country: [code] })),
-      nameOf: (code) => facetLabel(dir, 'country', code, locale),
-    })}
+${
+  options.map === false
+    ? ''
+    : renderMapSection({
+        locale,
+        counts: facets.country ?? new Map(),
+        selected: selectedValues(query, 'country'),
+        hrefFor: (code) => paths.listing(locale, filterQueryString({ ...query, country: [code] })),
+        nameOf: (code) => facetLabel(dir, 'country', code, locale),
+      })
+}
 <div class="listing-columns">
   <section class="filters" aria-labelledby="filters-heading">
     <h2 id="filters-heading">${m.filtersHeading}</h2>

@@ -26,7 +26,8 @@ export const WIDGET_EXAMPLES: Example[] = [
   {
     title: 'Several values, a heading, sorted and paged',
     note: 'Comma-separated values match any of them. The heading level fits your page’s outline.',
-    markup: '<solidarity-directory country="IT,ES" relation="member,founding_member" sort="-updated" per-page="3" heading="Our sister unions" heading-level="4"></solidarity-directory>',
+    markup:
+      '<solidarity-directory country="IT,ES" relation="member,founding_member" sort="-updated" per-page="3" heading="Our sister unions" heading-level="4"></solidarity-directory>',
   },
   {
     title: 'Sector and geographic scope',
@@ -76,10 +77,23 @@ const ATTRIBUTES: [string, string][] = [
 ];
 
 const PROPERTIES: [string, string][] = [
-  ['--sd-font-family', 'inherit'], ['--sd-font-size', '1rem'], ['--sd-color', '#1d1d1f'], ['--sd-muted', '#4d4d55'],
-  ['--sd-background', 'transparent'], ['--sd-input-background', '#fff'], ['--sd-link', '#0b4f9c'], ['--sd-accent', '#a4161a'],
-  ['--sd-accent-contrast', '#fff'], ['--sd-focus', '#1a5fd0'], ['--sd-error', '#9b1c1c'], ['--sd-border', '#8a8782'],
-  ['--sd-border-width', '0'], ['--sd-separator', '#d6d3ce'], ['--sd-radius', '4px'], ['--sd-padding', '0'], ['--sd-gap', '0.75rem'],
+  ['--sd-font-family', 'inherit'],
+  ['--sd-font-size', '1rem'],
+  ['--sd-color', '#1d1d1f'],
+  ['--sd-muted', '#4d4d55'],
+  ['--sd-background', 'transparent'],
+  ['--sd-input-background', '#fff'],
+  ['--sd-link', '#0b4f9c'],
+  ['--sd-accent', '#a4161a'],
+  ['--sd-accent-contrast', '#fff'],
+  ['--sd-focus', '#1a5fd0'],
+  ['--sd-error', '#9b1c1c'],
+  ['--sd-border', '#8a8782'],
+  ['--sd-border-width', '0'],
+  ['--sd-separator', '#d6d3ce'],
+  ['--sd-radius', '4px'],
+  ['--sd-padding', '0'],
+  ['--sd-gap', '0.75rem'],
 ];
 
 export function renderWidgetExamplePage(baseUrl: string): string {

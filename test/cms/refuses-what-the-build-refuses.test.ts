@@ -68,7 +68,16 @@ describe('the check before saving', () => {
   });
 
   it('drops what cleared fields leave behind, so they do not count as given', () => {
-    const { data, problems } = checkEntry(group({ city: '', countries: [], sources: [{ url: '', title: 'Meeting notes' }, { url: '', title: '' }] }));
+    const { data, problems } = checkEntry(
+      group({
+        city: '',
+        countries: [],
+        sources: [
+          { url: '', title: 'Meeting notes' },
+          { url: '', title: '' },
+        ],
+      }),
+    );
     expect(problems).toEqual([]);
     expect(data).toEqual(group({ sources: [{ title: 'Meeting notes' }] }).data);
     expect(withoutEmptyValues({ a: [{}, { b: null }], c: 0, d: false })).toEqual({ c: 0, d: false });

@@ -85,7 +85,9 @@ describe('the join page', () => {
 
   it('hides the spam trap from people and assistive technology', async () => {
     const { text } = await page('/join');
-    expect(text).toMatch(/<div class="visually-hidden" hidden><label for="f-homepage">Leave this field empty<\/label><input type="text" id="f-homepage" name="homepage" value="" tabindex="-1" autocomplete="off"><\/div>/);
+    expect(text).toMatch(
+      /<div class="visually-hidden" hidden><label for="f-homepage">Leave this field empty<\/label><input type="text" id="f-homepage" name="homepage" value="" tabindex="-1" autocomplete="off"><\/div>/,
+    );
   });
 
   it('answers other methods with 405', async () => {

@@ -17,23 +17,137 @@ export const fixtureSubjects = [
   term('migrants-rights', "Migrants' rights", 'Droits des migrant·es'),
   term('environment', 'Environment', 'Environnement'),
 ];
-export const fixtureSectors = [term('education', 'Education', 'Éducation'), term('transport', 'Transport', 'Transports'), term('health-and-care', 'Health and care', 'Santé')];
+export const fixtureSectors = [
+  term('education', 'Education', 'Éducation'),
+  term('transport', 'Transport', 'Transports'),
+  term('health-and-care', 'Health and care', 'Santé'),
+];
 
 const base = { network_relation: 'member' as const, created: '2024-01-01', updated: '2024-01-01' };
 
 export const fixtureEntries: Entry[] = [
-  { ...base, slug: 'cgt-spain', name: 'Confederación General del Trabajo', short_name: 'CGT', summary: { en: 'Anarcho-syndicalist confederation of the Spanish State.', es: 'Confederación anarcosindicalista del Estado español.' }, purpose: { es: 'Luchamos por la **autogestión**.' }, geographic_scope: 'national', countries: ['ES'], subjects: ['labour-rights', 'migrants-rights'], sectors: ['transport'], languages: ['es', 'ca'], structure: 'confederation', network_relation: 'founding_member', updated: '2025-03-01' },
-  { ...base, slug: 'solidaires', name: 'Union syndicale Solidaires', short_name: 'Solidaires', summary: { fr: 'Union syndicale interprofessionnelle française.', en: 'French interprofessional union federation.' }, geographic_scope: 'national', countries: ['FR'], subjects: ['labour-rights', 'migrants-rights', 'environment'], languages: ['fr'], structure: 'confederation', network_relation: 'founding_member', updated: '2025-02-01' },
-  { ...base, slug: 'sud-education', name: 'SUD éducation', summary: { fr: 'Syndicat des personnels de l’éducation.' }, geographic_scope: 'national', countries: ['FR'], subjects: ['education', 'labour-rights'], sectors: ['education'], languages: ['fr'], structure: 'union', updated: '2024-06-01' },
-  { ...base, slug: 'cobas-scuola', name: 'COBAS scuola', summary: { it: 'Sindacato di base della scuola.' }, geographic_scope: 'regional', countries: ['IT'], subjects: ['education'], sectors: ['education'], languages: ['it'], structure: 'union', network_relation: 'participant' },
-  { ...base, slug: 'csp-conlutas', name: 'CSP-Conlutas', summary: { pt: 'Central sindical e popular do Brasil.', en: 'Brazilian trade union and popular centre.' }, geographic_scope: 'national', countries: ['BR'], subjects: ['labour-rights', 'environment'], languages: ['pt'], structure: 'confederation', network_relation: 'founding_member', updated: '2025-01-15' },
-  { ...base, slug: 'transport-workers-network', name: 'Transport Workers Solidarity Network', summary: { en: 'Cross-border network of rank-and-file transport workers.' }, geographic_scope: 'international', countries: ['FR', 'ES', 'IT'], subjects: ['labour-rights'], sectors: ['transport'], languages: ['en', 'fr'], structure: 'network', network_relation: 'observer', updated: '2024-09-09' },
-  { ...base, slug: 'care-collective-lisbon', name: 'Care Workers Collective', city: 'Lisboa', summary: { en: 'Self-organised collective of care workers in Lisbon.' }, geographic_scope: 'local', countries: ['PT'], subjects: ['migrants-rights'], sectors: ['health-and-care'], languages: ['pt', 'en'], structure: 'collective', network_relation: 'none' },
-  { ...base, slug: 'climate-unionists', name: 'Climate Unionists', summary: { en: 'Trade unionists organising for a just transition.' }, geographic_scope: 'international', subjects: ['environment'], network_relation: 'participant', updated: '2023-05-05', created: '2023-05-05' },
+  {
+    ...base,
+    slug: 'cgt-spain',
+    name: 'Confederación General del Trabajo',
+    short_name: 'CGT',
+    summary: { en: 'Anarcho-syndicalist confederation of the Spanish State.', es: 'Confederación anarcosindicalista del Estado español.' },
+    purpose: { es: 'Luchamos por la **autogestión**.' },
+    geographic_scope: 'national',
+    countries: ['ES'],
+    subjects: ['labour-rights', 'migrants-rights'],
+    sectors: ['transport'],
+    languages: ['es', 'ca'],
+    structure: 'confederation',
+    network_relation: 'founding_member',
+    updated: '2025-03-01',
+  },
+  {
+    ...base,
+    slug: 'solidaires',
+    name: 'Union syndicale Solidaires',
+    short_name: 'Solidaires',
+    summary: { fr: 'Union syndicale interprofessionnelle française.', en: 'French interprofessional union federation.' },
+    geographic_scope: 'national',
+    countries: ['FR'],
+    subjects: ['labour-rights', 'migrants-rights', 'environment'],
+    languages: ['fr'],
+    structure: 'confederation',
+    network_relation: 'founding_member',
+    updated: '2025-02-01',
+  },
+  {
+    ...base,
+    slug: 'sud-education',
+    name: 'SUD éducation',
+    summary: { fr: 'Syndicat des personnels de l’éducation.' },
+    geographic_scope: 'national',
+    countries: ['FR'],
+    subjects: ['education', 'labour-rights'],
+    sectors: ['education'],
+    languages: ['fr'],
+    structure: 'union',
+    updated: '2024-06-01',
+  },
+  {
+    ...base,
+    slug: 'cobas-scuola',
+    name: 'COBAS scuola',
+    summary: { it: 'Sindacato di base della scuola.' },
+    geographic_scope: 'regional',
+    countries: ['IT'],
+    subjects: ['education'],
+    sectors: ['education'],
+    languages: ['it'],
+    structure: 'union',
+    network_relation: 'participant',
+  },
+  {
+    ...base,
+    slug: 'csp-conlutas',
+    name: 'CSP-Conlutas',
+    summary: { pt: 'Central sindical e popular do Brasil.', en: 'Brazilian trade union and popular centre.' },
+    geographic_scope: 'national',
+    countries: ['BR'],
+    subjects: ['labour-rights', 'environment'],
+    languages: ['pt'],
+    structure: 'confederation',
+    network_relation: 'founding_member',
+    updated: '2025-01-15',
+  },
+  {
+    ...base,
+    slug: 'transport-workers-network',
+    name: 'Transport Workers Solidarity Network',
+    summary: { en: 'Cross-border network of rank-and-file transport workers.' },
+    geographic_scope: 'international',
+    countries: ['FR', 'ES', 'IT'],
+    subjects: ['labour-rights'],
+    sectors: ['transport'],
+    languages: ['en', 'fr'],
+    structure: 'network',
+    network_relation: 'observer',
+    updated: '2024-09-09',
+  },
+  {
+    ...base,
+    slug: 'care-collective-lisbon',
+    name: 'Care Workers Collective',
+    city: 'Lisboa',
+    summary: { en: 'Self-organised collective of care workers in Lisbon.' },
+    geographic_scope: 'local',
+    countries: ['PT'],
+    subjects: ['migrants-rights'],
+    sectors: ['health-and-care'],
+    languages: ['pt', 'en'],
+    structure: 'collective',
+    network_relation: 'none',
+  },
+  {
+    ...base,
+    slug: 'climate-unionists',
+    name: 'Climate Unionists',
+    summary: { en: 'Trade unionists organising for a just transition.' },
+    geographic_scope: 'international',
+    subjects: ['environment'],
+    network_relation: 'participant',
+    updated: '2023-05-05',
+    created: '2023-05-05',
+  },
 ].map((e) => entrySchema.parse(e));
 
-export function fixtureDirectory(entries: Entry[] = fixtureEntries, taxonomies: { subjects?: TaxonomyTerm[]; sectors?: TaxonomyTerm[] } = {}, options: BuildOptions = {}): Directory {
-  return createDirectory(buildArtefact({ entries, taxonomies: { subjects: taxonomies.subjects ?? fixtureSubjects, sectors: taxonomies.sectors ?? fixtureSectors } }, createMarkdownRenderer(), options));
+export function fixtureDirectory(
+  entries: Entry[] = fixtureEntries,
+  taxonomies: { subjects?: TaxonomyTerm[]; sectors?: TaxonomyTerm[] } = {},
+  options: BuildOptions = {},
+): Directory {
+  return createDirectory(
+    buildArtefact(
+      { entries, taxonomies: { subjects: taxonomies.subjects ?? fixtureSubjects, sectors: taxonomies.sectors ?? fixtureSectors } },
+      createMarkdownRenderer(),
+      options,
+    ),
+  );
 }
 
 /**

@@ -13,8 +13,24 @@ const term = (slug: string, en: string, fr: string) => taxonomyTermSchema.parse(
 const base = { network_relation: 'member' as const, created: '2024-01-01', updated: '2024-01-01' };
 
 export const joinFixtureEntries = [
-  { ...base, slug: 'cgt-spain', name: 'Confederación General del Trabajo', short_name: 'CGT', summary: { es: 'Confederación anarcosindicalista.' }, countries: ['ES'], website: 'https://cgt.org.es/' },
-  { ...base, slug: 'solidaires', name: 'Union syndicale Solidaires', short_name: 'Solidaires', summary: { fr: 'Union syndicale.' }, countries: ['FR'], website: 'https://www.solidaires.org/' },
+  {
+    ...base,
+    slug: 'cgt-spain',
+    name: 'Confederación General del Trabajo',
+    short_name: 'CGT',
+    summary: { es: 'Confederación anarcosindicalista.' },
+    countries: ['ES'],
+    website: 'https://cgt.org.es/',
+  },
+  {
+    ...base,
+    slug: 'solidaires',
+    name: 'Union syndicale Solidaires',
+    short_name: 'Solidaires',
+    summary: { fr: 'Union syndicale.' },
+    countries: ['FR'],
+    website: 'https://www.solidaires.org/',
+  },
   { ...base, slug: 'sud-rail', name: 'SUD-Rail', summary: { fr: 'Syndicat du rail.' }, countries: ['FR'], website: 'https://www.facebook.com/sudrail' },
 ].map((e) => entrySchema.parse(e));
 

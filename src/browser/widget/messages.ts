@@ -48,7 +48,8 @@ export const WIDGET_MESSAGES: Record<string, WidgetMessages> = {
     seeAll: 'See these groups in the Solidarity Directory',
     map: {
       title: 'World map of the groups by country',
-      description: (n) => `${n === 1 ? '1 country has' : `${n} countries have`} groups here; the darker a country, the more groups. Choose a country to list its groups.`,
+      description: (n) =>
+        `${n === 1 ? '1 country has' : `${n} countries have`} groups here; the darker a country, the more groups. Choose a country to list its groups.`,
       none: 'No country has a group here.',
       country: (name, n, chosen) => `${name}: ${n === 1 ? '1 group' : `${n} groups`}${chosen ? ' (chosen)' : ''}`,
       legend: 'Groups per country',
@@ -77,7 +78,8 @@ export const WIDGET_MESSAGES: Record<string, WidgetMessages> = {
     seeAll: 'Voir ces groupes dans l’Annuaire de la solidarité',
     map: {
       title: 'Carte du monde des groupes par pays',
-      description: (n) => `${n <= 1 ? `${n} pays a` : `${n} pays ont`} des groupes ici ; plus un pays est foncé, plus il en a. Choisissez un pays pour lister ses groupes.`,
+      description: (n) =>
+        `${n <= 1 ? `${n} pays a` : `${n} pays ont`} des groupes ici ; plus un pays est foncé, plus il en a. Choisissez un pays pour lister ses groupes.`,
       none: 'Aucun pays n’a de groupe ici.',
       country: (name, n, chosen) => `${name} : ${n <= 1 ? `${n} groupe` : `${n} groupes`}${chosen ? ' (choisi)' : ''}`,
       legend: 'Groupes par pays',

@@ -4,7 +4,7 @@
  * each message next to its field; list items are named by their position ("value 2: …").
  * Subjects and sectors must be terms of the directory's taxonomies (content, not schema).
  */
-import * as z from 'zod';
+import type * as z from 'zod';
 import { joinRequestSchema, type JoinRequest } from '../../schema/join.ts';
 import { friendlyErrors, parseOptions } from '../../schema/messages.ts';
 import type { JoinIndex } from './content-index.ts';
@@ -51,7 +51,12 @@ export function problemsOf(error: z.ZodError): FieldProblem[] {
     if (issue.code === 'too_big' && typeof issue.maximum === 'number') detail.maximum = issue.maximum;
     if (issue.code === 'invalid_value') detail.values = issue.values.map(String);
     const code = issue.code === 'invalid_format' ? `invalid_format:${issue.format}` : issue.code;
-    problems.push({ field, code, message: item !== undefined ? `value ${item}: ${issue.message}` : issue.message, ...(Object.keys(detail).length ? { detail } : {}) });
+    problems.push({
+      field,
+      code,
+      message: item !== undefined ? `value ${item}: ${issue.message}` : issue.message,
+      ...(Object.keys(detail).length ? { detail } : {}),
+    });
   }
   return problems;
 }
@@ -77,7 +82,11 @@ export const joinErrors: z.core.$ZodErrorMap = (issue) => {
 };
 
 /** Optional fields of the request; a form sends them all, empty ones included. */
-const OPTIONAL_FIELDS = new Set(Object.entries(joinRequestSchema.shape).filter(([, field]) => (field as z.ZodType).safeParse(undefined).success).map(([name]) => name));
+const OPTIONAL_FIELDS = new Set(
+  Object.entries(joinRequestSchema.shape)
+    .filter(([, field]) => (field as z.ZodType).safeParse(undefined).success)
+    .map(([name]) => name),
+);
 
 const isEmptyObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0;
 

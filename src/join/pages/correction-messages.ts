@@ -29,8 +29,10 @@ export interface CorrectionMessages {
 export const CORRECTION_MESSAGES: Record<JoinLocale, CorrectionMessages> = {
   en: {
     pageTitle: (name) => `Suggest a correction: ${name}`,
-    intro: 'Change what is wrong or out of date below and leave the rest as it is. The network’s editors check every correction before it is published, and may write to you about it.',
-    introPrivacy: 'What you propose about the group is public from the moment you send it (a proposed change in the directory’s public repository). Your contact details and your message to the editors stay private, encrypted for the editors.',
+    intro:
+      'Change what is wrong or out of date below and leave the rest as it is. The network’s editors check every correction before it is published, and may write to you about it.',
+    introPrivacy:
+      'What you propose about the group is public from the moment you send it (a proposed change in the directory’s public repository). Your contact details and your message to the editors stay private, encrypted for the editors.',
     sectionEntry: 'The entry as it should read',
     sectionSource: 'Where this comes from',
     sourceUrl: { label: 'A page that shows the correct information', hint: 'The group’s own site, an announcement… Starting with https:// or http://' },
@@ -43,7 +45,8 @@ export const CORRECTION_MESSAGES: Record<JoinLocale, CorrectionMessages> = {
     thanksTitle: 'Thank you: your correction was received',
     states: {
       received: 'Your correction is being passed to the editors.',
-      queued: 'Your correction is safely stored and will reach the editors automatically (the entry may be open in an editor’s hands, or our connection to their review tool is failing); you do not need to send it again.',
+      queued:
+        'Your correction is safely stored and will reach the editors automatically (the entry may be open in an editor’s hands, or our connection to their review tool is failing); you do not need to send it again.',
       pull_request_opened: 'Your correction is waiting for review by the network’s editors.',
       accepted: 'The correction is accepted: the entry shows it after the next publication.',
       declined: 'The editors did not apply this correction.',
@@ -65,8 +68,10 @@ export const CORRECTION_MESSAGES: Record<JoinLocale, CorrectionMessages> = {
   },
   fr: {
     pageTitle: (name) => `Proposer une correction : ${name}`,
-    intro: 'Modifiez ci-dessous ce qui est faux ou dépassé et laissez le reste tel quel. L’équipe éditoriale du réseau vérifie chaque correction avant publication et peut vous écrire à son sujet.',
-    introPrivacy: 'Ce que vous proposez sur le groupe est public dès l’envoi (une proposition de modification dans le dépôt public de l’annuaire). Vos coordonnées et votre message à l’équipe restent privés, chiffrés pour elle.',
+    intro:
+      'Modifiez ci-dessous ce qui est faux ou dépassé et laissez le reste tel quel. L’équipe éditoriale du réseau vérifie chaque correction avant publication et peut vous écrire à son sujet.',
+    introPrivacy:
+      'Ce que vous proposez sur le groupe est public dès l’envoi (une proposition de modification dans le dépôt public de l’annuaire). Vos coordonnées et votre message à l’équipe restent privés, chiffrés pour elle.',
     sectionEntry: 'La fiche telle qu’elle devrait être',
     sectionSource: 'D’où vient l’information',
     sourceUrl: { label: 'Une page qui montre l’information correcte', hint: 'Le site du groupe, une annonce… Commençant par https:// ou http://' },
@@ -79,7 +84,8 @@ export const CORRECTION_MESSAGES: Record<JoinLocale, CorrectionMessages> = {
     thanksTitle: 'Merci : votre correction a bien été reçue',
     states: {
       received: 'Votre correction est en cours de transmission à l’équipe éditoriale.',
-      queued: 'Votre correction est enregistrée en lieu sûr et parviendra automatiquement à l’équipe éditoriale (la fiche est peut-être en cours de modification, ou la liaison avec son outil d’examen est en panne) ; inutile de la renvoyer.',
+      queued:
+        'Votre correction est enregistrée en lieu sûr et parviendra automatiquement à l’équipe éditoriale (la fiche est peut-être en cours de modification, ou la liaison avec son outil d’examen est en panne) ; inutile de la renvoyer.',
       pull_request_opened: 'Votre correction attend l’examen de l’équipe éditoriale du réseau.',
       accepted: 'La correction est acceptée : la fiche la montrera à la prochaine publication.',
       declined: 'L’équipe éditoriale n’a pas appliqué cette correction.',
@@ -93,7 +99,8 @@ export const CORRECTION_MESSAGES: Record<JoinLocale, CorrectionMessages> = {
       tooLarge: 'La correction est trop longue ; raccourcissez les textes les plus longs.',
       unsupported: 'La correction doit être envoyée par formulaire ou en JSON.',
       duplicate: 'Cette correction en contredit une autre.',
-      unavailable: 'Nous n’avons pas pu recevoir votre correction à cause d’un problème de notre côté. Rien n’a été enregistré : réessayez dans quelques minutes.',
+      unavailable:
+        'Nous n’avons pas pu recevoir votre correction à cause d’un problème de notre côté. Rien n’a été enregistré : réessayez dans quelques minutes.',
       rateLimited: 'Trop d’envois depuis votre connexion ; attendez une minute avant de réessayer.',
       network: 'La correction n’a pas pu être envoyée : vérifiez votre connexion et réessayez. Vos réponses sont conservées.',
       crossSite: 'Les corrections ne sont acceptées que depuis le formulaire de ce site. Remplissez le formulaire de cette page.',

@@ -113,8 +113,10 @@ export const JOIN_MESSAGES: Record<JoinLocale, Messages> = {
     navJoin: 'Join',
     otherLanguages: 'This page in other languages',
     pageTitle: 'Ask to join the directory',
-    intro: 'Your union or collective can be listed in the directory of the International Labour Network of Solidarity and Struggle. Tell us about it: the network’s editors review every application before anything is published, and may write to you with questions.',
-    introPrivacy: 'What you write about your group is public from the moment you send it: it becomes a proposed change in the directory’s public repository, and an entry in the directory once an editor accepts it. Your own contact details and your message to the editors stay private, encrypted for the editors.',
+    intro:
+      'Your union or collective can be listed in the directory of the International Labour Network of Solidarity and Struggle. Tell us about it: the network’s editors review every application before anything is published, and may write to you with questions.',
+    introPrivacy:
+      'What you write about your group is public from the moment you send it: it becomes a proposed change in the directory’s public repository, and an entry in the directory once an editor accepts it. Your own contact details and your message to the editors stay private, encrypted for the editors.',
     optional: 'optional',
     errorPrefix: 'Error: ',
     errorSummaryTitle: 'There is a problem',
@@ -122,7 +124,8 @@ export const JOIN_MESSAGES: Record<JoinLocale, Messages> = {
     sectionWork: 'What your group does',
     sectionContact: 'Contact (private)',
     sectionConsent: 'Consent',
-    contactNote: 'Only the network’s editors can read these details. They are encrypted as soon as you send the form, never published, and never stored in the directory’s public repository.',
+    contactNote:
+      'Only the network’s editors can read these details. They are encrypted as soon as you send the form, never published, and never stored in the directory’s public repository.',
     textsOtherLanguages: 'In other languages',
     inLanguage: (language) => `in ${language}`,
     listHint: 'One per line.',
@@ -174,7 +177,8 @@ export const JOIN_MESSAGES: Record<JoinLocale, Messages> = {
     keepReference: 'Keep this reference: it lets you follow your application.',
     states: {
       received: 'Your application is being passed to the editors.',
-      queued: 'Your application is safely stored. Our connection to the editors’ review tool is failing at the moment, so it will reach them automatically as soon as that works again; you do not need to send it again.',
+      queued:
+        'Your application is safely stored. Our connection to the editors’ review tool is failing at the moment, so it will reach them automatically as soon as that works again; you do not need to send it again.',
       pull_request_opened: 'Your application is waiting for review by the network’s editors.',
       accepted: 'The editors accepted your application: your group appears in the directory after the next publication.',
       declined: 'The editors did not add this application to the directory.',
@@ -234,8 +238,10 @@ export const JOIN_MESSAGES: Record<JoinLocale, Messages> = {
     navJoin: 'Rejoindre',
     otherLanguages: 'Cette page dans d’autres langues',
     pageTitle: 'Demander à figurer dans l’annuaire',
-    intro: 'Votre syndicat ou collectif peut figurer dans l’annuaire du Réseau syndical international de solidarité et de luttes. Présentez-le : l’équipe éditoriale du réseau examine chaque demande avant toute publication et peut vous écrire pour en savoir plus.',
-    introPrivacy: 'Ce que vous écrivez sur votre groupe est public dès l’envoi : cela devient une proposition de modification dans le dépôt public de l’annuaire, puis une fiche de l’annuaire une fois acceptée par l’équipe éditoriale. Vos coordonnées et votre message à l’équipe restent privés, chiffrés pour elle.',
+    intro:
+      'Votre syndicat ou collectif peut figurer dans l’annuaire du Réseau syndical international de solidarité et de luttes. Présentez-le : l’équipe éditoriale du réseau examine chaque demande avant toute publication et peut vous écrire pour en savoir plus.',
+    introPrivacy:
+      'Ce que vous écrivez sur votre groupe est public dès l’envoi : cela devient une proposition de modification dans le dépôt public de l’annuaire, puis une fiche de l’annuaire une fois acceptée par l’équipe éditoriale. Vos coordonnées et votre message à l’équipe restent privés, chiffrés pour elle.',
     optional: 'facultatif',
     errorPrefix: 'Erreur : ',
     errorSummaryTitle: 'Il y a un problème',
@@ -243,7 +249,8 @@ export const JOIN_MESSAGES: Record<JoinLocale, Messages> = {
     sectionWork: 'Ce que fait votre groupe',
     sectionContact: 'Contact (privé)',
     sectionConsent: 'Consentement',
-    contactNote: 'Seule l’équipe éditoriale du réseau peut lire ces informations. Elles sont chiffrées dès l’envoi du formulaire, jamais publiées, et jamais enregistrées dans le dépôt public de l’annuaire.',
+    contactNote:
+      'Seule l’équipe éditoriale du réseau peut lire ces informations. Elles sont chiffrées dès l’envoi du formulaire, jamais publiées, et jamais enregistrées dans le dépôt public de l’annuaire.',
     textsOtherLanguages: 'Dans d’autres langues',
     inLanguage: (language) => `en ${language}`,
     listHint: 'Un par ligne.',
@@ -295,7 +302,8 @@ export const JOIN_MESSAGES: Record<JoinLocale, Messages> = {
     keepReference: 'Conservez cette référence : elle permet de suivre votre demande.',
     states: {
       received: 'Votre demande est en cours de transmission à l’équipe éditoriale.',
-      queued: 'Votre demande est enregistrée en lieu sûr. La liaison avec l’outil d’examen de l’équipe éditoriale est en panne pour le moment ; elle lui sera transmise automatiquement dès que possible. Inutile de la renvoyer.',
+      queued:
+        'Votre demande est enregistrée en lieu sûr. La liaison avec l’outil d’examen de l’équipe éditoriale est en panne pour le moment ; elle lui sera transmise automatiquement dès que possible. Inutile de la renvoyer.',
       pull_request_opened: 'Votre demande attend l’examen de l’équipe éditoriale du réseau.',
       accepted: 'L’équipe éditoriale a accepté votre demande : votre groupe apparaîtra dans l’annuaire à la prochaine publication.',
       declined: 'L’équipe éditoriale n’a pas ajouté cette demande à l’annuaire.',
@@ -329,7 +337,8 @@ export const JOIN_MESSAGES: Record<JoinLocale, Messages> = {
       },
       sentTwice: 'ce champ ne doit être donné qu’une fois',
       noChange: 'rien ne diffère de la fiche : modifiez une valeur erronée, ou dites ce qui a changé dans la relation au réseau',
-      editorialField: 'seule l’équipe éditoriale renseigne ce champ ; pour signaler un changement de relation au réseau, écrivez-le dans relation_claim avec une source_url',
+      editorialField:
+        'seule l’équipe éditoriale renseigne ce champ ; pour signaler un changement de relation au réseau, écrivez-le dans relation_claim avec une source_url',
       sourceRequired: 'indiquez une page qui montre le changement de relation au réseau',
       invalid: 'n’est pas valide',
       item: (n, message) => `valeur ${n} : ${message}`,

@@ -9,7 +9,7 @@ import { entryFields, entrySchema } from '../../../src/schema/entry.ts';
 import { RELATION_LABELS } from '../../../src/schema/labels.ts';
 import { startStack, type Stack } from '../../support/start-stack.ts';
 import { cspViolations, launchBrowser, openPage, PROJECT_ROOT, saveFailureArtifacts, type TestPage } from '../../support/cms-browser.ts';
-import { choose, field, logIn, openNewGroup, retype, save } from '../../support/decap-ui.ts';
+import { choose, field, logIn, openNewGroup, save } from '../../support/decap-ui.ts';
 
 let stack: Stack;
 let browser: Browser;
