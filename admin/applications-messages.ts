@@ -7,10 +7,12 @@ export const DESK_MESSAGES = {
     title: 'Applications',
     backToCms: 'Back to the CMS',
     keyHeading: 'Your key',
-    keyIntro: 'Contact details are encrypted for the editors. Your key opens them here, in this browser; it is kept in this browser only and never sent anywhere.',
+    keyIntro:
+      'Contact details are encrypted for the editors. Your key opens them here, in this browser; it is kept in this browser only and never sent anywhere.',
     noKey: 'There is no key in this browser yet.',
     hasKey: 'This browser holds your key.',
-    publicKey: 'Your public key. Give it to whoever manages the site, to add to the JOIN_CONTACT_PUBLIC_KEY setting; applications received after that can be read with your key:',
+    publicKey:
+      'Your public key. Give it to whoever manages the site, to add to the JOIN_CONTACT_PUBLIC_KEY setting; applications received after that can be read with your key:',
     newKey: 'Create a new key',
     newKeyDone: 'A new key was created and kept in this browser. Save a copy (below) somewhere safe: without it, the details encrypted to it cannot be read.',
     downloadKey: 'Save a copy of the key',
@@ -27,7 +29,10 @@ export const DESK_MESSAGES = {
     count: (n: number) => `${n} received, newest first.`,
     columns: ['Reference', 'Kind', 'State', 'Received', 'Group', 'Review', 'Details', 'Contact (private)'],
     kinds: { join: 'Join', correction: 'Correction' } as Record<string, string>,
-    states: { received: 'received', queued: 'queued', pull_request_opened: 'waiting for review', accepted: 'accepted', declined: 'declined' } as Record<string, string>,
+    states: { received: 'received', queued: 'queued', pull_request_opened: 'waiting for review', accepted: 'accepted', declined: 'declined' } as Record<
+      string,
+      string
+    >,
     waitingForDraft: 'waits for an editor’s draft of this entry to be published or deleted',
     lastError: (code: string) => `last delivery attempt: ${code}`,
     pullRequest: (n: number) => `pull request #${n}`,
@@ -55,12 +60,15 @@ export const DESK_MESSAGES = {
     title: 'Demandes',
     backToCms: 'Retour au CMS',
     keyHeading: 'Votre clé',
-    keyIntro: 'Les coordonnées sont chiffrées pour l’équipe éditoriale. Votre clé les ouvre ici, dans ce navigateur ; elle n’est conservée que dans ce navigateur et n’est jamais envoyée.',
+    keyIntro:
+      'Les coordonnées sont chiffrées pour l’équipe éditoriale. Votre clé les ouvre ici, dans ce navigateur ; elle n’est conservée que dans ce navigateur et n’est jamais envoyée.',
     noKey: 'Ce navigateur ne contient pas encore de clé.',
     hasKey: 'Ce navigateur contient votre clé.',
-    publicKey: 'Votre clé publique. Donnez-la à la personne qui gère le site, pour l’ajouter au réglage JOIN_CONTACT_PUBLIC_KEY ; les demandes reçues ensuite pourront être lues avec votre clé :',
+    publicKey:
+      'Votre clé publique. Donnez-la à la personne qui gère le site, pour l’ajouter au réglage JOIN_CONTACT_PUBLIC_KEY ; les demandes reçues ensuite pourront être lues avec votre clé :',
     newKey: 'Créer une nouvelle clé',
-    newKeyDone: 'Une nouvelle clé a été créée et conservée dans ce navigateur. Enregistrez-en une copie (ci-dessous) en lieu sûr : sans elle, les coordonnées chiffrées pour elle sont illisibles.',
+    newKeyDone:
+      'Une nouvelle clé a été créée et conservée dans ce navigateur. Enregistrez-en une copie (ci-dessous) en lieu sûr : sans elle, les coordonnées chiffrées pour elle sont illisibles.',
     downloadKey: 'Enregistrer une copie de la clé',
     openKeyFile: 'Ouvrir un fichier de clé',
     pasteKey: 'Ou collez votre clé (elle commence par AGE-SECRET-KEY-1)',
@@ -75,7 +83,10 @@ export const DESK_MESSAGES = {
     count: (n: number) => `${n} reçues, les plus récentes d’abord.`,
     columns: ['Référence', 'Type', 'État', 'Reçue', 'Groupe', 'Examen', 'Détails', 'Contact (privé)'],
     kinds: { join: 'Adhésion', correction: 'Correction' } as Record<string, string>,
-    states: { received: 'reçue', queued: 'en file', pull_request_opened: 'en attente d’examen', accepted: 'acceptée', declined: 'refusée' } as Record<string, string>,
+    states: { received: 'reçue', queued: 'en file', pull_request_opened: 'en attente d’examen', accepted: 'acceptée', declined: 'refusée' } as Record<
+      string,
+      string
+    >,
     waitingForDraft: 'attend la publication ou la suppression d’un brouillon de cette fiche',
     lastError: (code: string) => `dernière tentative de livraison : ${code}`,
     pullRequest: (n: number) => `pull request n° ${n}`,

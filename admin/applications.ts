@@ -141,7 +141,9 @@ async function main() {
     const created = await generateIdentity();
     await keep(created);
     const recipient = await identityToRecipient(created);
-    const blob = new Blob([`# Solidarity Directory editor key. Keep it private; share only the public key.\n# public key: ${recipient}\n${created}\n`], { type: 'text/plain' });
+    const blob = new Blob([`# Solidarity Directory editor key. Keep it private; share only the public key.\n# public key: ${recipient}\n${created}\n`], {
+      type: 'text/plain',
+    });
     download.href = URL.createObjectURL(blob);
     download.hidden = false;
     say(m.newKeyDone, true);
@@ -183,7 +185,11 @@ async function main() {
     const forget = el('button', { type: 'button' }, m.forget);
     forget.addEventListener('click', async () => {
       if (!window.confirm(m.confirmForget)) return;
-      const res = await fetch(`/api/v1/applications/${encodeURIComponent(a.reference)}/contact`, { method: 'DELETE', headers: headers(), credentials: 'same-origin' });
+      const res = await fetch(`/api/v1/applications/${encodeURIComponent(a.reference)}/contact`, {
+        method: 'DELETE',
+        headers: headers(),
+        credentials: 'same-origin',
+      });
       if (res.ok) await load();
     });
     return el(
@@ -211,13 +217,35 @@ async function main() {
     if (a.possible_duplicates.length > 0) {
       box.append(
         el('p', {}, m.duplicates),
-        el('ul', {}, ...a.possible_duplicates.map((d) => el('li', {}, `${d.field}: ${d.value} — `, d.kind === 'entry' ? m.duplicateEntry(d.name ?? d.slug ?? '') : m.duplicateApplication(d.reference ?? '')))),
+        el(
+          'ul',
+          {},
+          ...a.possible_duplicates.map((d) =>
+            el(
+              'li',
+              {},
+              `${d.field}: ${d.value} — `,
+              d.kind === 'entry' ? m.duplicateEntry(d.name ?? d.slug ?? '') : m.duplicateApplication(d.reference ?? ''),
+            ),
+          ),
+        ),
       );
     }
     if (a.changes) {
       box.append(
         el('p', {}, m.changes),
-        el('ul', {}, ...a.changes.map((c) => el('li', {}, `${c.field}${c.locale ? ` (${c.locale})` : ''}: `, c.to === undefined ? `${m.remove} “${shown(c.from)}”` : `“${shown(c.from)}” → “${shown(c.to)}”`))),
+        el(
+          'ul',
+          {},
+          ...a.changes.map((c) =>
+            el(
+              'li',
+              {},
+              `${c.field}${c.locale ? ` (${c.locale})` : ''}: `,
+              c.to === undefined ? `${m.remove} “${shown(c.from)}”` : `“${shown(c.from)}” → “${shown(c.to)}”`,
+            ),
+          ),
+        ),
       );
       if (a.source_url) box.append(el('p', {}, m.source, ' ', link(a.source_url, a.source_url)));
       if (a.speaks_for_group) box.append(el('p', {}, m.speaksForGroup));

@@ -66,9 +66,10 @@ function useCollections(getCollection: PreviewProps['getCollection']) {
         if (!live) return;
         setState({
           groups: (groups ?? []).map(publishedEntry),
-          taxonomies: Object.fromEntries(
-            TAXONOMIES.map((t, i) => [t, (terms[i] ?? []).map((m) => plainData(m) as unknown as TaxonomyTerm)]),
-          ) as Record<TaxonomyName, TaxonomyTerm[]>,
+          taxonomies: Object.fromEntries(TAXONOMIES.map((t, i) => [t, (terms[i] ?? []).map((m) => plainData(m) as unknown as TaxonomyTerm)])) as Record<
+            TaxonomyName,
+            TaxonomyTerm[]
+          >,
         });
       })
       .catch((error: unknown) => console.error('Preview: could not load the published directory', error));
@@ -81,7 +82,16 @@ function useCollections(getCollection: PreviewProps['getCollection']) {
 
 function chips(label: string, values: string[], className: string): ReactNode {
   if (values.length === 0) return null;
-  return h('section', { className }, h('h2', null, label), h('ul', { className: 'chips' }, values.map((v) => h('li', { key: v }, v))));
+  return h(
+    'section',
+    { className },
+    h('h2', null, label),
+    h(
+      'ul',
+      { className: 'chips' },
+      values.map((v) => h('li', { key: v }, v)),
+    ),
+  );
 }
 
 function link(href: string): ReactNode {
@@ -98,14 +108,18 @@ function GroupView({ model, loading }: { model: PreviewModel; loading: boolean }
     model.shortName || model.alternateNames.length > 0
       ? h('p', { className: 'aka' }, [model.shortName, ...model.alternateNames].filter(Boolean).join(' · '))
       : null,
-    model.summary
-      ? h('p', { className: 'summary', lang: model.summary.lang }, model.summary.text)
-      : h('p', { className: 'empty' }, 'No summary yet'),
+    model.summary ? h('p', { className: 'summary', lang: model.summary.lang }, model.summary.text) : h('p', { className: 'empty' }, 'No summary yet'),
     chips('Countries', model.city ? [model.city, ...model.countries] : model.countries, 'countries'),
     chips('Subject headings', model.subjects, 'subjects'),
     chips('Sectors', model.sectors, 'sectors'),
     chips('Working languages', model.languages, 'languages'),
-    facts.length > 0 ? h('dl', { className: 'facts' }, facts.flatMap((f) => [h('dt', { key: `${f.label}-t` }, f.label), h('dd', { key: `${f.label}-d` }, f.value)])) : null,
+    facts.length > 0
+      ? h(
+          'dl',
+          { className: 'facts' },
+          facts.flatMap((f) => [h('dt', { key: `${f.label}-t` }, f.label), h('dd', { key: `${f.label}-d` }, f.value)]),
+        )
+      : null,
     model.purposeHtml
       ? h(
           'section',
@@ -120,11 +134,24 @@ function GroupView({ model, loading }: { model: PreviewModel; loading: boolean }
           'section',
           { className: 'links' },
           h('h2', null, 'Contact'),
-          h('ul', null, [model.website, model.email && `mailto:${model.email}`, ...model.social].filter((x): x is string => !!x).map((x) => h('li', { key: x }, link(x)))),
+          h(
+            'ul',
+            null,
+            [model.website, model.email && `mailto:${model.email}`, ...model.social].filter((x): x is string => !!x).map((x) => h('li', { key: x }, link(x))),
+          ),
         )
       : null,
     model.sources.length > 0
-      ? h('section', { className: 'sources' }, h('h2', null, 'Sources'), h('ul', null, model.sources.map((s, i) => h('li', { key: i }, s.url ? link(s.url) : null, s.url && s.title ? ' — ' : null, s.title ?? null))))
+      ? h(
+          'section',
+          { className: 'sources' },
+          h('h2', null, 'Sources'),
+          h(
+            'ul',
+            null,
+            model.sources.map((s, i) => h('li', { key: i }, s.url ? link(s.url) : null, s.url && s.title ? ' — ' : null, s.title ?? null)),
+          ),
+        )
       : null,
     h(
       'section',
@@ -143,7 +170,11 @@ function GroupView({ model, loading }: { model: PreviewModel; loading: boolean }
                   { key: r.slug },
                   h('strong', null, r.name),
                   r.countries.length > 0 ? ` (${r.countries.join(', ')})` : null,
-                  h('ul', { className: 'chips' }, r.subjects.map((s) => h('li', { key: s }, s))),
+                  h(
+                    'ul',
+                    { className: 'chips' },
+                    r.subjects.map((s) => h('li', { key: s }, s)),
+                  ),
                 ),
               ),
             ),

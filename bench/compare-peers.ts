@@ -105,7 +105,9 @@ export async function comparePeers(size: number, artefact: Artefact, options: Co
   const checked = [...MIX, ...random];
   t = performance.now();
   const problems = disagreements(engines, checked);
-  log(`  answers: ${checked.length} queries compared across ${engines.length} engines in ${(performance.now() - t).toFixed(0)} ms, ${problems.length} mismatches`);
+  log(
+    `  answers: ${checked.length} queries compared across ${engines.length} engines in ${(performance.now() - t).toFixed(0)} ms, ${problems.length} mismatches`,
+  );
   if (problems.length > 0) throw new Error(`engines disagree:\n${problems.join('\n')}`);
 
   interleaved(engines, [...MIX, ...random.slice(0, 100)], 1, () => {}); // warm-up
@@ -121,7 +123,9 @@ export async function comparePeers(size: number, artefact: Artefact, options: Co
   interleaved(engines, random, options.randomRounds, (e, q, ms) => {
     for (const c of randomClasses[q]!) byClass[e]![c].push(ms);
   });
-  log(`  latency: ${options.mixRounds} rounds of the mix and ${options.randomRounds} of ${random.length} random queries in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  log(
+    `  latency: ${options.mixRounds} rounds of the mix and ${options.randomRounds} of ${random.length} random queries in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
   const classCount = (c: QueryClass) => mixClasses.filter((cs) => cs.includes(c)).length + randomClasses.filter((cs) => cs.includes(c)).length;
 
   const figures: EngineFigures[] = engines.map((_, e) => ({
@@ -141,7 +145,9 @@ export async function comparePeers(size: number, artefact: Artefact, options: Co
       ...f,
       p50_ratio: f.p50_us / ours.p50_us,
       p95_ratio: f.p95_us / ours.p95_us,
-      classes_ratio: Object.fromEntries(QUERY_CLASSES.map((c) => [c, { p50_ratio: f.classes[c].p50_us / ours.classes[c].p50_us, p95_ratio: f.classes[c].p95_us / ours.classes[c].p95_us }])) as PeerFigures['classes_ratio'],
+      classes_ratio: Object.fromEntries(
+        QUERY_CLASSES.map((c) => [c, { p50_ratio: f.classes[c].p50_us / ours.classes[c].p50_us, p95_ratio: f.classes[c].p95_us / ours.classes[c].p95_us }]),
+      ) as PeerFigures['classes_ratio'],
       cold_start_ms: p.ms,
       cold_start_mode: p.mode,
       cold_start_ratio: p.ms / ours.cold_start_ms,
@@ -210,11 +216,21 @@ delete artefact.index;
 await settle();
 const m = process.memoryUsage();
 process.stdout.write(String(entries.length > 0 ? m.heapUsed + m.arrayBuffers : 0));`,
-    ...Object.fromEntries(PEERS.flatMap((p: PeerText) => [[`${p.name}-load`, peer(p.name, 'load')], [`${p.name}-build`, peer(p.name, 'build')]])),
+    ...Object.fromEntries(
+      PEERS.flatMap((p: PeerText) => [
+        [`${p.name}-load`, peer(p.name, 'load')],
+        [`${p.name}-build`, peer(p.name, 'build')],
+      ]),
+    ),
   };
 }
 
-async function coldStartAndMemory(artefact: Artefact, serialisers: Record<string, () => string>, runs: number, log: (line: string) => void): Promise<Record<string, { ms: number; mode: string; memoryMb: number }>> {
+async function coldStartAndMemory(
+  artefact: Artefact,
+  serialisers: Record<string, () => string>,
+  runs: number,
+  log: (line: string) => void,
+): Promise<Record<string, { ms: number; mode: string; memoryMb: number }>> {
   const dir = mkdtempSync(join(tmpdir(), 'sd-peers-'));
   try {
     mkdirSync(join(dir, 'generated'));
@@ -227,11 +243,25 @@ async function coldStartAndMemory(artefact: Artefact, serialisers: Record<string
     const bundles = join(dir, 'netlify', 'functions');
     for (const [name, text] of Object.entries(scripts)) {
       writeFileSync(join(dir, `${name}.mjs`), text);
-      await build({ entryPoints: [join(dir, `${name}.mjs`)], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: join(bundles, `${name}.mjs`), logLevel: 'silent', external: ['node:*'] });
+      await build({
+        entryPoints: [join(dir, `${name}.mjs`)],
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        outfile: join(bundles, `${name}.mjs`),
+        logLevel: 'silent',
+        external: ['node:*'],
+      });
     }
     const exec = (name: string, memory: boolean) => {
       const t = process.hrtime.bigint();
-      const r = spawnSync(process.execPath, [...(memory ? ['--expose-gc'] : []), join(bundles, `${name}.mjs`)], { encoding: 'utf8', cwd: dir, env: { ...process.env, ...(memory ? { MEMORY: '1' } : {}) }, maxBuffer: 1 << 20 });
+      const r = spawnSync(process.execPath, [...(memory ? ['--expose-gc'] : []), join(bundles, `${name}.mjs`)], {
+        encoding: 'utf8',
+        cwd: dir,
+        env: { ...process.env, ...(memory ? { MEMORY: '1' } : {}) },
+        maxBuffer: 1 << 20,
+      });
       if (r.status !== 0) throw new Error(`${name}: ${r.stderr}`);
       return { ms: Number(process.hrtime.bigint() - t) / 1e6, out: r.stdout };
     };
@@ -243,13 +273,16 @@ async function coldStartAndMemory(artefact: Artefact, serialisers: Record<string
     if (totals.size !== 1) throw new Error(`cold-start variants disagree on the first answer: ${[...totals].join(', ')}`);
     const repeated = variants.filter((v) => !v.endsWith('-build'));
     const times = Object.fromEntries(variants.map((v) => [v, [first[v]!.ms]]));
-    for (let r = 1; r < runs; r++) for (let k = 0; k < repeated.length; k++) {
-      const v = repeated[(k + r) % repeated.length]!;
-      times[v]!.push(exec(v, false).ms);
-    }
+    for (let r = 1; r < runs; r++)
+      for (let k = 0; k < repeated.length; k++) {
+        const v = repeated[(k + r) % repeated.length]!;
+        times[v]!.push(exec(v, false).ms);
+      }
     const base = Number(exec('entries', true).out);
     const memory = (v: string) => (Number(exec(v, true).out) - base) / 1048576;
-    const out: Record<string, { ms: number; mode: string; memoryMb: number }> = { ours: { ms: median(times.ours!), mode: 'artefact', memoryMb: memory('ours') } };
+    const out: Record<string, { ms: number; mode: string; memoryMb: number }> = {
+      ours: { ms: median(times.ours!), mode: 'artefact', memoryMb: memory('ours') },
+    };
     for (const peer of PEERS) {
       // The peer's faster way to start; memory is the same index either way, measured after loading.
       const load = median(times[`${peer.name}-load`]!);
@@ -257,7 +290,9 @@ async function coldStartAndMemory(artefact: Artefact, serialisers: Record<string
       out[peer.name] = { ms: Math.min(load, built), mode: load <= built ? 'serialised index' : 'indexing at start', memoryMb: memory(`${peer.name}-load`) };
       log(`  ${peer.name}: cold start ${load.toFixed(0)} ms from its serialised index (median of ${runs}), ${built.toFixed(0)} ms indexing at start (one run)`);
     }
-    log(`  ours: cold start ${out.ours!.ms.toFixed(0)} ms; memory ours ${out.ours!.memoryMb.toFixed(1)} MB, ${PEERS.map((p) => `${p.name} ${out[p.name]!.memoryMb.toFixed(1)} MB`).join(', ')}`);
+    log(
+      `  ours: cold start ${out.ours!.ms.toFixed(0)} ms; memory ours ${out.ours!.memoryMb.toFixed(1)} MB, ${PEERS.map((p) => `${p.name} ${out[p.name]!.memoryMb.toFixed(1)} MB`).join(', ')}`,
+    );
     return out;
   } finally {
     rmSync(dir, { recursive: true, force: true });

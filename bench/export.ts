@@ -20,7 +20,10 @@ interface Run {
 }
 
 function run(mode: string): Run {
-  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'bench', 'export-worker.ts'), mode, String(ENTRIES)], { cwd: ROOT, encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'bench', 'export-worker.ts'), mode, String(ENTRIES)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return JSON.parse(out.trim().split('\n').at(-1)!) as Run;
 }
 
@@ -34,7 +37,11 @@ export function exportBench(): string[] {
       `| ${format.toUpperCase()} | ${streamed.entries.toLocaleString('en')} | ${(streamed.bytes / 1048576).toFixed(1)} MB (${(streamed.bytes / streamed.entries).toFixed(0)} B/entry) | ${perEntry(streamed)} / ${perEntry(buffered)} (**${(streamed.ms / buffered.ms).toFixed(2)}×**) | ${streamed.peakHeapMb.toFixed(1)} MB / ${buffered.peakHeapMb.toFixed(1)} MB (**${(streamed.peakHeapMb / buffered.peakHeapMb).toFixed(2)}×**) |`,
     );
   }
-  return ['| export | entries | file size | time per entry: streamed / buffered | peak heap above the directory: streamed / buffered |', '|---|---|---|---|---|', ...rows];
+  return [
+    '| export | entries | file size | time per entry: streamed / buffered | peak heap above the directory: streamed / buffered |',
+    '|---|---|---|---|---|',
+    ...rows,
+  ];
 }
 
-if (process.argv[1] && process.argv[1].endsWith('export.ts')) for (const line of exportBench()) console.log(line);
+if (process.argv[1]?.endsWith('export.ts')) for (const line of exportBench()) console.log(line);

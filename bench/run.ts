@@ -86,36 +86,67 @@ async function coldStart(artefactText: string, files: [string, string | Buffer][
   try {
     writeFileSync(join(dir, 'directory.mjs'), artefactText);
     writeFileSync(join(dir, 'content.json'), contentJson);
-    const entry = (body: string) => `${body}\nconst r = await handler(new Request('https://d.example/api/v1/groups?country=FR&facets=country'));\nawait r.text();\nprocess.stdout.write(String(r.status));\n`;
+    const entry = (body: string) =>
+      `${body}\nconst r = await handler(new Request('https://d.example/api/v1/groups?country=FR&facets=country'));\nawait r.text();\nprocess.stdout.write(String(r.status));\n`;
     mkdirSync(join(dir, 'generated'));
     for (const [name, data] of files) if (name !== 'directory.json') writeFileSync(join(dir, 'generated', name), data);
     // Exactly as netlify/functions/groups.mts does: the artefact read from a file at start.
-    writeFileSync(join(dir, 'ours.mjs'), entry(`import { readArtefact } from '${ROOT}/src/runtime/read-artefact.ts';\nimport { createDirectory } from '${ROOT}/src/engine/directory.ts';\nimport { createGroupsEndpoint } from '${ROOT}/src/api/read-endpoints.ts';\nconst handler = createGroupsEndpoint(createDirectory(readArtefact('directory-list.json', import.meta.url)));`));
+    writeFileSync(
+      join(dir, 'ours.mjs'),
+      entry(
+        `import { readArtefact } from '${ROOT}/src/runtime/read-artefact.ts';\nimport { createDirectory } from '${ROOT}/src/engine/directory.ts';\nimport { createGroupsEndpoint } from '${ROOT}/src/api/read-endpoints.ts';\nconst handler = createGroupsEndpoint(createDirectory(readArtefact('directory-list.json', import.meta.url)));`,
+      ),
+    );
     // The alternative we measured and rejected: the same artefact bundled as a module.
-    writeFileSync(join(dir, 'module.mjs'), entry(`import artefact from './directory.mjs';\nimport { createDirectory } from '${ROOT}/src/engine/directory.ts';\nimport { createGroupsEndpoint } from '${ROOT}/src/api/read-endpoints.ts';\nconst handler = createGroupsEndpoint(createDirectory(artefact));`));
-    writeFileSync(join(dir, 'indexing.mjs'), entry(`import content from './content.json' with { type: 'json' };\nimport { buildArtefact } from '${ROOT}/src/content/build-artefact.ts';\nimport { createDirectory } from '${ROOT}/src/engine/directory.ts';\nimport { createGroupsEndpoint } from '${ROOT}/src/api/read-endpoints.ts';\nconst handler = createGroupsEndpoint(createDirectory(buildArtefact(content, (md) => md)));`));
-      // The runtime's own floor: a handler answering a constant Response to a web Request.
-      writeFileSync(join(dir, 'handler.mjs'), entry(`const handler = async () => new Response('{}', { headers: { 'content-type': 'application/json' } });`));
-      for (const name of ['ours', 'module', 'indexing', 'handler']) {
-        await build({ entryPoints: [join(dir, `${name}.mjs`)], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: join(dir, `${name}.bundle.mjs`), logLevel: 'silent', external: ['node:*'] });
-      }
-      const time = (args: string[]) =>
-        median(
-          Array.from({ length: 7 }, () => {
-            const t = process.hrtime.bigint();
-            const r = spawnSync(process.execPath, args, { encoding: 'utf8', cwd: dir });
-            if (r.status !== 0) throw new Error(r.stderr);
-            return Number(process.hrtime.bigint() - t) / 1e6;
-          }),
-        );
-      const bare = time(['-e', "process.stdout.write('200')"]);
-      const handler = time([join(dir, 'handler.bundle.mjs')]);
-      const ours = time([join(dir, 'ours.bundle.mjs')]);
-      const module = time([join(dir, 'module.bundle.mjs')]);
-      const indexing = time([join(dir, 'indexing.bundle.mjs')]);
-      const heap = execFileSync(process.execPath, ['--expose-gc', '-e', `import('${join(dir, 'directory.mjs')}').then(() => { gc(); process.stdout.write(String(process.memoryUsage().heapUsed)); })`], { encoding: 'utf8' });
-      const emptyHeap = execFileSync(process.execPath, ['--expose-gc', '-e', `gc(); process.stdout.write(String(process.memoryUsage().heapUsed))`], { encoding: 'utf8' });
-      return { bare, handler, ours, module, indexing, heapMb: (Number(heap) - Number(emptyHeap)) / 1048576 };
+    writeFileSync(
+      join(dir, 'module.mjs'),
+      entry(
+        `import artefact from './directory.mjs';\nimport { createDirectory } from '${ROOT}/src/engine/directory.ts';\nimport { createGroupsEndpoint } from '${ROOT}/src/api/read-endpoints.ts';\nconst handler = createGroupsEndpoint(createDirectory(artefact));`,
+      ),
+    );
+    writeFileSync(
+      join(dir, 'indexing.mjs'),
+      entry(
+        `import content from './content.json' with { type: 'json' };\nimport { buildArtefact } from '${ROOT}/src/content/build-artefact.ts';\nimport { createDirectory } from '${ROOT}/src/engine/directory.ts';\nimport { createGroupsEndpoint } from '${ROOT}/src/api/read-endpoints.ts';\nconst handler = createGroupsEndpoint(createDirectory(buildArtefact(content, (md) => md)));`,
+      ),
+    );
+    // The runtime's own floor: a handler answering a constant Response to a web Request.
+    writeFileSync(join(dir, 'handler.mjs'), entry(`const handler = async () => new Response('{}', { headers: { 'content-type': 'application/json' } });`));
+    for (const name of ['ours', 'module', 'indexing', 'handler']) {
+      await build({
+        entryPoints: [join(dir, `${name}.mjs`)],
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        outfile: join(dir, `${name}.bundle.mjs`),
+        logLevel: 'silent',
+        external: ['node:*'],
+      });
+    }
+    const time = (args: string[]) =>
+      median(
+        Array.from({ length: 7 }, () => {
+          const t = process.hrtime.bigint();
+          const r = spawnSync(process.execPath, args, { encoding: 'utf8', cwd: dir });
+          if (r.status !== 0) throw new Error(r.stderr);
+          return Number(process.hrtime.bigint() - t) / 1e6;
+        }),
+      );
+    const bare = time(['-e', "process.stdout.write('200')"]);
+    const handler = time([join(dir, 'handler.bundle.mjs')]);
+    const ours = time([join(dir, 'ours.bundle.mjs')]);
+    const module = time([join(dir, 'module.bundle.mjs')]);
+    const indexing = time([join(dir, 'indexing.bundle.mjs')]);
+    const heap = execFileSync(
+      process.execPath,
+      ['--expose-gc', '-e', `import('${join(dir, 'directory.mjs')}').then(() => { gc(); process.stdout.write(String(process.memoryUsage().heapUsed)); })`],
+      { encoding: 'utf8' },
+    );
+    const emptyHeap = execFileSync(process.execPath, ['--expose-gc', '-e', `gc(); process.stdout.write(String(process.memoryUsage().heapUsed))`], {
+      encoding: 'utf8',
+    });
+    return { bare, handler, ours, module, indexing, heapMb: (Number(heap) - Number(emptyHeap)) / 1048576 };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -131,7 +162,9 @@ async function main() {
   const rows: string[] = [];
   const results: SizeFigures[] = [];
   const date = new Date().toISOString().slice(0, 10);
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`;
   log(`Solidarity Directory benchmark — ${date}, Node ${process.version}, ${machine}, ${MIX.length} queries in the mix\n`);
   for (const size of SIZES) {
     log(`${size.toLocaleString('en')} entries`);
@@ -148,7 +181,10 @@ async function main() {
       const list = listArtefact(artefact); // what the groups function loads
       const text = artefactModule(list);
       const cold = await coldStart(text, artefactFiles(artefact), JSON.stringify(content));
-      const p50 = percentile(fast, 50), p95 = percentile(fast, 95), n50 = percentile(slow, 50), n95 = percentile(slow, 95);
+      const p50 = percentile(fast, 50),
+        p95 = percentile(fast, 95),
+        n50 = percentile(slow, 50),
+        n95 = percentile(slow, 95);
       rows.push(
         `| ${size.toLocaleString('en')} | ${us(p50)} / ${us(p95)} | ${us(n50)} / ${us(n95)} | **${(n50 / p50).toFixed(0)}×** / **${(n95 / p95).toFixed(0)}×** | ${cold.ours.toFixed(0)} ms = **${(cold.ours / cold.handler).toFixed(2)}×** a constant handler (${cold.handler.toFixed(0)} ms; bare node ${cold.bare.toFixed(0)} ms); as a module ${(cold.module / cold.ours).toFixed(1)}×, indexing at start ${(cold.indexing / cold.ours).toFixed(1)}× ours | ${buildMs.toFixed(0)} ms, ${(text.length / 1048576).toFixed(1)} MB, heap ${cold.heapMb.toFixed(1)} MB |`,
       );
@@ -157,7 +193,9 @@ async function main() {
   }
   log(`\n## Beside MiniSearch and FlexSearch (peer ÷ ours: above 1× we are faster)\n\n${peerTable(results)}`);
   if (rows.length > 0) {
-    log('\n## Beside the naive scan\n\n| entries | indexed p50 / p95 | naive p50 / p95 | speed-up p50 / p95 | cold start to first response | build, list artefact, heap |\n|---|---|---|---|---|---|');
+    log(
+      '\n## Beside the naive scan\n\n| entries | indexed p50 / p95 | naive p50 / p95 | speed-up p50 / p95 | cold start to first response | build, list artefact, heap |\n|---|---|---|---|---|---|',
+    );
     for (const r of rows) log(r);
   }
   log(`\nExports of ${process.env.BENCH_EXPORT_ENTRIES ?? 20000} synthetic entries (bench/export.ts):\n`);
@@ -178,13 +216,22 @@ function peerTable(results: SizeFigures[]): string {
   const head = `| entries | measure | ours | ${names.map((n) => `${n} ÷ ours`).join(' | ')} |\n|---|---|---|${names.map(() => '---|').join('')}`;
   const lines: string[] = [];
   for (const r of results) {
-    const row = (measure: string, own: string, cell: (p: PeerFigures) => string) => lines.push(`| ${r.entries.toLocaleString('en')} | ${measure} | ${own} | ${names.map((n) => cell(r.peers[n]!)).join(' | ')} |`);
+    const row = (measure: string, own: string, cell: (p: PeerFigures) => string) =>
+      lines.push(`| ${r.entries.toLocaleString('en')} | ${measure} | ${own} | ${names.map((n) => cell(r.peers[n]!)).join(' | ')} |`);
     row('whole mix p50 / p95', `${us(r.ours.p50_us / 1000)} / ${us(r.ours.p95_us / 1000)}`, (p) => `${ratio(p.p50_ratio)} / ${ratio(p.p95_ratio)}`);
     for (const c of QUERY_CLASSES) {
       const own = r.ours.classes[c];
-      row(`${c} p50 / p95 (${own.queries} queries)`, `${us(own.p50_us / 1000)} / ${us(own.p95_us / 1000)}`, (p) => `${ratio(p.classes_ratio[c].p50_ratio)} / ${ratio(p.classes_ratio[c].p95_ratio)}`);
+      row(
+        `${c} p50 / p95 (${own.queries} queries)`,
+        `${us(own.p50_us / 1000)} / ${us(own.p95_us / 1000)}`,
+        (p) => `${ratio(p.classes_ratio[c].p50_ratio)} / ${ratio(p.classes_ratio[c].p95_ratio)}`,
+      );
     }
-    row('cold start to first answer', `${r.ours.cold_start_ms!.toFixed(0)} ms`, (p) => `${ratio(p.cold_start_ratio!)} (${p.cold_start_ms!.toFixed(0)} ms, ${p.cold_start_mode})`);
+    row(
+      'cold start to first answer',
+      `${r.ours.cold_start_ms!.toFixed(0)} ms`,
+      (p) => `${ratio(p.cold_start_ratio!)} (${p.cold_start_ms!.toFixed(0)} ms, ${p.cold_start_mode})`,
+    );
     row('index memory', `${r.ours.memory_mb!.toFixed(1)} MB`, (p) => `${ratio(p.memory_ratio!)} (${p.memory_mb!.toFixed(1)} MB)`);
     row('indexing in process', `${r.ours.index_ms.toFixed(0)} ms`, (p) => `${p.index_ms.toFixed(0)} ms`);
   }

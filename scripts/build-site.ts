@@ -28,14 +28,18 @@ async function main() {
   }
   if (base.source === 'default') console.warn(`Site build: neither SITE_URL nor URL is set; canonical links and JSON-LD use ${base.url}.`);
   if (!resolveNetwork(createDirectory(artefact))) {
-    console.error(`Site build failed: the network's own entry "${NETWORK_SLUG}" (NETWORK_SLUG in src/engine/network.ts) is not in the directory; memberOf links need it.`);
+    console.error(
+      `Site build failed: the network's own entry "${NETWORK_SLUG}" (NETWORK_SLUG in src/engine/network.ts) is not in the directory; memberOf links need it.`,
+    );
     process.exit(1);
   }
   const outDir = process.env.SITE_DIR ? resolve(process.env.SITE_DIR) : join(PROJECT_ROOT, 'dist');
   const { files } = await buildSite(artefact, outDir, base.url);
   const widget = await readFile(join(outDir, 'widget.js'));
   const widgetMap = await readFile(join(outDir, 'widget-map.js'));
-  console.log(`Site build: ${files.length} files for ${base.url}, widget ${widget.length} bytes (its map ${widgetMap.length} bytes), ${Math.round(performance.now() - started)} ms → ${outDir}`);
+  console.log(
+    `Site build: ${files.length} files for ${base.url}, widget ${widget.length} bytes (its map ${widgetMap.length} bytes), ${Math.round(performance.now() - started)} ms → ${outDir}`,
+  );
 }
 
 await main();

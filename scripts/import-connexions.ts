@@ -52,9 +52,10 @@ export function parseArguments(argv: readonly string[]): ImportArguments | { hel
   const { values, positionals: inputs } = parsed;
   if (values.help) return { help: true };
   if (inputs.length === 0) return { error: 'give at least one listing file or folder' };
-  if (values.report !== undefined && values.report !== 'json' && values.report !== 'text') return { error: `--report takes json or text, not "${values.report}"` };
+  if (values.report !== undefined && values.report !== 'json' && values.report !== 'text')
+    return { error: `--report takes json or text, not "${values.report}"` };
   if (values.lang !== undefined && !isContentLocale(values.lang)) return { error: `--lang takes one of ${CONTENT_LOCALES.join(', ')}, not "${values.lang}"` };
-  if (values.name !== undefined && values.name.trim() === '') return { error: '--name needs the group\'s name' };
+  if (values.name !== undefined && values.name.trim() === '') return { error: "--name needs the group's name" };
   return {
     dryRun: values['dry-run'] === true,
     inputs,

@@ -35,7 +35,12 @@ export async function deliverCommand(argv: string[], env: Record<string, string 
   let parsed;
   try {
     // https://nodejs.org/api/util.html#utilparseargsconfig
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { all: { type: 'boolean' }, list: { type: 'boolean' }, help: { type: 'boolean' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { all: { type: 'boolean' }, list: { type: 'boolean' }, help: { type: 'boolean' } },
+    });
   } catch {
     io.err(USAGE);
     return 2;
@@ -63,15 +68,27 @@ export async function deliverCommand(argv: string[], env: Record<string, string 
   const artefact = ((await import(pathToFileURL(join(PROJECT_ROOT, 'generated', 'directory.mjs')).href)) as { default: Artefact }).default;
   const opened = await openJoinStore(config.storeName, env, config.mode === 'local-git' ? config.local.repoPath : cwd);
   try {
-    io.out(`Join queue in ${opened.where}; delivering to ${config.mode === 'github' ? `GitHub ${config.github.owner}/${config.github.repo}` : `the local repository ${config.local.repoPath}`}.`);
-    const runtime = createJoinRuntime(config, { artefact, openStore: () => opened.store, log: { ...consoleLog, info: (m) => io.out(m) }, budgetMs: COMMAND_BUDGET_MS });
+    io.out(
+      `Join queue in ${opened.where}; delivering to ${config.mode === 'github' ? `GitHub ${config.github.owner}/${config.github.repo}` : `the local repository ${config.local.repoPath}`}.`,
+    );
+    const runtime = createJoinRuntime(config, {
+      artefact,
+      openStore: () => opened.store,
+      log: { ...consoleLog, info: (m) => io.out(m) },
+      budgetMs: COMMAND_BUDGET_MS,
+    });
     const { queue, store } = runtime.services();
     if (flags.list) {
       const items = await queue.list();
       if (items.length === 0) io.out('The queue is empty.');
       for (const item of items) {
         const record = await store.get(item.reference);
-        io.out(`${item.reference}  ${record?.state ?? 'no record'}  attempts ${item.attempts}  ${record?.delivery.last_error ?? ''}  next ${item.not_before}`.replace(/\s+/g, ' '));
+        io.out(
+          `${item.reference}  ${record?.state ?? 'no record'}  attempts ${item.attempts}  ${record?.delivery.last_error ?? ''}  next ${item.not_before}`.replace(
+            /\s+/g,
+            ' ',
+          ),
+        );
       }
       return 0;
     }

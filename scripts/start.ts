@@ -134,7 +134,10 @@ function runAsync(command: string, args: string[], env: NodeJS.ProcessEnv): Prom
 async function rebuildFrom(commit: string, env: NodeJS.ProcessEnv): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'solidarity-content-'));
   try {
-    execFileSync('sh', ['-c', 'git archive --format=tar "$1" content | tar -x -C "$2"', 'sh', commit, dir], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('sh', ['-c', 'git archive --format=tar "$1" content | tar -x -C "$2"', 'sh', commit, dir], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     const built = join(dir, '.generated');
     const result = await buildContent(dir, built, { locate: locateCity });
     if (result.ok) {
@@ -148,7 +151,9 @@ async function rebuildFrom(commit: string, env: NodeJS.ProcessEnv): Promise<void
     }
     const pages = await runAsync('npm', ['run', '--silent', 'build:site'], env);
     reloadSite();
-    console.log(`\nRebuilt from ${commit.slice(0, 8)}: ${result.artefact.entries.length} groups in the API${pages ? ' and the pages' : '; the page build failed (above)'}.`);
+    console.log(
+      `\nRebuilt from ${commit.slice(0, 8)}: ${result.artefact.entries.length} groups in the API${pages ? ' and the pages' : '; the page build failed (above)'}.`,
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -195,11 +200,16 @@ async function main(): Promise<void> {
   if (!gitOrEmpty('rev-parse', '--verify', '--quiet', `refs/heads/${branch}`)) {
     fail(`the CMS works on the local branch "${branch}", which does not exist here; create it or set GITHUB_BASE_BRANCH`);
   }
-  for (const [name, p] of [['PORT', port], ['DECAP_SERVER_PORT', decapPort]] as const) {
+  for (const [name, p] of [
+    ['PORT', port],
+    ['DECAP_SERVER_PORT', decapPort],
+  ] as const) {
     if (!(await portIsFree(p))) fail(`port ${p} is in use; stop what uses it or set ${name}`);
   }
   if (gitOrEmpty('status', '--porcelain', '--untracked-files=normal')) {
-    console.warn('npm start: warning: the working tree has uncommitted changes. decap-server commits everything in the working tree (git add .) with each CMS save; commit your own work first.');
+    console.warn(
+      'npm start: warning: the working tree has uncommitted changes. decap-server commits everything in the working tree (git add .) with each CMS save; commit your own work first.',
+    );
   }
 
   const env: NodeJS.ProcessEnv = {
@@ -227,7 +237,11 @@ async function main(): Promise<void> {
     GIT_REPO_DIRECTORY: ROOT,
   });
   // Node runs the TypeScript through tsx's loader in this very process, so SIGHUP reaches it.
-  site = startChild('site server', process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'serve.ts'), '--local'], { ...env, PORT: String(port), HOST: '127.0.0.1' });
+  site = startChild('site server', process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'serve.ts'), '--local'], {
+    ...env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+  });
 
   (await startLoopbackGuard(decapPort, internalDecapPort)).unref();
   const decapUrl = `http://127.0.0.1:${decapPort}/api/v1`;

@@ -8,6 +8,10 @@ import { readArtefact } from '../../src/runtime/read-artefact.ts';
 const { taxonomies } = readArtefact('directory-list.json', import.meta.url); // shipped by included_files (netlify.toml)
 const slugs = { subjects: taxonomies.subjects.map((t) => t.slug), sectors: taxonomies.sectors.map((t) => t.slug) };
 
-export default createDocumentEndpoint('entry-schema', (origin) => entryJsonSchema({ id: `${origin}/api/v1/schemas/entry.json`, taxonomies: slugs }), SCHEMA_JSON_TYPE);
+export default createDocumentEndpoint(
+  'entry-schema',
+  (origin) => entryJsonSchema({ id: `${origin}/api/v1/schemas/entry.json`, taxonomies: slugs }),
+  SCHEMA_JSON_TYPE,
+);
 
 export const config: Config = { path: '/api/v1/schemas/entry.json' };

@@ -9,7 +9,9 @@ const join = wireJoinFunction(import.meta.url);
 export default async () => {
   if (!join.scheduled) return; // not configured: wireJoin has logged what is missing
   const report = await join.scheduled(SCHEDULED_BUDGET_MS);
-  console.log(`[join] scheduled delivery: ${report.delivered.length} opened, ${report.queued.length} still queued, ${report.skipped.length} skipped, ${report.refreshed} review states read`);
+  console.log(
+    `[join] scheduled delivery: ${report.delivered.length} opened, ${report.queued.length} still queued, ${report.skipped.length} skipped, ${report.refreshed} review states read`,
+  );
 };
 
 // https://docs.netlify.com/build/functions/scheduled-functions/ (30 s limit; UTC cron)

@@ -21,7 +21,12 @@ export function createDocumentEndpoint(name: string, generate: (origin: string) 
       doc = { text, tag: `"${createHash('sha1').update(text).digest('base64url').slice(0, 20)}"` };
       if (byOrigin.size < 16) byOrigin.set(origin, doc);
     }
-    const headers = { ...CORS_READ_HEADERS, ETag: doc.tag, 'Cache-Control': 'public, max-age=300', 'Netlify-CDN-Cache-Control': 'public, durable, max-age=31536000' };
+    const headers = {
+      ...CORS_READ_HEADERS,
+      ETag: doc.tag,
+      'Cache-Control': 'public, max-age=300',
+      'Netlify-CDN-Cache-Control': 'public, durable, max-age=31536000',
+    };
     if (ifNoneMatchHits(request.headers.get('if-none-match'), doc.tag)) return notModified(doc.tag, headers);
     return jsonText(200, doc.text, { ...headers, 'Content-Type': contentType });
   }, name);

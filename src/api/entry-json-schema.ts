@@ -49,7 +49,12 @@ function withTaxonomies(taxonomies: Record<TaxonomyName, readonly string[]> | un
 
 /** The entry's JSON Schema on its own, for editors' tools and partners' validators. */
 export function entryJsonSchema(options: EntrySchemaOptions = {}): Record<string, unknown> {
-  const schema = z.toJSONSchema(withTaxonomies(options.taxonomies), { io: 'input', target: 'draft-2020-12', unrepresentable: 'any', override: exactRules }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(withTaxonomies(options.taxonomies), {
+    io: 'input',
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+    override: exactRules,
+  }) as Record<string, unknown>;
   const entry = (schema.$defs as Record<string, Record<string, unknown>> | undefined)?.Entry ?? schema;
   const { $defs: _defs, $ref: _ref, $schema: _s, ...body } = schema;
   const root = schema.$ref ? entry : body;

@@ -11,7 +11,6 @@ import { listItem, presentFacet, type FacetBucket } from '../engine/present.ts';
 import { runQuery } from '../engine/run-query.ts';
 import { canonicalQuery } from '../engine/canonical-query.ts';
 
-
 export interface ListGroupsBody {
   data: Record<string, unknown>[];
   meta: { total: number; page: number; per_page: number; total_pages: number; lang: ContentLocale; version: string };
@@ -35,7 +34,14 @@ export function listGroups(dir: Directory, query: GroupsQuery, prefs: readonly C
  * The same answer as JSON text, assembled from per-item JSON so that items can come from a cache:
  * serialising entries is most of the cost of a list request.
  */
-export function listGroupsJson(dir: Directory, query: GroupsQuery, prefs: readonly ContentLocale[], baseUrl: string, item: ItemSerialiser, locale: Locale = 'en'): { ok: true; text: string; links: ListGroupsBody['links'] } | { ok: false; fields: Record<string, string> } {
+export function listGroupsJson(
+  dir: Directory,
+  query: GroupsQuery,
+  prefs: readonly ContentLocale[],
+  baseUrl: string,
+  item: ItemSerialiser,
+  locale: Locale = 'en',
+): { ok: true; text: string; links: ListGroupsBody['links'] } | { ok: false; fields: Record<string, string> } {
   const outcome = listGroupsParts(dir, query, prefs, baseUrl, locale);
   if (!outcome.ok) return outcome;
   const rest = JSON.stringify(outcome.rest);

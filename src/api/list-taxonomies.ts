@@ -11,7 +11,8 @@ export function listTaxonomies(dir: Directory, locale: ContentLocale) {
   const count = (facet: FacetName, value: string) => postings[facet][value]?.length ?? 0;
   const terms = (facet: FacetName, list: TaxonomyTerm[]) =>
     list.map((t) => ({ slug: t.slug, label: t.label[locale] ?? t.label.en, labels: t.label, count: count(facet, t.slug) }));
-  const values = (facet: FacetName, list: readonly string[]) => list.map((value) => ({ value, label: facetLabel(dir, facet, value, locale), count: count(facet, value) }));
+  const values = (facet: FacetName, list: readonly string[]) =>
+    list.map((value) => ({ value, label: facetLabel(dir, facet, value, locale), count: count(facet, value) }));
   const used = (facet: FacetName) => {
     const collator = new Intl.Collator(locale);
     return Object.keys(postings[facet])

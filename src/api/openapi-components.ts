@@ -16,7 +16,13 @@ export const REF = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
 /** Every schema of a registry as a component, referring to the others by `#/components/schemas/<id>`. */
 export function registryComponents(registry: z.core.$ZodRegistry<{ id?: string }>, io: 'input' | 'output'): Record<string, JsonObject> {
-  const all = z.toJSONSchema(registry, { io, target: 'draft-2020-12', unrepresentable: 'any', override: exactRules, uri: (id) => `#/components/schemas/${id}` }) as { schemas: Record<string, JsonObject> };
+  const all = z.toJSONSchema(registry, {
+    io,
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+    override: exactRules,
+    uri: (id) => `#/components/schemas/${id}`,
+  }) as { schemas: Record<string, JsonObject> };
   for (const schema of Object.values(all.schemas)) {
     delete schema.$id;
     delete schema.$schema;
@@ -26,7 +32,11 @@ export function registryComponents(registry: z.core.$ZodRegistry<{ id?: string }
 
 /** Response headers of read answers (RFC 9110, RFC 8288), as `components.headers`. */
 export const READ_HEADERS: Record<string, JsonObject> = {
-  ETag: { description: 'Entity tag of this answer: send it back in `If-None-Match` to get a 304 when nothing changed.', required: true, schema: { type: 'string' } },
+  ETag: {
+    description: 'Entity tag of this answer: send it back in `If-None-Match` to get a 304 when nothing changed.',
+    required: true,
+    schema: { type: 'string' },
+  },
   'Last-Modified': { description: 'When the directory’s content last changed: send it back in `If-Modified-Since` to get a 304.', schema: { type: 'string' } },
   'Cache-Control': { description: 'Browsers keep answers a minute, then revalidate.', required: true, schema: { type: 'string' } },
   'Content-Language': { description: 'The language the texts are served in.', schema: { type: 'string' } },
@@ -34,9 +44,27 @@ export const READ_HEADERS: Record<string, JsonObject> = {
 };
 
 export const CONDITIONAL_PARAMETERS: Record<string, JsonObject> = {
-  IfNoneMatch: { name: 'If-None-Match', in: 'header', required: false, description: 'An `ETag` from an earlier answer: 304 if it still holds.', schema: { type: 'string' } },
-  IfModifiedSince: { name: 'If-Modified-Since', in: 'header', required: false, description: 'A `Last-Modified` from an earlier answer: 304 if nothing changed since (ignored when If-None-Match is sent).', schema: { type: 'string' } },
-  AcceptLanguage: { name: 'Accept-Language', in: 'header', required: false, description: 'Preferred languages of texts when `lang` is not given.', schema: { type: 'string' } },
+  IfNoneMatch: {
+    name: 'If-None-Match',
+    in: 'header',
+    required: false,
+    description: 'An `ETag` from an earlier answer: 304 if it still holds.',
+    schema: { type: 'string' },
+  },
+  IfModifiedSince: {
+    name: 'If-Modified-Since',
+    in: 'header',
+    required: false,
+    description: 'A `Last-Modified` from an earlier answer: 304 if nothing changed since (ignored when If-None-Match is sent).',
+    schema: { type: 'string' },
+  },
+  AcceptLanguage: {
+    name: 'Accept-Language',
+    in: 'header',
+    required: false,
+    description: 'Preferred languages of texts when `lang` is not given.',
+    schema: { type: 'string' },
+  },
 };
 
 const header = (name: string) => ({ $ref: `#/components/headers/${name}` });
@@ -47,15 +75,24 @@ export function readHeaders(...extra: string[]): JsonObject {
 }
 
 export const SHARED_RESPONSES: Record<string, JsonObject> = {
-  NotModified: { description: 'Not modified: the copy the client has is current.', headers: { ETag: header('ETag'), 'Last-Modified': header('Last-Modified') } },
-  InvalidParameters: { description: 'Invalid parameters: `error.fields` has a message per parameter.', content: { 'application/json': { schema: REF('Error') } } },
+  NotModified: {
+    description: 'Not modified: the copy the client has is current.',
+    headers: { ETag: header('ETag'), 'Last-Modified': header('Last-Modified') },
+  },
+  InvalidParameters: {
+    description: 'Invalid parameters: `error.fields` has a message per parameter.',
+    content: { 'application/json': { schema: REF('Error') } },
+  },
   NotFound: { description: 'No such group.', content: { 'application/json': { schema: REF('Error') } } },
   MethodNotAllowed: {
     description: 'Method not allowed; `Allow` lists the methods.',
     headers: { Allow: { description: 'The allowed methods.', schema: { type: 'string' } } },
     content: { 'application/json': { schema: REF('Error') } },
   },
-  UriTooLong: { description: 'The address is longer than 8 KB; it is refused before its query is read.', content: { 'application/json': { schema: REF('Error') } } },
+  UriTooLong: {
+    description: 'The address is longer than 8 KB; it is refused before its query is read.',
+    content: { 'application/json': { schema: REF('Error') } },
+  },
 };
 
 export const response = (name: string) => ({ $ref: `#/components/responses/${name}` });

@@ -82,7 +82,10 @@ export const joinPaths: Record<string, JsonObject> = {
         content: { 'application/json': { schema: REF('JoinRequest') }, 'application/x-www-form-urlencoded': { schema: REF('JoinRequest') } },
       },
       responses: {
-        '200': { description: 'This form was already submitted: the existing application, nothing new created.', content: { 'application/json': { schema: REF('JoinReceipt') } } },
+        '200': {
+          description: 'This form was already submitted: the existing application, nothing new created.',
+          content: { 'application/json': { schema: REF('JoinReceipt') } },
+        },
         '201': {
           description: 'Received, and its pull request is open for review.',
           headers: { Location: { description: 'The status URL of the application.', schema: { type: 'string', format: 'uri' } } },
@@ -95,16 +98,21 @@ export const joinPaths: Record<string, JsonObject> = {
         },
         '303': { description: 'For a plain HTML form post: to the thank-you page, `/join/thanks?reference=…`.' },
         '400': {
-          description: 'Invalid application: `error.fields` has a message per field. When the form token was the problem, a renewed `form_token` comes with the answer.',
+          description:
+            'Invalid application: `error.fields` has a message per field. When the form token was the problem, a renewed `form_token` comes with the answer.',
           content: { 'application/json': { schema: REF('JoinError') } },
         },
         '403': error('A form post from another site (its `Origin` or `Sec-Fetch-Site` says so) is refused; API clients send no `Origin`.'),
         '405': error('Method not allowed'),
-        '409': error('The group seems to be listed already, or waiting for review: `error.fields` names the match. Send again with `confirm_distinct: true` if it is another group.'),
+        '409': error(
+          'The group seems to be listed already, or waiting for review: `error.fields` names the match. Send again with `confirm_distinct: true` if it is another group.',
+        ),
         '413': error('The body is too large'),
         '415': error('Send JSON or a form'),
         '429': { description: 'Too many requests from this address (Netlify rate limiting)' },
-        '503': error('The application could not be stored; nothing was saved. Try again later.', { headers: { 'Retry-After': { schema: { type: 'integer' } } } }),
+        '503': error('The application could not be stored; nothing was saved. Try again later.', {
+          headers: { 'Retry-After': { schema: { type: 'integer' } } },
+        }),
       },
     },
   },
@@ -124,7 +132,10 @@ export const joinPaths: Record<string, JsonObject> = {
         content: { 'application/json': { schema: REF('CorrectionRequest') }, 'application/x-www-form-urlencoded': { schema: REF('CorrectionRequest') } },
       },
       responses: {
-        '200': { description: 'This form was already submitted: the existing correction, nothing new created.', content: { 'application/json': { schema: REF('JoinReceipt') } } },
+        '200': {
+          description: 'This form was already submitted: the existing correction, nothing new created.',
+          content: { 'application/json': { schema: REF('JoinReceipt') } },
+        },
         '201': {
           description: 'Received, and its pull request is open for review.',
           headers: { Location: { description: 'The status URL of the correction.', schema: { type: 'string', format: 'uri' } } },
@@ -137,7 +148,8 @@ export const joinPaths: Record<string, JsonObject> = {
         },
         '303': { description: 'For a plain HTML form post: to the thank-you page, `/groups/{slug}/correction/thanks?reference=…`.' },
         '400': {
-          description: 'Invalid correction, or one that changes nothing (`error.fields.changes`): a message per field. When the form token was the problem, a renewed `form_token` comes with the answer.',
+          description:
+            'Invalid correction, or one that changes nothing (`error.fields.changes`): a message per field. When the form token was the problem, a renewed `form_token` comes with the answer.',
           content: { 'application/json': { schema: REF('JoinError') } },
         },
         '403': error('A form post from another site (its `Origin` or `Sec-Fetch-Site` says so) is refused; API clients send no `Origin`.'),
@@ -147,7 +159,9 @@ export const joinPaths: Record<string, JsonObject> = {
         '414': error('The address is longer than 8 KB'),
         '415': error('Send JSON or a form'),
         '429': { description: 'Too many requests from this address (Netlify rate limiting)' },
-        '503': error('The correction could not be stored; nothing was saved. Try again later.', { headers: { 'Retry-After': { schema: { type: 'integer' } } } }),
+        '503': error('The correction could not be stored; nothing was saved. Try again later.', {
+          headers: { 'Retry-After': { schema: { type: 'integer' } } },
+        }),
       },
     },
   },
@@ -159,7 +173,10 @@ export const joinPaths: Record<string, JsonObject> = {
       description:
         'Editors only: send the GitHub token of an account with write access to the content repository (`Authorization: token …`, what Decap CMS holds after a GitHub login); with no GitHub configured (the embedded default), only a request from this machine to a loopback host name. Contact details come as age ciphertext, for the editor to decrypt with their own identity (the CMS page `/admin/applications.html` does it in the browser). `DELETE /api/v1/applications/{reference}/contact` forgets them.',
       responses: {
-        '200': { description: 'Applications and corrections, newest first (at most `meta.limit`).', content: { 'application/json': { schema: APPLICATIONS_SCHEMA } } },
+        '200': {
+          description: 'Applications and corrections, newest first (at most `meta.limit`).',
+          content: { 'application/json': { schema: APPLICATIONS_SCHEMA } },
+        },
         ...EDITORS_ONLY,
       },
     },
@@ -169,7 +186,8 @@ export const joinPaths: Record<string, JsonObject> = {
       operationId: 'forgetApplicationContact',
       tags: ['Join'],
       summary: 'For editors: forget the contact details of an application or correction',
-      description: 'Deletes the encrypted contact details of one application or correction (once the editors no longer need them); its public data and state stay. Editors only, as `GET /api/v1/applications`.',
+      description:
+        'Deletes the encrypted contact details of one application or correction (once the editors no longer need them); its public data and state stay. Editors only, as `GET /api/v1/applications`.',
       parameters: [{ name: 'reference', in: 'path', required: true, schema: { type: 'string' } }],
       responses: {
         '204': { description: 'The contact details are gone (or were already).' },
@@ -183,7 +201,8 @@ export const joinPaths: Record<string, JsonObject> = {
       operationId: 'getJoinRequestStatus',
       tags: ['Join'],
       summary: 'Where an application stands',
-      description: 'received, queued (GitHub was failing; it will be delivered), pull_request_opened (waiting for the editors), accepted, declined. No personal data.',
+      description:
+        'received, queued (GitHub was failing; it will be delivered), pull_request_opened (waiting for the editors), accepted, declined. No personal data.',
       parameters: [{ name: 'reference', in: 'path', required: true, schema: { type: 'string', pattern: REFERENCE_PATTERN.source } }],
       responses: {
         '200': { description: 'The state of the application', content: { 'application/json': { schema: REF('JoinStatus') } } },

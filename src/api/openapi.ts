@@ -13,7 +13,17 @@ import { murmurationsProfileSchema } from '../schema/murmurations.ts';
 import { MULTI_PARAMS, exportQuerySchema, feedQuerySchema, groupQuerySchema, groupsQuerySchema } from '../schema/query.ts';
 import { taxonomyTermSchema } from '../schema/taxonomy.ts';
 import { joinPaths, joinSchemas } from './openapi-join.ts';
-import { CONDITIONAL_PARAMETERS, READ_HEADERS, REF, SHARED_RESPONSES, parameter, readHeaders, registryComponents, response, type JsonObject } from './openapi-components.ts';
+import {
+  CONDITIONAL_PARAMETERS,
+  READ_HEADERS,
+  REF,
+  SHARED_RESPONSES,
+  parameter,
+  readHeaders,
+  registryComponents,
+  response,
+  type JsonObject,
+} from './openapi-components.ts';
 import { entryJsonSchema } from './entry-json-schema.ts';
 import { exactRules } from './json-schema-rules.ts';
 
@@ -59,7 +69,13 @@ function parameters(schema: z.ZodObject): JsonObject[] {
 }
 
 const CONDITIONAL = [parameter('IfNoneMatch'), parameter('IfModifiedSince')];
-const SLUG = { name: 'slug', in: 'path', required: true, description: 'The group’s slug.', schema: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 80 } };
+const SLUG = {
+  name: 'slug',
+  in: 'path',
+  required: true,
+  description: 'The group’s slug.',
+  schema: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 80 },
+};
 
 function read(operationId: string, tag: string, summary: string, params: JsonObject[], ok: JsonObject, errors: string[]): JsonObject {
   return {
@@ -160,7 +176,11 @@ export function buildOpenApi(serverUrl: string, extension: OpenApiExtension = { 
         'Open data',
         'Every matching group, one entry (as the Entry schema) per line; same filters as /api/v1/groups',
         parameters(exportQuerySchema),
-        { description: 'Newline-delimited JSON: each line is an Entry. Streamed.', headers: fileHeaders(), content: { 'application/x-ndjson': { schema: REF('Entry') } } },
+        {
+          description: 'Newline-delimited JSON: each line is an Entry. Streamed.',
+          headers: fileHeaders(),
+          content: { 'application/x-ndjson': { schema: REF('Entry') } },
+        },
         ['400'],
       ),
       '/api/v1/groups.atom': read(
@@ -168,7 +188,11 @@ export function buildOpenApi(serverUrl: string, extension: OpenApiExtension = { 
         'Open data',
         'Recently added groups as an Atom feed; same filters as /api/v1/groups',
         parameters(feedQuerySchema),
-        { description: 'Atom feed (RFC 4287), newest first, with `<rights>`', headers: readHeaders('Content-Language', 'Link'), content: { 'application/atom+xml': { schema: { type: 'string' } } } },
+        {
+          description: 'Atom feed (RFC 4287), newest first, with `<rights>`',
+          headers: readHeaders('Content-Language', 'Link'),
+          content: { 'application/atom+xml': { schema: { type: 'string' } } },
+        },
         ['400'],
       ),
       '/api/v1/groups/{slug}/murmurations.json': read(
@@ -213,6 +237,10 @@ export function buildOpenApi(serverUrl: string, extension: OpenApiExtension = { 
   // Sorted: zod's global registry lists schemas in the order modules registered them, which differs
   // between one function's bundle and a process that loads every function (the self-hosted runtime).
   const found = referenced(doc.paths, { ...componentSchemas(), ...(extension?.schemas ?? {}) }, SHARED_RESPONSES);
-  const schemas = Object.fromEntries(Object.keys(found).sort().map((name) => [name, found[name]!]));
+  const schemas = Object.fromEntries(
+    Object.keys(found)
+      .sort()
+      .map((name) => [name, found[name]!]),
+  );
   return { ...doc, components: { schemas, headers: READ_HEADERS, parameters: CONDITIONAL_PARAMETERS, responses: SHARED_RESPONSES } };
 }

@@ -18,7 +18,6 @@ import { canonicalQuery } from '../engine/canonical-query.ts';
 import { cachingItemSerialiser, listGroupsJson } from './list-groups.ts';
 import { listTaxonomies } from './list-taxonomies.ts';
 
-
 interface Prepared {
   key: string;
   tag: string;

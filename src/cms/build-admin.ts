@@ -6,7 +6,7 @@
 import { build } from 'esbuild';
 import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { backendSettingsFromEnv, CmsSettingsError } from './backend-settings.ts';
+import { backendSettingsFromEnv } from './backend-settings.ts';
 import { buildCmsConfig } from './cms-config.ts';
 import { localiseCmsConfig } from './localise-config.ts';
 import { LOCALES } from '../i18n/index.ts';
@@ -55,6 +55,8 @@ export async function buildAdmin(root: string, env: Record<string, string | unde
   });
   for (const name of ['index.html', 'applications.html', 'applications.css', 'desk-link.css']) await copyFile(join(root, 'admin', name), join(outDir, name));
   const { size } = await stat(join(outDir, 'cms.js'));
-  const where = backend.repo ? `GitHub ${backend.repo}, branch ${backend.branch}` : `no GitHub repository set (GITHUB_REPOSITORY): only the local decap-server works`;
+  const where = backend.repo
+    ? `GitHub ${backend.repo}, branch ${backend.branch}`
+    : `no GitHub repository set (GITHUB_REPOSITORY): only the local decap-server works`;
   return { outDir, bytes: size, summary: `${where}; on localhost: decap-server at ${backend.localBackendUrl}` };
 }

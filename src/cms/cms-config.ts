@@ -41,11 +41,15 @@ function byLabel(a: SelectOption, b: SelectOption): number {
 }
 
 export function countryOptions(): SelectOption[] {
-  return allCountryCodes().map((code) => ({ label: countryName(code, DEFAULT_LOCALE), value: code })).sort(byLabel);
+  return allCountryCodes()
+    .map((code) => ({ label: countryName(code, DEFAULT_LOCALE), value: code }))
+    .sort(byLabel);
 }
 
 export function languageOptions(): SelectOption[] {
-  return allLanguageCodes().map((code) => ({ label: languageName(code, DEFAULT_LOCALE), value: code })).sort(byLabel);
+  return allLanguageCodes()
+    .map((code) => ({ label: languageName(code, DEFAULT_LOCALE), value: code }))
+    .sort(byLabel);
 }
 
 function humanize(name: string): string {
@@ -59,7 +63,9 @@ function enumOptions(field: string, values: readonly string[]): SelectOption[] {
   return values.map((value) => ({ label: enumLabel(DEFAULT_LOCALE, kind, value as never), value }));
 }
 
-function relationTo(taxonomy: TaxonomyName): Pick<DecapField, 'widget' | 'collection' | 'value_field' | 'search_fields' | 'display_fields' | 'multiple' | 'options_length'> {
+function relationTo(
+  taxonomy: TaxonomyName,
+): Pick<DecapField, 'widget' | 'collection' | 'value_field' | 'search_fields' | 'display_fields' | 'multiple' | 'options_length'> {
   return {
     widget: 'relation',
     collection: taxonomy,
@@ -168,9 +174,7 @@ export function groupFields(): DecapField[] {
 
 export function termFields(): DecapField[] {
   return objectFields(taxonomyTermSchema).map((field) =>
-    field.name === 'label' && field.fields
-      ? { ...field, fields: field.fields.map((f) => ({ ...f, label: languageName(f.name, DEFAULT_LOCALE) })) }
-      : field,
+    field.name === 'label' && field.fields ? { ...field, fields: field.fields.map((f) => ({ ...f, label: languageName(f.name, DEFAULT_LOCALE) })) } : field,
   );
 }
 

@@ -26,7 +26,10 @@ function options(locale: Locale, field: DecapField, path: string): SelectOption[
   const kind = ENUM_FIELDS[path];
   if (kind) return field.options.map((o) => ({ value: o.value, label: enumLabel(locale, kind, o.value as never) }));
   const collator = new Intl.Collator(locale, { sensitivity: 'base' });
-  const named = field.options.map((o) => ({ value: o.value, label: isCountryCode(o.value) && path === 'countries' ? countryName(o.value, locale) : languageName(o.value, locale) }));
+  const named = field.options.map((o) => ({
+    value: o.value,
+    label: isCountryCode(o.value) && path === 'countries' ? countryName(o.value, locale) : languageName(o.value, locale),
+  }));
   return named.sort((a, b) => collator.compare(a.label, b.label));
 }
 

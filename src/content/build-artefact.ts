@@ -7,7 +7,16 @@ import { createHash } from 'node:crypto';
 import { CONTENT_LOCALES, type ContentLocale } from '../schema/locales.ts';
 import type { Entry } from '../schema/entry.ts';
 import type { TaxonomyTerm } from '../schema/taxonomy.ts';
-import { ARTEFACT_FORMAT, FACETS, facetValues, POSTING_WEIGHT_BITS, POSTING_WEIGHT_MASK, type Artefact, type ArtefactEntry, type FacetName } from '../engine/artefact.ts';
+import {
+  ARTEFACT_FORMAT,
+  FACETS,
+  facetValues,
+  POSTING_WEIGHT_BITS,
+  POSTING_WEIGHT_MASK,
+  type Artefact,
+  type ArtefactEntry,
+  type FacetName,
+} from '../engine/artefact.ts';
 import { nameKey, tokenize, websiteDomain } from '../text/normalise-text.ts';
 import type { ValidContent } from './validate-content.ts';
 import type { LatLon } from '../geo/locate-city.ts';
@@ -74,7 +83,9 @@ export function buildArtefact(content: ValidContent, renderMarkdown: (md: string
   const byName = [...ids].sort((a, b) => collator.compare(entries[a]!.name, entries[b]!.name) || a - b);
   const nameRank = new Array<number>(entries.length);
   byName.forEach((doc, rank) => (nameRank[doc] = rank));
-  const byUpdated = [...ids].sort((a, b) => (entries[a]!.updated < entries[b]!.updated ? -1 : entries[a]!.updated > entries[b]!.updated ? 1 : nameRank[a]! - nameRank[b]!));
+  const byUpdated = [...ids].sort((a, b) =>
+    entries[a]!.updated < entries[b]!.updated ? -1 : entries[a]!.updated > entries[b]!.updated ? 1 : nameRank[a]! - nameRank[b]!,
+  );
 
   // Postings by name rank, each term's list in relevance order (see Artefact.index.postings).
   const subjects = new Map(content.taxonomies.subjects.map((t) => [t.slug, t]));

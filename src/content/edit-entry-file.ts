@@ -164,7 +164,9 @@ function canonical(value: unknown): string {
 /** `deleteIn` leaves an emptied language block as `{}`; the splice removes it. */
 function withoutEmptyBlocks(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).filter(([k, v]) => k === DEFAULT_LOCALE || !(typeof v === 'object' && v !== null && Object.keys(v).length === 0)));
+  return Object.fromEntries(
+    Object.entries(value).filter(([k, v]) => k === DEFAULT_LOCALE || !(typeof v === 'object' && v !== null && Object.keys(v).length === 0)),
+  );
 }
 
 /**

@@ -70,7 +70,10 @@ export function decodeEntryFile(frontMatter: unknown, body: string): DecodedEntr
       if (locale !== DEFAULT_LOCALE && field === 'summary') {
         for (const key of Object.keys(block)) {
           if (!translatedKeys.has(key)) {
-            problems.push({ path: [locale, key], message: `only ${[...translatedKeys].join(' and ')} are translated; give "${key}" in the ${DEFAULT_LOCALE} block` });
+            problems.push({
+              path: [locale, key],
+              message: `only ${[...translatedKeys].join(' and ')} are translated; give "${key}" in the ${DEFAULT_LOCALE} block`,
+            });
           }
         }
       }
@@ -91,9 +94,28 @@ export function decodeEntryFile(frontMatter: unknown, body: string): DecodedEntr
 }
 
 export const FIELD_ORDER: (keyof Entry)[] = [
-  'slug', 'name', 'short_name', 'alternate_names', 'summary', 'geographic_scope', 'countries', 'city',
-  'subjects', 'sectors', 'languages', 'structure', 'network_relation', 'relation_note', 'website', 'email',
-  'social', 'founded', 'sources', 'created', 'updated', 'purpose',
+  'slug',
+  'name',
+  'short_name',
+  'alternate_names',
+  'summary',
+  'geographic_scope',
+  'countries',
+  'city',
+  'subjects',
+  'sectors',
+  'languages',
+  'structure',
+  'network_relation',
+  'relation_note',
+  'website',
+  'email',
+  'social',
+  'founded',
+  'sources',
+  'created',
+  'updated',
+  'purpose',
 ];
 
 /**

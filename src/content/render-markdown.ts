@@ -6,7 +6,6 @@
 import { Marked, type Tokens } from 'marked';
 import { escapeHtml } from '../text/escape-html.ts';
 
-
 function safeHref(href: string): string | undefined {
   return /^(https?:\/\/|mailto:)/i.test(href.trim()) ? href.trim() : undefined;
 }

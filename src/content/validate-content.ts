@@ -66,7 +66,9 @@ interface SlugClaim {
 function duplicateSlugs(claims: readonly SlugClaim[]): ContentProblem[] {
   const owners = new Map<string, string>();
   for (const c of [...claims].sort((a, b) => Number(b.named) - Number(a.named))) if (!owners.has(c.slug)) owners.set(c.slug, c.file);
-  return claims.filter((c) => owners.get(c.slug) !== c.file).map((c) => ({ file: c.file, field: 'slug', message: `"${c.slug}" is already used by ${owners.get(c.slug)}` }));
+  return claims
+    .filter((c) => owners.get(c.slug) !== c.file)
+    .map((c) => ({ file: c.file, field: 'slug', message: `"${c.slug}" is already used by ${owners.get(c.slug)}` }));
 }
 
 function validateTerms(files: ContentFile[], problems: ContentProblem[]): TaxonomyTerm[] {
@@ -88,7 +90,11 @@ function validateTerms(files: ContentFile[], problems: ContentProblem[]): Taxono
     const term = parsed.data;
     const named = term.slug === baseName(file.path);
     if (!named) {
-      problems.push({ file: file.path, field: 'slug', message: `"${term.slug}" does not match the file name; rename the file to ${term.slug}.yml or change the slug` });
+      problems.push({
+        file: file.path,
+        field: 'slug',
+        message: `"${term.slug}" does not match the file name; rename the file to ${term.slug}.yml or change the slug`,
+      });
     }
     claims.push({ slug: term.slug, file: file.path, named });
     terms.push(term);
@@ -99,9 +105,10 @@ function validateTerms(files: ContentFile[], problems: ContentProblem[]): Taxono
 
 export function validateContent(raw: RawContent): ValidationResult {
   const problems: ContentProblem[] = [];
-  const taxonomies = Object.fromEntries(
-    TAXONOMIES.map((name) => [name, validateTerms(raw.taxonomies[name], problems)]),
-  ) as Record<TaxonomyName, TaxonomyTerm[]>;
+  const taxonomies = Object.fromEntries(TAXONOMIES.map((name) => [name, validateTerms(raw.taxonomies[name], problems)])) as Record<
+    TaxonomyName,
+    TaxonomyTerm[]
+  >;
   const known = Object.fromEntries(TAXONOMIES.map((name) => [name, new Set(taxonomies[name].map((t) => t.slug))])) as Record<TaxonomyName, Set<string>>;
 
   const entries: Entry[] = [];
@@ -125,13 +132,21 @@ export function validateContent(raw: RawContent): ValidationResult {
     const entry = parsed.data;
     const expected = baseName(file.path);
     if (entry.slug !== expected) {
-      problems.push({ file: file.path, field: 'slug', message: `"${entry.slug}" does not match the file name; rename the file to ${entry.slug}.md or change the slug to "${expected}"` });
+      problems.push({
+        file: file.path,
+        field: 'slug',
+        message: `"${entry.slug}" does not match the file name; rename the file to ${entry.slug}.md or change the slug to "${expected}"`,
+      });
     }
     claims.push({ slug: entry.slug, file: file.path, named: entry.slug === expected });
     for (const taxonomy of TAXONOMIES) {
       entry[taxonomy]?.forEach((slug, i) => {
         if (!known[taxonomy].has(slug)) {
-          problems.push({ file: file.path, field: `${taxonomy}[${i}]`, message: `"${slug}" is not a known ${taxonomy === 'subjects' ? 'subject heading' : 'sector'}; add ${termFilePath(taxonomy, slug)} or pick an existing one` });
+          problems.push({
+            file: file.path,
+            field: `${taxonomy}[${i}]`,
+            message: `"${slug}" is not a known ${taxonomy === 'subjects' ? 'subject heading' : 'sector'}; add ${termFilePath(taxonomy, slug)} or pick an existing one`,
+          });
         }
       });
     }

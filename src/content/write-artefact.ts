@@ -82,7 +82,11 @@ export function contentModified(root: string): string | undefined {
 }
 
 /** `locate` (src/geo/locate-city.ts, passed in by the build scripts) places entries' cities. */
-export async function buildContent(root: string, outDir: string, options: Pick<BuildOptions, 'locate'> = {}): Promise<{ ok: true; artefact: Artefact } | { ok: false; messages: string[] }> {
+export async function buildContent(
+  root: string,
+  outDir: string,
+  options: Pick<BuildOptions, 'locate'> = {},
+): Promise<{ ok: true; artefact: Artefact } | { ok: false; messages: string[] }> {
   const raw = await loadContent(root);
   const result = validateContent(raw);
   if (!result.ok) return { ok: false, messages: result.problems.map(formatProblem) };

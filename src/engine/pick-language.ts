@@ -8,17 +8,20 @@ import { CONTENT_LOCALES, DEFAULT_LOCALE, isContentLocale, type ContentLocale } 
 export function parseAcceptLanguage(header: string | null | undefined): string[] {
   if (!header) return [];
   const ranges: { tag: string; q: number; i: number }[] = [];
-  header.split(',').slice(0, 20).forEach((part, i) => {
-    const [range, ...params] = part.trim().split(';');
-    const tag = (range ?? '').trim().toLowerCase().split('-')[0] ?? '';
-    if (!/^[a-z]{2,3}$/.test(tag)) return;
-    let q = 1;
-    for (const p of params) {
-      const m = /^\s*q\s*=\s*([01](?:\.\d{0,3})?)\s*$/.exec(p);
-      if (m) q = Number(m[1]);
-    }
-    if (q > 0) ranges.push({ tag, q, i });
-  });
+  header
+    .split(',')
+    .slice(0, 20)
+    .forEach((part, i) => {
+      const [range, ...params] = part.trim().split(';');
+      const tag = (range ?? '').trim().toLowerCase().split('-')[0] ?? '';
+      if (!/^[a-z]{2,3}$/.test(tag)) return;
+      let q = 1;
+      for (const p of params) {
+        const m = /^\s*q\s*=\s*([01](?:\.\d{0,3})?)\s*$/.exec(p);
+        if (m) q = Number(m[1]);
+      }
+      if (q > 0) ranges.push({ tag, q, i });
+    });
   ranges.sort((a, b) => b.q - a.q || a.i - b.i);
   return [...new Set(ranges.map((r) => r.tag))];
 }

@@ -25,7 +25,12 @@ export function entryLinks(baseUrl: string, slug: string, locale: ContentLocale 
 }
 
 /** One list item with the requested fields (slug always). */
-export function listItem(entry: ArtefactEntry, prefs: readonly ContentLocale[], fields: readonly ListField[] | undefined, baseUrl: string): Record<string, unknown> {
+export function listItem(
+  entry: ArtefactEntry,
+  prefs: readonly ContentLocale[],
+  fields: readonly ListField[] | undefined,
+  baseUrl: string,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { slug: entry.slug };
   const summary = pickText(entry.summary, prefs);
   for (const field of fields ?? DEFAULT_LIST_FIELDS) {

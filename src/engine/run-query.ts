@@ -233,7 +233,7 @@ function relevancePage(dir: Directory, qi: QueryIndex, match: TextMatch, filter:
     top.push(-Math.round(total[rank]! * 1000) * n + rank);
   }
   const sorted = top.done();
-  for (let i = start; i < sorted.length; i++) out.push(qi.byName[(((sorted[i]! % n) + n) % n)]!);
+  for (let i = start; i < sorted.length; i++) out.push(qi.byName[((sorted[i]! % n) + n) % n]!);
   return out;
 }
 
@@ -391,7 +391,13 @@ function execute(dir: Directory, qi: QueryIndex, query: GroupsQuery, match: Text
     facets = {};
     for (const facet of wanted) {
       const own = parts.findIndex((p) => p.facet === facet);
-      const base = own < 0 ? result : intersection(qi, parts.filter((_, i) => i !== own));
+      const base =
+        own < 0
+          ? result
+          : intersection(
+              qi,
+              parts.filter((_, i) => i !== own),
+            );
       const index = qi.facet(facet);
       const counts = countFacet(qi, facet, index, base);
       const map = new Map<string, number>();

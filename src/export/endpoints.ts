@@ -75,15 +75,29 @@ function fileEndpoint(dir: Directory, name: string, type: string, filename: stri
 
 /** `GET /api/v1/groups.csv?…`: every matching entry, one row each. */
 export function createCsvEndpoint(dir: Directory) {
-  return fileEndpoint(dir, 'csv', CSV_TYPE, 'solidarity-directory.csv', (entries, origin) => csvLines(entries, origin), () => ({ license: DATA_LICENSE.url }));
+  return fileEndpoint(
+    dir,
+    'csv',
+    CSV_TYPE,
+    'solidarity-directory.csv',
+    (entries, origin) => csvLines(entries, origin),
+    () => ({ license: DATA_LICENSE.url }),
+  );
 }
 
 /** `GET /api/v1/groups.ndjson?…`: every matching entry, one JSON object per line. */
 export function createNdjsonEndpoint(dir: Directory) {
-  return fileEndpoint(dir, 'ndjson', NDJSON_TYPE, 'solidarity-directory.ndjson', (entries) => ndjsonLines(entries), (origin) => ({
-    describedby: `${origin}/api/v1/schemas/entry.json`,
-    license: DATA_LICENSE.url,
-  }));
+  return fileEndpoint(
+    dir,
+    'ndjson',
+    NDJSON_TYPE,
+    'solidarity-directory.ndjson',
+    (entries) => ndjsonLines(entries),
+    (origin) => ({
+      describedby: `${origin}/api/v1/schemas/entry.json`,
+      license: DATA_LICENSE.url,
+    }),
+  );
 }
 
 /** `GET /api/v1/groups.atom?…`: the newest matching entries. */
@@ -100,7 +114,15 @@ export function createFeedEndpoint(dir: Directory) {
     const filters = exportQueryString({ ...parsed.value, lang: undefined });
     const self = `${url.origin}${url.pathname}${exportQueryString(parsed.value) ? `?${exportQueryString(parsed.value)}` : ''}`;
     const tag = etag(dir.artefact.version, `atom|${self}|${prefs.join(',')}`);
-    const headers = { ...CORS_READ_HEADERS, ...readCacheHeaders({ language: true }), ETag: tag, ...modified, Link: linkHeader({ license: DATA_LICENSE.url }), 'Content-Type': ATOM_TYPE, 'Content-Language': prefs[0]! };
+    const headers = {
+      ...CORS_READ_HEADERS,
+      ...readCacheHeaders({ language: true }),
+      ETag: tag,
+      ...modified,
+      Link: linkHeader({ license: DATA_LICENSE.url }),
+      'Content-Type': ATOM_TYPE,
+      'Content-Language': prefs[0]!,
+    };
     if (isNotModified(request, tag, modified['Last-Modified'])) return notModified(tag, headers);
     const selection = selectEntries(dir, parsed.value, locale);
     if (!selection.ok) return invalidParameters(selection.fields, CORS_READ_HEADERS, locale);
@@ -130,7 +152,14 @@ export function createMurmurationsEndpoint(dir: Directory, network: NetworkRef |
     if (doc < 0) return notFound(t(locale, 'api.noGroup', { slug: slug.slice(0, 80) }), CORS_READ_HEADERS);
     const prefs = preferredLocales(parsed.value.lang ?? 'en', null);
     const tag = etag(dir.artefact.version, `murmurations|${slug}|${prefs[0]}|${url.origin}`);
-    const headers = { ...CORS_READ_HEADERS, ...readCacheHeaders({ language: false }), ETag: tag, ...modified, Link: linkHeader({ license: DATA_LICENSE.url }), 'Content-Language': prefs[0]! };
+    const headers = {
+      ...CORS_READ_HEADERS,
+      ...readCacheHeaders({ language: false }),
+      ETag: tag,
+      ...modified,
+      Link: linkHeader({ license: DATA_LICENSE.url }),
+      'Content-Language': prefs[0]!,
+    };
     if (isNotModified(request, tag, modified['Last-Modified'])) return notModified(tag, headers);
     return jsonText(200, JSON.stringify(murmurationsProfile(dir, doc, url.origin, network, prefs)), headers);
   }, 'export-murmurations');

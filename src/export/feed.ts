@@ -41,12 +41,18 @@ export interface FeedOptions {
 export function atomFeed(dir: Directory, matching: readonly ArtefactEntry[], options: FeedOptions): string {
   const locale: SiteLocale = isSiteLocale(options.prefs[0]!) ? (options.prefs[0] as SiteLocale) : 'en';
   const items = newestFirst(matching).slice(0, options.limit ?? FEED_LIMIT);
-  const latest = items.reduce((max, e) => (e.updated > max ? e.updated : max), items.reduce((max, e) => (e.created > max ? e.created : max), '1970-01-01'));
+  // ISO dates compare as strings (Math.max would turn them into NaN).
+  const latest = items.reduce(
+    (max, e) => (e.updated > max ? e.updated : max),
+    items.reduce((max, e) => (e.created > max ? e.created : max), '1970-01-01'),
+  );
   const entries = items.map((e) => {
     const page = `${options.baseUrl}${paths.entry(locale, e.slug)}`;
     const summary = pickText(e.summary, options.prefs);
     const title = e.short_name && e.short_name !== e.name ? `${e.name} (${e.short_name})` : e.name;
-    const categories = (e.subjects ?? []).map((s) => `    <category term="${xmlText(s)}" label="${xmlText(facetLabel(dir, 'subject', s, locale))}"/>\n`).join('');
+    const categories = (e.subjects ?? [])
+      .map((s) => `    <category term="${xmlText(s)}" label="${xmlText(facetLabel(dir, 'subject', s, locale))}"/>\n`)
+      .join('');
     return `  <entry>
     <id>${xmlText(`${options.baseUrl}${paths.entry('en', e.slug)}`)}</id>
     <title>${xmlText(title)}</title>

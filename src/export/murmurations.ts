@@ -26,7 +26,7 @@
  *   schemas allow; the HTTP answer also says it in a `Link: <…>; rel="license"` header.
  * - `mission` is left out: the purpose is Markdown of up to 20,000 characters.
  */
-import * as z from 'zod';
+import type * as z from 'zod';
 import { LOCALITY_MAX, MURMURATIONS_NAME_MAX, MURMURATIONS_SCHEMA, TAG_MAX, TAGS_MAX, murmurationsProfileSchema } from '../schema/murmurations.ts';
 import type { Directory } from '../engine/directory.ts';
 import { pickText } from '../engine/pick-language.ts';
@@ -48,15 +48,18 @@ export function clip(text: string, max: number): string {
   return `${(word.length > max / 2 ? word : cut).trimEnd()}…`;
 }
 
-export function murmurationsProfile(dir: Directory, doc: number, baseUrl: string, network: NetworkRef | undefined, prefs: readonly ContentLocale[] = ['en']): MurmurationsProfile {
+export function murmurationsProfile(
+  dir: Directory,
+  doc: number,
+  baseUrl: string,
+  network: NetworkRef | undefined,
+  prefs: readonly ContentLocale[] = ['en'],
+): MurmurationsProfile {
   const e = dir.artefact.entries[doc]!;
   const summary = pickText(e.summary, prefs);
   const tags = [...new Set((e.subjects ?? []).map((s) => clip(facetLabel(dir, 'subject', s, 'en'), TAG_MAX)))].slice(0, TAGS_MAX);
   const page = `${baseUrl}${paths.entry('en', e.slug)}`;
-  const urls = [
-    { name: 'Solidarity Directory', url: page },
-    ...(e.social ?? []).map((url) => ({ name: new URL(url).hostname.replace(/^www\./, ''), url })),
-  ];
+  const urls = [{ name: 'Solidarity Directory', url: page }, ...(e.social ?? []).map((url) => ({ name: new URL(url).hostname.replace(/^www\./, ''), url }))];
   const country = e.countries?.length === 1 ? e.countries[0]! : undefined;
   const profile: MurmurationsProfile = {
     linked_schemas: [MURMURATIONS_SCHEMA],

@@ -9,7 +9,6 @@ import { runQuery } from '../engine/run-query.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { ExportQuery, FeedQuery, GroupsQuery } from '../schema/query.ts';
 
-
 export type Selection = { ok: true; entries: ArtefactEntry[] } | { ok: false; fields: Record<string, string> };
 
 export function selectEntries(dir: Directory, query: ExportQuery | FeedQuery, locale: Locale = 'en'): Selection {

@@ -4,9 +4,7 @@
  * arrives and abandoned as soon as it passes the limit, so an oversized or lying client never
  * makes the function buffer more than `limit` bytes.
  */
-export type BodyRead =
-  | { ok: true; text: string }
-  | { ok: false; reason: 'too_large' | 'unreadable' };
+export type BodyRead = { ok: true; text: string } | { ok: false; reason: 'too_large' | 'unreadable' };
 
 export async function readBodyText(request: Request, limit: number): Promise<BodyRead> {
   const declared = request.headers.get('content-length');

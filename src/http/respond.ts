@@ -60,7 +60,11 @@ export function requestLocale(request: Request): Locale {
 
 export function invalidParameters(fields: Record<string, string>, headers: Record<string, string> = {}, locale: Locale = 'en'): Response {
   const names = Object.keys(fields);
-  return errorResponse(400, { code: 'invalid_parameters', message: t(locale, 'api.invalidParameters', { count: names.length, names: names.join(', ') }), fields }, headers);
+  return errorResponse(
+    400,
+    { code: 'invalid_parameters', message: t(locale, 'api.invalidParameters', { count: names.length, names: names.join(', ') }), fields },
+    headers,
+  );
 }
 
 export function notFound(message: string, headers: Record<string, string> = {}): Response {
@@ -76,7 +80,11 @@ export function checkMethod(request: Request, allowed: readonly string[], cors: 
   if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: { ...cors, Allow: allow } });
   if (allowed.includes(request.method) || (request.method === 'HEAD' && allowed.includes('GET'))) return undefined;
   const locale = requestLocale(request);
-  return errorResponse(405, { code: 'method_not_allowed', message: t(locale, 'api.methodNotAllowed', { method: request.method, allowed: orList(locale, allowed) }) }, { ...cors, Allow: allow });
+  return errorResponse(
+    405,
+    { code: 'method_not_allowed', message: t(locale, 'api.methodNotAllowed', { method: request.method, allowed: orList(locale, allowed) }) },
+    { ...cors, Allow: allow },
+  );
 }
 
 /**
@@ -95,7 +103,9 @@ export function guarded(handler: (request: Request) => Promise<Response> | Respo
   return async (request) => {
     try {
       if (request.url.length > URL_MAX) {
-        return withSecurityHeaders(errorResponse(414, { code: 'uri_too_long', message: `The address is longer than ${URL_MAX} characters; ask for fewer values.` }, CORS_READ_HEADERS));
+        return withSecurityHeaders(
+          errorResponse(414, { code: 'uri_too_long', message: `The address is longer than ${URL_MAX} characters; ask for fewer values.` }, CORS_READ_HEADERS),
+        );
       }
       return withSecurityHeaders(await handler(request));
     } catch (error) {

@@ -26,7 +26,8 @@ export function enumLabel<K extends EnumKind>(locale: Locale, kind: K, value: En
 
 /** Every value's label in every language: what the Connexions import matches listing words against. */
 export function enumLabelsInEveryLanguage<K extends EnumKind>(kind: K): Record<EnumValues[K], Record<Locale, string>> {
-  return Object.fromEntries(
-    ENUM_VALUES[kind].map((value) => [value, Object.fromEntries(LOCALES.map((l) => [l, enumLabel(l, kind, value)]))]),
-  ) as Record<EnumValues[K], Record<Locale, string>>;
+  return Object.fromEntries(ENUM_VALUES[kind].map((value) => [value, Object.fromEntries(LOCALES.map((l) => [l, enumLabel(l, kind, value)]))])) as Record<
+    EnumValues[K],
+    Record<Locale, string>
+  >;
 }

@@ -10,18 +10,21 @@ export function parseAcceptLanguage(header: string | null | undefined): string[]
   if (!header) return [];
   const ranges: { tag: string; q: number; i: number }[] = [];
   const refused = new Set<string>();
-  header.split(',').slice(0, 20).forEach((part, i) => {
-    const [range, ...params] = part.trim().split(';');
-    const tag = (range ?? '').trim().toLowerCase().split('-')[0] ?? '';
-    if (!/^[a-z]{2,3}$/.test(tag)) return;
-    let q = 1;
-    for (const p of params) {
-      const m = /^\s*q\s*=\s*([01](?:\.\d{0,3})?)\s*$/.exec(p);
-      if (m) q = Number(m[1]);
-    }
-    if (q > 0) ranges.push({ tag, q, i });
-    else if (!range?.includes('-')) refused.add(tag); // "fr;q=0" refuses every French; "fr-CA;q=0" only one variety
-  });
+  header
+    .split(',')
+    .slice(0, 20)
+    .forEach((part, i) => {
+      const [range, ...params] = part.trim().split(';');
+      const tag = (range ?? '').trim().toLowerCase().split('-')[0] ?? '';
+      if (!/^[a-z]{2,3}$/.test(tag)) return;
+      let q = 1;
+      for (const p of params) {
+        const m = /^\s*q\s*=\s*([01](?:\.\d{0,3})?)\s*$/.exec(p);
+        if (m) q = Number(m[1]);
+      }
+      if (q > 0) ranges.push({ tag, q, i });
+      else if (!range?.includes('-')) refused.add(tag); // "fr;q=0" refuses every French; "fr-CA;q=0" only one variety
+    });
   ranges.sort((a, b) => b.q - a.q || a.i - b.i);
   return [...new Set(ranges.map((r) => r.tag))].filter((tag) => !refused.has(tag));
 }

@@ -13,7 +13,11 @@ export function widgetMessages(): Record<Locale, WidgetCatalogue> {
   return Object.fromEntries(
     LOCALES.map((locale) => [
       locale,
-      Object.fromEntries(Object.entries(messages(locale)).filter(([id]) => id.startsWith('widget.')).map(([id, text]) => [id.slice('widget.'.length), text])),
+      Object.fromEntries(
+        Object.entries(messages(locale))
+          .filter(([id]) => id.startsWith('widget.'))
+          .map(([id, text]) => [id.slice('widget.'.length), text]),
+      ),
     ]),
   ) as Record<Locale, WidgetCatalogue>;
 }

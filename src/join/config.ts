@@ -86,17 +86,29 @@ export function loadJoinConfig(env: Env, cwd = process.cwd()): JoinConfig {
       );
     }
     if (problems.length > 0) throw new JoinConfigError(problems);
-    return { mode: 'local-git', ...common, local: { repoPath, baseBranch, identityFile: join(repoPath, '.netlify', 'join', 'local-editor-identity.txt') }, ...(recipients ? { recipients } : {}) };
+    return {
+      mode: 'local-git',
+      ...common,
+      local: { repoPath, baseBranch, identityFile: join(repoPath, '.netlify', 'join', 'local-editor-identity.txt') },
+      ...(recipients ? { recipients } : {}),
+    };
   }
 
   const repository = settings.GITHUB_REPOSITORY;
-  if (!repository && get('GITHUB_REPOSITORY') === undefined) problems.push('GITHUB_REPOSITORY is missing: the "owner/name" of the repository applications open pull requests in');
+  if (!repository && get('GITHUB_REPOSITORY') === undefined)
+    problems.push('GITHUB_REPOSITORY is missing: the "owner/name" of the repository applications open pull requests in');
   const apiUrl = settings.GITHUB_API_URL;
 
   let auth: GitHubAuth | undefined;
   const token = get('GITHUB_TOKEN');
-  const app = { GITHUB_APP_ID: get('GITHUB_APP_ID'), GITHUB_APP_PRIVATE_KEY: get('GITHUB_APP_PRIVATE_KEY'), GITHUB_APP_INSTALLATION_ID: get('GITHUB_APP_INSTALLATION_ID') };
-  const appGiven = Object.entries(app).filter(([, v]) => v !== undefined).map(([k]) => k);
+  const app = {
+    GITHUB_APP_ID: get('GITHUB_APP_ID'),
+    GITHUB_APP_PRIVATE_KEY: get('GITHUB_APP_PRIVATE_KEY'),
+    GITHUB_APP_INSTALLATION_ID: get('GITHUB_APP_INSTALLATION_ID'),
+  };
+  const appGiven = Object.entries(app)
+    .filter(([, v]) => v !== undefined)
+    .map(([k]) => k);
   if (token && appGiven.length > 0) {
     problems.push(`give either GITHUB_TOKEN or the GitHub App settings, not both (found GITHUB_TOKEN and ${appGiven.join(', ')})`);
   } else if (token) {
@@ -104,18 +116,23 @@ export function loadJoinConfig(env: Env, cwd = process.cwd()): JoinConfig {
   } else if (appGiven.length === 0) {
     problems.push('GITHUB_TOKEN is missing (or, instead, GITHUB_APP_ID, GITHUB_APP_PRIVATE_KEY and GITHUB_APP_INSTALLATION_ID for a GitHub App)');
   } else {
-    const missing = Object.entries(app).filter(([, v]) => v === undefined).map(([k]) => k);
+    const missing = Object.entries(app)
+      .filter(([, v]) => v === undefined)
+      .map(([k]) => k);
     if (missing.length > 0) problems.push(`the GitHub App settings are incomplete: ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing`);
     const privateKey = app.GITHUB_APP_PRIVATE_KEY?.replace(/\\n/g, '\n');
-    if (privateKey && !/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(privateKey)) problems.push('GITHUB_APP_PRIVATE_KEY must be the PEM private key of the App (-----BEGIN … PRIVATE KEY-----)');
+    if (privateKey && !/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(privateKey))
+      problems.push('GITHUB_APP_PRIVATE_KEY must be the PEM private key of the App (-----BEGIN … PRIVATE KEY-----)');
     if (app.GITHUB_APP_INSTALLATION_ID && !/^\d+$/.test(app.GITHUB_APP_INSTALLATION_ID)) problems.push('GITHUB_APP_INSTALLATION_ID must be a number');
-    if (app.GITHUB_APP_ID && !/^(\d+|Iv[0-9a-zA-Z.]+)$/.test(app.GITHUB_APP_ID)) problems.push('GITHUB_APP_ID must be the App ID (a number) or its client ID (Iv…)');
+    if (app.GITHUB_APP_ID && !/^(\d+|Iv[0-9a-zA-Z.]+)$/.test(app.GITHUB_APP_ID))
+      problems.push('GITHUB_APP_ID must be the App ID (a number) or its client ID (Iv…)');
     if (missing.length === 0 && privateKey) {
       auth = { kind: 'app', appId: app.GITHUB_APP_ID!, privateKey, installationId: Number(app.GITHUB_APP_INSTALLATION_ID) };
     }
   }
-  if (get('JOIN_FORM_SECRET') === undefined) problems.push(`JOIN_FORM_SECRET is missing: a random secret of ${FORM_SECRET_MIN}+ characters that signs the join form's tokens`);
-  if (key === undefined) problems.push('JOIN_CONTACT_PUBLIC_KEY is missing: the editors\' age public key(s) (age1…) that contact details are encrypted to');
+  if (get('JOIN_FORM_SECRET') === undefined)
+    problems.push(`JOIN_FORM_SECRET is missing: a random secret of ${FORM_SECRET_MIN}+ characters that signs the join form's tokens`);
+  if (key === undefined) problems.push("JOIN_CONTACT_PUBLIC_KEY is missing: the editors' age public key(s) (age1…) that contact details are encrypted to");
   if (problems.length > 0 || !repository || !auth || !recipients) throw new JoinConfigError(problems);
   return {
     mode: 'github',
@@ -124,7 +141,6 @@ export function loadJoinConfig(env: Env, cwd = process.cwd()): JoinConfig {
     recipients,
   };
 }
-
 
 /** The configuration, or the message naming what is missing: for callers that answer instead of throwing. */
 export function readJoinConfig(env: Env, cwd = process.cwd()): { ok: true; config: JoinConfig } | { ok: false; message: string } {

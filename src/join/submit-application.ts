@@ -43,7 +43,9 @@ export function joinIntake(deps: PipelineDeps): Intake<JoinRequest> {
       const keys = duplicateKeys(publicFields(request));
       const entries = matchEntries(keys, deps.index);
       // Once an accepted application's entry is published, the entry is the match.
-      const applications = (await matchApplications(keys, reference, deps.store, deps.holder)).filter((a) => !(a.accepted && entries.some((e) => e.field === a.field)));
+      const applications = (await matchApplications(keys, reference, deps.store, deps.holder)).filter(
+        (a) => !(a.accepted && entries.some((e) => e.field === a.field)),
+      );
       matches = [...entries, ...applications];
       return matches.length > 0 && !request.confirm_distinct ? { kind: 'duplicate', matches } : undefined;
     },

@@ -58,6 +58,12 @@ export function correctionIntake(entry: Entry, sentEmpty: readonly string[], dep
   };
 }
 
-export function submitCorrection(entry: Entry, raw: Record<string, unknown>, sentEmpty: readonly string[], deps: CorrectionDeps, overlong: readonly Overlong[] = []): Promise<SubmitOutcome> {
+export function submitCorrection(
+  entry: Entry,
+  raw: Record<string, unknown>,
+  sentEmpty: readonly string[],
+  deps: CorrectionDeps,
+  overlong: readonly Overlong[] = [],
+): Promise<SubmitOutcome> {
   return takeIn(raw, deps, correctionIntake(entry, sentEmpty, deps), overlong);
 }

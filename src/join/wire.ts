@@ -18,7 +18,7 @@ import { joinIndexFromArtefact } from './intake/content-index.ts';
 import { createDelivery } from './delivery/deliver.ts';
 import { storedHolder } from './intake/find-duplicates.ts';
 import { createGitHubClient, type GitHubClient } from './delivery/github-client.ts';
-import { type Log } from './log.ts';
+import type { Log } from './log.ts';
 import { createJoinEndpoint } from './endpoints/join-endpoint.ts';
 import { createLocalGitTarget } from './delivery/local-git-delivery.ts';
 import { createGitHubTarget } from './delivery/open-pull-request.ts';
@@ -106,14 +106,30 @@ export function createJoinRuntime(config: JoinConfig, wiring: JoinWiring) {
     services,
     submit: (request: Request) => {
       const { store, delivery, holder } = services();
-      return createJoinEndpoint({ index, store, delivery, holder, recipients, formSecret: config.formSecret, clock, renderer, log, random: wiring.random })(request);
+      return createJoinEndpoint({ index, store, delivery, holder, recipients, formSecret: config.formSecret, clock, renderer, log, random: wiring.random })(
+        request,
+      );
     },
     /** `POST /api/v1/groups/{slug}/corrections`: the correction intake. */
     correct: (request: Request) => {
       const { store, delivery } = services();
-      return createCorrectionEndpoint({ index, entry, store, delivery, recipients, formSecret: config.formSecret, clock, renderer: correctionRenderer, log, random: wiring.random })(request);
+      return createCorrectionEndpoint({
+        index,
+        entry,
+        store,
+        delivery,
+        recipients,
+        formSecret: config.formSecret,
+        clock,
+        renderer: correctionRenderer,
+        log,
+        random: wiring.random,
+      })(request);
     },
-    correctionPage: (request: Request) => createCorrectionPageEndpoint({ ...services(), entry, renderer: correctionRenderer, formSecret: config.formSecret, clock, random: wiring.random })(request),
+    correctionPage: (request: Request) =>
+      createCorrectionPageEndpoint({ ...services(), entry, renderer: correctionRenderer, formSecret: config.formSecret, clock, random: wiring.random })(
+        request,
+      ),
     status: (request: Request) => createStatusEndpoint(services())(request),
     /** The editors' desk: applications and corrections with their encrypted contacts (`clientIp`: the runtime's `context.ip`). */
     applications: (request: Request, clientIp?: string) => createApplicationsEndpoint({ store: services().store, access })(request, clientIp),
@@ -137,13 +153,31 @@ export type JoinRuntime = ReturnType<typeof createJoinRuntime>;
 export function wireJoin(
   env: Record<string, string | undefined>,
   wiring: JoinWiring,
-): Pick<JoinRuntime, 'submit' | 'status' | 'page' | 'correct' | 'correctionPage' | 'applications'> & { drain: JoinRuntime['drain'] | undefined; scheduled: JoinRuntime['scheduled'] | undefined } {
+): Pick<JoinRuntime, 'submit' | 'status' | 'page' | 'correct' | 'correctionPage' | 'applications'> & {
+  drain: JoinRuntime['drain'] | undefined;
+  scheduled: JoinRuntime['scheduled'] | undefined;
+} {
   const read = readJoinConfig(env);
   if (!read.ok) {
     (wiring.log ?? consoleLog).error(read.message);
     const unavailable = async () =>
-      withSecurityHeaders(errorResponse(503, { code: 'upstream_unavailable', message: 'Applications cannot be received at the moment: the service is not configured. Please try again later.' }, { 'Retry-After': '3600' }));
-    return { submit: unavailable, status: unavailable, page: unavailable, correct: unavailable, correctionPage: unavailable, applications: unavailable, drain: undefined, scheduled: undefined };
+      withSecurityHeaders(
+        errorResponse(
+          503,
+          { code: 'upstream_unavailable', message: 'Applications cannot be received at the moment: the service is not configured. Please try again later.' },
+          { 'Retry-After': '3600' },
+        ),
+      );
+    return {
+      submit: unavailable,
+      status: unavailable,
+      page: unavailable,
+      correct: unavailable,
+      correctionPage: unavailable,
+      applications: unavailable,
+      drain: undefined,
+      scheduled: undefined,
+    };
   }
   const { config } = read;
   (wiring.log ?? consoleLog).info(

@@ -26,7 +26,11 @@ export async function openJoinStore(name: string, env: Record<string, string | u
   const siteID = env.NETLIFY_SITE_ID?.trim();
   const token = env.NETLIFY_AUTH_TOKEN?.trim();
   if (siteID && token) {
-    return { store: getStore({ name, siteID, token, consistency: 'strong' }), where: `Netlify Blobs store "${name}" of site ${siteID}`, close: async () => undefined };
+    return {
+      store: getStore({ name, siteID, token, consistency: 'strong' }),
+      where: `Netlify Blobs store "${name}" of site ${siteID}`,
+      close: async () => undefined,
+    };
   }
   const directory = join(projectRoot, '.netlify', 'blobs-serve');
   const localSite = storeSiteId(projectRoot, directory, name);

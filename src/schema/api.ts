@@ -47,21 +47,20 @@ const derived: Record<string, z.ZodType> = {
 const count = z.int().min(0);
 
 export const listItemSchema = z
-  .object(
-    Object.fromEntries(
-      LIST_FIELDS.map((f) => [f, (derived[f] ?? nullable(plain(f as keyof typeof entryFields))).optional()]),
-    ),
-  )
+  .object(Object.fromEntries(LIST_FIELDS.map((f) => [f, (derived[f] ?? nullable(plain(f as keyof typeof entryFields))).optional()])))
   .extend({ slug: entryFields.slug })
   .meta({ id: 'GroupListItem', description: 'An entry in a list; `fields=` chooses which fields appear (slug always).' });
 
-export const facetBucketSchema = z
-  .object({ value: z.string(), label: z.string(), count, selected: z.boolean() })
-  .meta({ id: 'FacetBucket' });
+export const facetBucketSchema = z.object({ value: z.string(), label: z.string(), count, selected: z.boolean() }).meta({ id: 'FacetBucket' });
 
 /** One optional bucket list per facet name, so generated clients type `facets.country` and the rest. */
 const facetsSchema = z
-  .strictObject(Object.fromEntries(FACET_NAMES.map((f) => [f, z.array(facetBucketSchema).optional()])) as Record<(typeof FACET_NAMES)[number], z.ZodOptional<z.ZodArray<typeof facetBucketSchema>>>)
+  .strictObject(
+    Object.fromEntries(FACET_NAMES.map((f) => [f, z.array(facetBucketSchema).optional()])) as Record<
+      (typeof FACET_NAMES)[number],
+      z.ZodOptional<z.ZodArray<typeof facetBucketSchema>>
+    >,
+  )
   .describe('Only the facets asked for with `facets=`; each counted with its own filter removed.');
 
 export const groupListSchema = z
@@ -82,9 +81,7 @@ export const groupDetailSchema = z
     data: z
       .object({
         ...Object.fromEntries(
-          (Object.keys(entryFields) as (keyof typeof entryFields)[])
-            .filter((k) => k !== 'summary' && k !== 'purpose')
-            .map((k) => [k, entryFields[k]]),
+          (Object.keys(entryFields) as (keyof typeof entryFields)[]).filter((k) => k !== 'summary' && k !== 'purpose').map((k) => [k, entryFields[k]]),
         ),
         sources: z.array(sourceSchema).optional(),
         summary: z.string().nullable(),

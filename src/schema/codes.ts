@@ -8,9 +8,34 @@
  */
 const NOT_COUNTRIES = new Set([
   // exceptionally reserved
-  'AC', 'CP', 'CQ', 'DG', 'EA', 'EU', 'EZ', 'FX', 'IC', 'TA', 'UK', 'UN',
+  'AC',
+  'CP',
+  'CQ',
+  'DG',
+  'EA',
+  'EU',
+  'EZ',
+  'FX',
+  'IC',
+  'TA',
+  'UK',
+  'UN',
   // transitionally reserved / deprecated
-  'AN', 'BU', 'CS', 'DD', 'DY', 'HV', 'NH', 'NT', 'RH', 'SU', 'TP', 'VD', 'YD', 'YU', 'ZR',
+  'AN',
+  'BU',
+  'CS',
+  'DD',
+  'DY',
+  'HV',
+  'NH',
+  'NT',
+  'RH',
+  'SU',
+  'TP',
+  'VD',
+  'YD',
+  'YU',
+  'ZR',
   // unknown region
   'ZZ',
 ]);

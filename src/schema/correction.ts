@@ -25,16 +25,17 @@ export const RELATION_CLAIM_MAX = 500;
 export const correctionRequestSchema = joinGroupSchema
   .partial()
   .extend({
-    source_url: httpUrlSchema.optional().meta({ title: 'Source', description: 'A page that shows the corrected facts (the group’s own site, an announcement).' }),
+    source_url: httpUrlSchema
+      .optional()
+      .meta({ title: 'Source', description: 'A page that shows the corrected facts (the group’s own site, an announcement).' }),
     speaks_for_group: z
       .boolean({ error: 'say whether you speak for the group' })
       .meta({ title: 'Speaks for the group', description: 'True when the person is a member or officer of the group, writing on its behalf.' }),
-    relation_claim: text(RELATION_CLAIM_MAX)
-      .optional()
-      .meta({
-        title: 'About the relation to the network',
-        description: 'A change of the group’s relation to the network (joined, left…), in words, for the editors to check against a source; it never changes the entry by itself.',
-      }),
+    relation_claim: text(RELATION_CLAIM_MAX).optional().meta({
+      title: 'About the relation to the network',
+      description:
+        'A change of the group’s relation to the network (joined, left…), in words, for the editors to check against a source; it never changes the entry by itself.',
+    }),
     contact: joinRequestSchema.shape.contact,
     consent: joinRequestSchema.shape.consent,
     form_token: joinRequestSchema.shape.form_token,

@@ -13,16 +13,7 @@ export const SLUG_MAX = 80;
 
 export const GEOGRAPHIC_SCOPES = ['international', 'national', 'regional', 'local'] as const;
 export const NETWORK_RELATIONS = ['founding_member', 'member', 'participant', 'observer', 'none'] as const;
-export const STRUCTURES = [
-  'union',
-  'confederation',
-  'federation',
-  'network',
-  'coordination',
-  'collective',
-  'association',
-  'other',
-] as const;
+export const STRUCTURES = ['union', 'confederation', 'federation', 'network', 'coordination', 'collective', 'association', 'other'] as const;
 
 export const SUMMARY_MAX = 300;
 export const PURPOSE_MAX = 20_000;
@@ -66,10 +57,7 @@ export const httpUrlSchema = z
   .meta({ pattern: HTTP_URL_PATTERN });
 
 /** A year of founding: no trade union predates the first ones, and none is founded in the future. */
-export const foundedSchema = z
-  .int('must be a whole year such as 1995')
-  .min(1800, 'must be 1800 or later')
-  .max(2100, 'must be a year, not a date');
+export const foundedSchema = z.int('must be a whole year such as 1995').min(1800, 'must be 1800 or later').max(2100, 'must be a year, not a date');
 
 /**
  * A text with something other than spaces in it, as JSON Schema says it: used where a rule needs
@@ -83,7 +71,6 @@ export const NOT_BLANK = '\\S';
 export function text(max: number) {
   return z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 }
-
 
 export const isoDateSchema = z.iso.date({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a date written YYYY-MM-DD') });
 
@@ -100,10 +87,7 @@ function unique<T extends z.ZodType>(item: T, what: string, max: number) {
  * content locales; the API chooses among them (see directory/pick-language.ts).
  */
 export function translated(text: z.ZodString, label: string) {
-  const shape = Object.fromEntries(CONTENT_LOCALES.map((locale) => [locale, text.optional()])) as Record<
-    ContentLocale,
-    z.ZodOptional<z.ZodString>
-  >;
+  const shape = Object.fromEntries(CONTENT_LOCALES.map((locale) => [locale, text.optional()])) as Record<ContentLocale, z.ZodOptional<z.ZodString>>;
   return z
     .strictObject(shape)
     .refine((value) => Object.values(value).some((v) => typeof v === 'string' && v.trim() !== ''), {
@@ -113,11 +97,7 @@ export function translated(text: z.ZodString, label: string) {
     .meta({ anyOf: CONTENT_LOCALES.map((locale) => ({ required: [locale], properties: { [locale]: { type: 'string', pattern: NOT_BLANK } } })) });
 }
 
-export const summaryTextSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(SUMMARY_MAX, `must be at most ${SUMMARY_MAX} characters`);
+export const summaryTextSchema = z.string().trim().min(1, 'must not be empty').max(SUMMARY_MAX, `must be at most ${SUMMARY_MAX} characters`);
 export const purposeTextSchema = z.string().max(PURPOSE_MAX, `must be at most ${PURPOSE_MAX} characters`);
 
 export const sourceSchema = z
@@ -143,9 +123,7 @@ export const entryFields = {
     title: 'Summary',
     description: `One or two sentences for listings, at most ${SUMMARY_MAX} characters.`,
   }),
-  purpose: translated(purposeTextSchema, 'purpose')
-    .optional()
-    .meta({ title: 'Purpose', description: 'What the group is for, in its own words (Markdown).' }),
+  purpose: translated(purposeTextSchema, 'purpose').optional().meta({ title: 'Purpose', description: 'What the group is for, in its own words (Markdown).' }),
   geographic_scope: z.enum(GEOGRAPHIC_SCOPES).optional().meta({ title: 'Geographic scope' }),
   countries: unique(countryCodeSchema, 'country', LIST_LIMITS.countries)
     .optional()
@@ -168,7 +146,11 @@ export const entryFields = {
   email: z.email('must be an email address').max(EMAIL_MAX, `must be at most ${EMAIL_MAX} characters`).optional().meta({ title: 'Public email' }),
   social: unique(httpUrlSchema, 'link', LIST_LIMITS.social).optional().meta({ title: 'Social media links' }),
   founded: foundedSchema.optional().meta({ title: 'Year founded' }),
-  sources: z.array(sourceSchema).max(LIST_LIMITS.sources, `give at most ${LIST_LIMITS.sources} sources`).optional().meta({ title: 'Sources', description: 'Where the facts in this entry come from.' }),
+  sources: z
+    .array(sourceSchema)
+    .max(LIST_LIMITS.sources, `give at most ${LIST_LIMITS.sources} sources`)
+    .optional()
+    .meta({ title: 'Sources', description: 'Where the facts in this entry come from.' }),
   created: isoDateSchema.meta({ title: 'Created', description: 'The day the entry was added to the directory (YYYY-MM-DD).' }),
   updated: isoDateSchema.meta({ title: 'Updated', description: 'The day its facts were last checked or changed (YYYY-MM-DD).' }),
 };

@@ -87,10 +87,10 @@ export const joinRequestSchema = joinGroupSchema
       .max(FORM_TOKEN_MAX)
       .meta({ title: 'Form token', description: 'The signed token the join form at /join carries; it expires.' }),
     lang: z.enum(JOIN_LOCALES).optional().meta({ description: 'The language of the answer’s messages and pages.' }),
-    confirm_distinct: z
-      .boolean()
-      .optional()
-      .meta({ description: 'Set after a 409 answer, when the group is not the one it was matched with: the application is then delivered, flagged as a possible duplicate.' }),
+    confirm_distinct: z.boolean().optional().meta({
+      description:
+        'Set after a 409 answer, when the group is not the one it was matched with: the application is then delivered, flagged as a possible duplicate.',
+    }),
   })
   .meta({ title: 'Join request' });
 

@@ -13,7 +13,10 @@ export const TAGS_MAX = 100;
 export const LOCALITY_MAX = 100;
 export const MURMURATIONS_NAME_MAX = 200;
 
-const httpUrl = z.string().max(2000).regex(/^https?:\/\/.*/);
+const httpUrl = z
+  .string()
+  .max(2000)
+  .regex(/^https?:\/\/.*/);
 
 /**
  * The profile as the Murmurations field definitions constrain it (MurmurationsLibrary `fields/*.json`,
@@ -23,11 +26,19 @@ const httpUrl = z.string().max(2000).regex(/^https?:\/\/.*/);
  */
 export const murmurationsProfileSchema = z
   .object({
-    linked_schemas: z.array(z.string().regex(/^[a-z][a-z0-9_]{7,97}-v[0-9]+\.[0-9]+\.[0-9]+$/)).min(1).refine((l) => new Set(l).size === l.length, 'schemas must be unique'),
+    linked_schemas: z
+      .array(z.string().regex(/^[a-z][a-z0-9_]{7,97}-v[0-9]+\.[0-9]+\.[0-9]+$/))
+      .min(1)
+      .refine((l) => new Set(l).size === l.length, 'schemas must be unique'),
     name: z.string().max(MURMURATIONS_NAME_MAX),
     nickname: z.string().optional(),
     primary_url: httpUrl,
-    tags: z.array(z.string().max(TAG_MAX)).min(1).max(TAGS_MAX).refine((l) => new Set(l).size === l.length, 'tags must be unique').optional(),
+    tags: z
+      .array(z.string().max(TAG_MAX))
+      .min(1)
+      .max(TAGS_MAX)
+      .refine((l) => new Set(l).size === l.length, 'tags must be unique')
+      .optional(),
     urls: z.array(z.object({ name: z.string().optional(), url: httpUrl })).optional(),
     description: z.string().optional(),
     country_iso_3166: z.string().refine(isIsoAssignedCountryCode, 'an ISO 3166-1 code the index lists').optional(),
@@ -40,4 +51,3 @@ export const murmurationsProfileSchema = z
     license: z.url().describe('The licence of this profile’s data.'),
   })
   .meta({ id: 'MurmurationsProfile', description: 'A Murmurations profile following organizations_schema-v1.0.0.' });
-

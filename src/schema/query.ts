@@ -17,21 +17,48 @@ export const FACET_NAMES = ['country', 'scope', 'subject', 'sector', 'language',
 
 /** Fields a list item can carry (`fields=`); `slug` is always included. */
 export const LIST_FIELDS = [
-  'slug', 'name', 'short_name', 'alternate_names', 'summary', 'geographic_scope', 'countries', 'city', 'subjects',
-  'sectors', 'languages', 'structure', 'network_relation', 'website', 'founded', 'created', 'updated', 'lang',
-  'translations', 'url', 'page',
+  'slug',
+  'name',
+  'short_name',
+  'alternate_names',
+  'summary',
+  'geographic_scope',
+  'countries',
+  'city',
+  'subjects',
+  'sectors',
+  'languages',
+  'structure',
+  'network_relation',
+  'website',
+  'founded',
+  'created',
+  'updated',
+  'lang',
+  'translations',
+  'url',
+  'page',
 ] as const;
 export const DEFAULT_LIST_FIELDS = LIST_FIELDS.filter((f) => !['alternate_names', 'founded', 'created'].includes(f));
 
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(LIST_MAX, `give at most ${LIST_MAX} values`);
 const wholeNumber = (what: string) =>
-  z.string().regex(/^\d{1,6}$/, `must be a whole number`).transform(Number).describe(what);
+  z
+    .string()
+    .regex(/^\d{1,6}$/, `must be a whole number`)
+    .transform(Number)
+    .describe(what);
 
 /** Multi-valued parameters may be repeated (`?country=FR&country=ES`) or comma-separated. */
 export const MULTI_PARAMS = ['country', 'scope', 'subject', 'sector', 'language', 'relation', 'structure', 'fields', 'facets'] as const;
 
 export const groupsQuerySchema = z.strictObject({
-  q: z.string().trim().max(Q_MAX, `must be at most ${Q_MAX} characters`).optional().describe('Full-text search: names, summaries, purpose and subject labels; accent- and case-insensitive; the last word matches as a prefix.'),
+  q: z
+    .string()
+    .trim()
+    .max(Q_MAX, `must be at most ${Q_MAX} characters`)
+    .optional()
+    .describe('Full-text search: names, summaries, purpose and subject labels; accent- and case-insensitive; the last word matches as a prefix.'),
   country: list(z.string().toUpperCase().pipe(countryCodeSchema)).optional().describe('ISO 3166-1 alpha-2 codes; any of them.'),
   scope: list(z.enum(GEOGRAPHIC_SCOPES)).optional().describe('Geographic scopes; any of them.'),
   subject: list(slugSchema).optional().describe('Subject-heading slugs; see subject_mode.'),

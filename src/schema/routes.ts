@@ -24,8 +24,7 @@ export const paths = {
   listing: (locale: string, query = '') => withQuery(`${localePrefix(locale)}/groups`, query),
   entry: (locale: string, slug: string) => `${localePrefix(locale)}/groups/${seg(slug)}/`,
   join: (locale: string) => `${localePrefix(locale)}/join`,
-  joinThanks: (locale: string, reference?: string) =>
-    withQuery(`${localePrefix(locale)}/join/thanks`, reference ? `reference=${seg(reference)}` : ''),
+  joinThanks: (locale: string, reference?: string) => withQuery(`${localePrefix(locale)}/join/thanks`, reference ? `reference=${seg(reference)}` : ''),
   widgetExample: (locale: string = DEFAULT_LOCALE) => `${localePrefix(locale)}/widget-example.html`,
   /** The language switch: remembers the choice, then goes to `to` (src/site/language-endpoint.ts). */
   languageSwitch: (locale: string, to: string) => `/language?${new URLSearchParams({ set: locale, to })}`,

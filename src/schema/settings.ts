@@ -31,7 +31,8 @@ const httpAddress = (name: string) =>
         ctx.addIssue({ code: 'custom', message: `${name} must be an absolute http(s) address such as https://directory.example.org, got "${value}"` });
         return;
       }
-      if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') ctx.addIssue({ code: 'custom', message: `${name} must start with https:// or http://, got "${value}"` });
+      if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+        ctx.addIssue({ code: 'custom', message: `${name} must start with https:// or http://, got "${value}"` });
     })
     .transform((value) => {
       const parsed = new URL(value);

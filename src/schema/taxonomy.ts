@@ -10,10 +10,7 @@ const labelText = z.string().trim().min(1, 'must not be empty').max(120);
 
 export const termLabelsSchema = z.strictObject(
   Object.fromEntries(
-    CONTENT_LOCALES.map((locale) => [
-      locale,
-      (REQUIRED_LABEL_LOCALES as readonly string[]).includes(locale) ? labelText : labelText.optional(),
-    ]),
+    CONTENT_LOCALES.map((locale) => [locale, (REQUIRED_LABEL_LOCALES as readonly string[]).includes(locale) ? labelText : labelText.optional()]),
   ) as Record<ContentLocale, typeof labelText>,
 );
 

@@ -26,8 +26,8 @@ import { FACETS } from '../engine/artefact.ts';
 import { createDirectory } from '../engine/directory.ts';
 import { PER_PAGE_MAX } from '../schema/query.ts';
 import { renderEntryPage } from './entry-page.ts';
-import { widgetMessages } from '../i18n/widget-messages.ts';
 import { locateEntry } from './where-map.ts';
+import { widgetMessages } from '../i18n/widget-messages.ts';
 import { paths, prefix, SITE_LOCALES } from './paths.ts';
 import { robotsTxt, sitemapXml } from './sitemap.ts';
 import { renderListing } from './listing-page.ts';
@@ -40,50 +40,45 @@ import { renderWidgetExamplePage } from './widget-example-page.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/**
- * Bundles src/browser/widget/widget.ts into one minified classic script, the lists it needs injected:
- * the facets, the languages, and only the catalogues' `widget.*` texts (src/i18n/widget-messages.ts).
- */
-export async function bundleWidget(root = PROJECT_ROOT): Promise<string> {
+/** One browser entry point (src/browser/…) → one minified classic script, with `define`d constants. */
+async function bundleBrowserScript(root: string, entry: string, define: Record<string, string> = {}): Promise<string> {
   const result = await build({
-    entryPoints: [join(root, 'src/browser/widget/widget.ts')],
+    entryPoints: [join(root, 'src/browser', entry)],
     bundle: true,
     minify: true,
     format: 'iife',
     target: 'es2020',
     write: false,
     legalComments: 'none',
-    define: {
-      __FILTERS__: JSON.stringify(FACETS),
-      __LOCALES__: JSON.stringify(SITE_LOCALES),
-      __MESSAGES__: JSON.stringify(widgetMessages()),
-      __PER_PAGE_MAX__: String(PER_PAGE_MAX),
-    },
+    define,
   });
   return result.outputFiles[0]!.text;
 }
 
-/** Bundles the join form's script (src/browser/join-form/join-form.ts), loaded by the join pages. */
-export async function bundleJoinForm(root = PROJECT_ROOT): Promise<string> {
-  const result = await build({
-    entryPoints: [join(root, 'src/browser/join-form/join-form.ts')],
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    target: 'es2020',
-    write: false,
-    legalComments: 'none',
+/**
+ * Bundles src/browser/widget/widget.ts, the lists it needs injected: the facets, the languages, and
+ * only the catalogues' `widget.*` texts (src/i18n/widget-messages.ts).
+ */
+export function bundleWidget(root = PROJECT_ROOT): Promise<string> {
+  return bundleBrowserScript(root, 'widget/widget.ts', {
+    __FILTERS__: JSON.stringify(FACETS),
+    __LOCALES__: JSON.stringify(SITE_LOCALES),
+    __MESSAGES__: JSON.stringify(widgetMessages()),
+    __PER_PAGE_MAX__: String(PER_PAGE_MAX),
   });
-  return result.outputFiles[0]!.text;
+}
+
+/** Bundles the join form's script (src/browser/join-form/join-form.ts), loaded by the join pages. */
+export function bundleJoinForm(root = PROJECT_ROOT): Promise<string> {
+  return bundleBrowserScript(root, 'join-form/join-form.ts');
 }
 
 /**
  * Bundles src/browser/widget/map.ts: the world map a widget with `map` loads lazily (the shapes
  * make it larger than widget.js itself, and most embeds never show a map).
  */
-export async function bundleWidgetMap(root = PROJECT_ROOT): Promise<string> {
-  const result = await build({ entryPoints: [join(root, 'src/browser/widget/map.ts')], bundle: true, minify: true, format: 'iife', target: 'es2020', write: false, legalComments: 'none' });
-  return result.outputFiles[0]!.text;
+export function bundleWidgetMap(root = PROJECT_ROOT): Promise<string> {
+  return bundleBrowserScript(root, 'widget/map.ts');
 }
 
 export interface SiteBuild {
@@ -92,8 +87,21 @@ export interface SiteBuild {
 
 /** The paths under dist/ this build owns; each build replaces them whole. */
 const OWNED = [
-  'index.html', '404.html', '_redirects', 'sitemap.xml', 'robots.txt', 'groups', 'assets/site.css', 'assets/join-form.js', 'assets/world-map.svg', 'widget.js', 'widget-map.js', 'widget-example.html',
-  ...SITE_LOCALES.map(prefix).filter(Boolean).map((p) => p.slice(1)),
+  'index.html',
+  '404.html',
+  '_redirects',
+  'sitemap.xml',
+  'robots.txt',
+  'groups',
+  ...SITE_LOCALES.map(prefix)
+    .filter(Boolean)
+    .map((p) => p.slice(1)),
+  'assets/site.css',
+  'assets/join-form.js',
+  'assets/world-map.svg',
+  'widget.js',
+  'widget-map.js',
+  'widget-example.html',
 ];
 
 export async function buildSite(artefact: Artefact, outDir: string, baseUrl: string, root = PROJECT_ROOT): Promise<SiteBuild> {

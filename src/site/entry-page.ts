@@ -30,14 +30,22 @@ function langAttr(locale: SiteLocale, textLang: string): Html {
 }
 
 /** `where`: the entry's city on the world map (src/site/where-map.ts `locateEntry`), when the build found it. */
-export function renderEntryPage(dir: Directory, doc: number, locale: SiteLocale, baseUrl: string, network: NetworkRef | undefined, where?: EntryLocation): string {
+export function renderEntryPage(
+  dir: Directory,
+  doc: number,
+  locale: SiteLocale,
+  baseUrl: string,
+  network: NetworkRef | undefined,
+  where?: EntryLocation,
+): string {
   const e = dir.artefact.entries[doc]!;
   const prefs = contentPrefs(locale);
   const summary = pickText(e.summary, prefs);
   const purpose = pickText(e.purpose, prefs);
   const purposeHtml = purpose ? e.purpose_html?.[purpose.lang] : undefined;
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-  const filterLink = (param: string, value: string, label: string) => html`<a href="${paths.listing(locale, `${param}=${encodeURIComponent(value)}`)}">${label}</a>`;
+  const filterLink = (param: string, value: string, label: string) =>
+    html`<a href="${paths.listing(locale, `${param}=${encodeURIComponent(value)}`)}">${label}</a>`;
 
   const related = relatedDocs(dir, doc).map((other) => {
     const r = dir.artefact.entries[other]!;
@@ -77,26 +85,32 @@ ${summary && summary.lang !== locale ? html`<p class="field-hint">${otherLanguag
 </dl>
 ${where && e.city ? renderWhereMap(locale, e.city, facetLabel(dir, 'country', where.country, locale), where) : ''}
 </section>
-${purpose && purposeHtml
-  ? html`<section aria-labelledby="purpose-heading">
+${
+  purpose && purposeHtml
+    ? html`<section aria-labelledby="purpose-heading">
 <h2 id="purpose-heading">${t(locale, 'entry.purpose')}</h2>
 ${purpose.lang !== locale ? html`<p class="field-hint">${otherLanguageNote(locale, purpose.lang)}</p>` : ''}
 <div class="prose"${langAttr(locale, purpose.lang)}>${raw(purposeHtml)}</div>
 </section>`
-  : ''}
-${e.sources?.length
-  ? html`<section aria-labelledby="sources-heading">
+    : ''
+}
+${
+  e.sources?.length
+    ? html`<section aria-labelledby="sources-heading">
 <h2 id="sources-heading">${t(locale, 'entry.sources')}</h2>
 <ul class="sources" translate="no">${e.sources.map((s) => html`<li>${s.url ? html`<a href="${s.url}">${s.title ?? s.url}</a>` : s.title}</li>`)}</ul>
 </section>`
-  : ''}
-${related.length > 0
-  ? html`<section aria-labelledby="related-heading">
+    : ''
+}
+${
+  related.length > 0
+    ? html`<section aria-labelledby="related-heading">
 <h2 id="related-heading">${t(locale, 'entry.related')}</h2>
 <p>${t(locale, 'entry.relatedIntro')}</p>
 <ul class="results">${related}</ul>
 </section>`
-  : ''}
+    : ''
+}
 <section aria-labelledby="data-heading">
 <h2 id="data-heading">${t(locale, 'entry.data')}</h2>
 <ul class="tags"><li><a href="${paths.groupApi(e.slug)}?lang=${prefs[0]}">${t(locale, 'entry.dataJson')}</a></li><li><a href="${paths.murmurations(e.slug)}">${t(locale, 'entry.dataMurmurations')}</a></li></ul>

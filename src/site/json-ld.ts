@@ -29,7 +29,11 @@ export function entryJsonLd(dir: Directory, doc: number, locale: SiteLocale, bas
   const e = dir.artefact.entries[doc]!;
   const summary = pickText(e.summary, contentPrefs(locale));
   const alternateName = [e.short_name, ...(e.alternate_names ?? [])].filter((n): n is string => !!n && n !== e.name);
-  const areaServed: Record<string, string>[] = (e.countries ?? []).map((code) => ({ '@type': 'Country', name: facetLabel(dir, 'country', code, locale), identifier: code }));
+  const areaServed: Record<string, string>[] = (e.countries ?? []).map((code) => ({
+    '@type': 'Country',
+    name: facetLabel(dir, 'country', code, locale),
+    identifier: code,
+  }));
   if (e.city) areaServed.push({ '@type': 'City', name: e.city });
   const ld: Record<string, unknown> = {
     '@context': 'https://schema.org',

@@ -65,7 +65,7 @@ export function createFrontPageEndpoint(dir: Directory) {
 
 /** Only a path on this site: never another origin (`//evil.example`, `/\evil.example`), so the switch is no open redirect. */
 export function sameSitePath(to: string | null, origin: string): string | undefined {
-  if (!to || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return undefined;
+  if (!to?.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return undefined;
   try {
     const url = new URL(to, origin);
     return url.origin === origin ? `${url.pathname}${url.search}` : undefined;
@@ -84,7 +84,8 @@ export function createLanguageSwitchEndpoint() {
     const to = sameSitePath(url.searchParams.get('to'), url.origin) ?? paths.home(locale ?? DEFAULT_LOCALE);
     const headers: Record<string, string> = { Location: to, 'Cache-Control': 'no-store' };
     if (locale) {
-      headers['Set-Cookie'] = `${LANGUAGE_COOKIE}=${locale}; Path=/; Max-Age=${YEAR_SECONDS}; SameSite=Lax; HttpOnly${url.protocol === 'https:' ? '; Secure' : ''}`;
+      headers['Set-Cookie'] =
+        `${LANGUAGE_COOKIE}=${locale}; Path=/; Max-Age=${YEAR_SECONDS}; SameSite=Lax; HttpOnly${url.protocol === 'https:' ? '; Secure' : ''}`;
     }
     return new Response(null, { status: 303, headers });
   }, 'language');

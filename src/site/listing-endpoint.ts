@@ -47,6 +47,9 @@ export function createListingEndpoint(dir: Directory) {
     const page = renderListing(dir, locale, params, { baseUrl: url.origin });
     if (page.status === 200) return new Response(page.body, { status: 200, headers });
     // An error page is never kept by the CDN (its durable header would keep it until the next deploy).
-    return new Response(page.body, { status: page.status, headers: { 'Content-Type': HTML_TYPE, 'Content-Language': locale, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' } });
+    return new Response(page.body, {
+      status: page.status,
+      headers: { 'Content-Type': HTML_TYPE, 'Content-Language': locale, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' },
+    });
   }, 'listing');
 }

@@ -75,13 +75,15 @@ function facetFieldset(locale: SiteLocale, facet: FacetName, buckets: FacetBucke
       <label for="${id(b.value)}">${b.label} <span class="count">(${b.count})</span></label></li>`,
     )}
   </ul>
-  ${facet === 'subject'
-    ? html`<p class="form-field"><label for="subject-mode">${t(locale, 'listing.subjectMode')}</label>
+  ${
+    facet === 'subject'
+      ? html`<p class="form-field"><label for="subject-mode">${t(locale, 'listing.subjectMode')}</label>
   <select name="subject_mode" id="subject-mode" form="listing">
     <option value="any"${query.subject_mode === 'any' ? html` selected` : ''}>${t(locale, 'listing.subjectMode.any')}</option>
     <option value="all"${query.subject_mode === 'all' ? html` selected` : ''}>${t(locale, 'listing.subjectMode.all')}</option>
   </select></p>`
-    : ''}
+      : ''
+  }
 </fieldset>`;
 }
 
@@ -165,15 +167,17 @@ ${errors ? errorList(locale, errors) : ''}
   </p>
   <button type="submit" class="button">${t(locale, 'listing.searchButton')}</button>
 </form>
-${options.map === false
-  ? ''
-  : renderMapSection({
-      locale,
-      counts: facets.country ?? new Map(),
-      selected: selectedValues(query, 'country'),
-      hrefFor: (code) => paths.listing(locale, filterQueryString({ ...query, country: [code] })),
-      nameOf: (code) => facetLabel(dir, 'country', code, locale),
-    })}
+${
+  options.map === false
+    ? ''
+    : renderMapSection({
+        locale,
+        counts: facets.country ?? new Map(),
+        selected: selectedValues(query, 'country'),
+        hrefFor: (code) => paths.listing(locale, filterQueryString({ ...query, country: [code] })),
+        nameOf: (code) => facetLabel(dir, 'country', code, locale),
+      })
+}
 <div class="listing-columns">
   <section class="filters" aria-labelledby="filters-heading">
     <h2 id="filters-heading">${t(locale, 'listing.filters')}</h2>
@@ -201,7 +205,9 @@ ${options.map === false
   const view = viewQueryString(query, query.page);
   const body = layout({
     locale,
-    title: options.home ? `${t(locale, 'site.name')} — ${t(locale, 'site.tagline')}` : `${t(locale, 'listing.titleWithCount', { title: t(locale, 'listing.title'), count })} — ${t(locale, 'site.name')}`,
+    title: options.home
+      ? `${t(locale, 'site.name')} — ${t(locale, 'site.tagline')}`
+      : `${t(locale, 'listing.titleWithCount', { title: t(locale, 'listing.title'), count })} — ${t(locale, 'site.name')}`,
     description: t(locale, 'site.tagline'),
     baseUrl: options.baseUrl,
     path: options.home ? paths.home(locale) : paths.listing(locale),

@@ -24,7 +24,10 @@ export const WIDGET_EXAMPLES: Example[] = [
       `<solidarity-directory country="IT,ES" relation="member,founding_member" sort="-updated" per-page="3" heading="${escapeText(t(l, 'embed.example.several.heading'))}" heading-level="4"></solidarity-directory>`,
   },
   { id: 'sector', markup: () => '<solidarity-directory sector="education" scope="regional,national"></solidarity-directory>' },
-  { id: 'allSubjects', markup: () => '<solidarity-directory subject="labour-rights,international-solidarity" subject-mode="all" structure="confederation"></solidarity-directory>' },
+  {
+    id: 'allSubjects',
+    markup: () => '<solidarity-directory subject="labour-rights,international-solidarity" subject-mode="all" structure="confederation"></solidarity-directory>',
+  },
   { id: 'language', markup: () => '<solidarity-directory language="fr,es,it,pt" per-page="5"></solidarity-directory>' },
   { id: 'map', markup: () => '<solidarity-directory map subject="labour-rights" per-page="5"></solidarity-directory>' },
   { id: 'fixed', markup: () => '<solidarity-directory q="cobas" no-search></solidarity-directory>' },
@@ -52,10 +55,23 @@ function attributes(l: Locale): [string, string][] {
 }
 
 const PROPERTIES: [string, string][] = [
-  ['--sd-font-family', 'inherit'], ['--sd-font-size', '1rem'], ['--sd-color', '#1d1d1f'], ['--sd-muted', '#4d4d55'],
-  ['--sd-background', 'transparent'], ['--sd-input-background', '#fff'], ['--sd-link', '#0b4f9c'], ['--sd-accent', '#a4161a'],
-  ['--sd-accent-contrast', '#fff'], ['--sd-focus', '#1a5fd0'], ['--sd-error', '#9b1c1c'], ['--sd-border', '#8a8782'],
-  ['--sd-border-width', '0'], ['--sd-separator', '#d6d3ce'], ['--sd-radius', '4px'], ['--sd-padding', '0'], ['--sd-gap', '0.75rem'],
+  ['--sd-font-family', 'inherit'],
+  ['--sd-font-size', '1rem'],
+  ['--sd-color', '#1d1d1f'],
+  ['--sd-muted', '#4d4d55'],
+  ['--sd-background', 'transparent'],
+  ['--sd-input-background', '#fff'],
+  ['--sd-link', '#0b4f9c'],
+  ['--sd-accent', '#a4161a'],
+  ['--sd-accent-contrast', '#fff'],
+  ['--sd-focus', '#1a5fd0'],
+  ['--sd-error', '#9b1c1c'],
+  ['--sd-border', '#8a8782'],
+  ['--sd-border-width', '0'],
+  ['--sd-separator', '#d6d3ce'],
+  ['--sd-radius', '4px'],
+  ['--sd-padding', '0'],
+  ['--sd-gap', '0.75rem'],
 ];
 
 export function renderWidgetExamplePage(baseUrl: string, locale: SiteLocale = 'en'): string {

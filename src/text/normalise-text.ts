@@ -11,7 +11,9 @@ export function fold(text: string): string {
 }
 
 export function tokenize(text: string): string[] {
-  return fold(text).split(NOT_WORD).filter((t) => t.length > 0);
+  return fold(text)
+    .split(NOT_WORD)
+    .filter((t) => t.length > 0);
 }
 
 /** A name reduced for duplicate detection: folded, punctuation and spacing removed. */

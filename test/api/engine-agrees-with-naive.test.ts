@@ -17,16 +17,39 @@ const content = syntheticContent(400, 7);
 const dir = createDirectory(buildArtefact(content, (md) => md));
 const entries = dir.artefact.entries;
 const countries = [...new Set(entries.flatMap((e) => e.countries ?? []))];
-const words = ['sindicato', 'union', 'solidarit', 'precari', 'migrant', 'lyon', 'confederación', 'démocratiques', 'trab', 'x', 's', 'co', 'precariedad servicios', 'union s', 'trabajadores de', 'international solidarity'];
+const words = [
+  'sindicato',
+  'union',
+  'solidarit',
+  'precari',
+  'migrant',
+  'lyon',
+  'confederación',
+  'démocratiques',
+  'trab',
+  'x',
+  's',
+  'co',
+  'precariedad servicios',
+  'union s',
+  'trabajadores de',
+  'international solidarity',
+];
 
 const queryArb = fc.record(
   {
     q: fc.constantFrom(...words),
     country: fc.subarray(countries, { minLength: 1, maxLength: 3 }),
     scope: fc.subarray([...GEOGRAPHIC_SCOPES], { minLength: 1 }),
-    subject: fc.subarray(content.taxonomies.subjects.map((s) => s.slug), { minLength: 1, maxLength: 3 }),
+    subject: fc.subarray(
+      content.taxonomies.subjects.map((s) => s.slug),
+      { minLength: 1, maxLength: 3 },
+    ),
     subject_mode: fc.constantFrom('any', 'all'),
-    sector: fc.subarray(content.taxonomies.sectors.map((s) => s.slug), { minLength: 1, maxLength: 2 }),
+    sector: fc.subarray(
+      content.taxonomies.sectors.map((s) => s.slug),
+      { minLength: 1, maxLength: 2 },
+    ),
     relation: fc.subarray([...NETWORK_RELATIONS], { minLength: 1 }),
     structure: fc.subarray([...STRUCTURES], { minLength: 1, maxLength: 3 }),
     updated_since: fc.constantFrom('2016-01-01', '2020-06-15', '2026-01-01'),
@@ -59,7 +82,10 @@ describe('the engine agrees with the naive implementation', () => {
   it('ranks search results exactly as the definition of relevance does', () => {
     const searchArb = fc.record(
       {
-        q: fc.oneof(fc.constantFrom(...words), fc.constantFrom(...dir.artefact.index.terms).chain((t) => fc.integer({ min: 1, max: t.length }).map((k) => t.slice(0, k)))),
+        q: fc.oneof(
+          fc.constantFrom(...words),
+          fc.constantFrom(...dir.artefact.index.terms).chain((t) => fc.integer({ min: 1, max: t.length }).map((k) => t.slice(0, k))),
+        ),
         country: fc.subarray(countries, { minLength: 1, maxLength: 2 }),
         page: fc.integer({ min: 1, max: 4 }).map(String),
         per_page: fc.integer({ min: 1, max: 100 }).map(String),

@@ -125,7 +125,11 @@ describe('the entry JSON Schema and the content build agree', () => {
   });
 
   it('is served as application/schema+json with its own address as $id', async () => {
-    const endpoint = createDocumentEndpoint('entry-schema', (origin) => entryJsonSchema({ id: `${origin}/api/v1/schemas/entry.json`, taxonomies }), SCHEMA_JSON_TYPE);
+    const endpoint = createDocumentEndpoint(
+      'entry-schema',
+      (origin) => entryJsonSchema({ id: `${origin}/api/v1/schemas/entry.json`, taxonomies }),
+      SCHEMA_JSON_TYPE,
+    );
     const r = await endpoint(new Request('https://directory.test/api/v1/schemas/entry.json'));
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe('application/schema+json');

@@ -8,7 +8,11 @@ const slugs = async (qs: string) => {
   expect(r.status).toBe(200);
   return (r.body.data as { slug: string }[]).map((d) => d.slug).sort();
 };
-const expected = (pred: (e: (typeof fixtureEntries)[number]) => boolean) => fixtureEntries.filter(pred).map((e) => e.slug).sort();
+const expected = (pred: (e: (typeof fixtureEntries)[number]) => boolean) =>
+  fixtureEntries
+    .filter(pred)
+    .map((e) => e.slug)
+    .sort();
 
 describe('GET /api/v1/groups filters', () => {
   it('filters by country, repeated or comma-separated, case-insensitive', async () => {

@@ -48,7 +48,15 @@ describe('the OpenAPI document passes the tools partners use', () => {
     const param = (name: string) => groups.parameters.find((p: { name?: string }) => p.name === name);
     expect(param('page').schema).toMatchObject({ type: 'integer', minimum: 1, default: 1 });
     expect(param('per_page').schema).toMatchObject({ type: 'integer', minimum: 1, maximum: PER_PAGE_MAX });
-    expect(Object.keys(doc.components.schemas.Taxonomies.properties.data.properties)).toEqual(['subjects', 'sectors', 'countries', 'languages', 'scopes', 'relations', 'structures']);
+    expect(Object.keys(doc.components.schemas.Taxonomies.properties.data.properties)).toEqual([
+      'subjects',
+      'sectors',
+      'countries',
+      'languages',
+      'scopes',
+      'relations',
+      'structures',
+    ]);
     expect(doc.components.schemas.MurmurationsProfile.required).toEqual(expect.arrayContaining(['linked_schemas', 'name', 'primary_url']));
     expect(doc.components.schemas.Error.properties.error.properties.code.enum).toEqual([...ERROR_CODES]);
     expect(Object.keys(groups.responses[200].headers)).toEqual(expect.arrayContaining(['ETag', 'Last-Modified', 'Cache-Control', 'Content-Language', 'Link']));
@@ -59,7 +67,8 @@ describe('the OpenAPI document passes the tools partners use', () => {
     expect(doc.info.license).toEqual({ name: DATA_LICENSE.name, identifier: DATA_LICENSE.id });
     expect(doc.info.contact.url).toBe('https://directory.example.org/join');
     const tags = new Set(doc.tags.map((t: { name: string }) => t.name));
-    for (const item of Object.values<Record<string, { tags: string[] }>>(doc.paths)) for (const op of Object.values(item)) expect(tags.has(op.tags[0]!)).toBe(true);
+    for (const item of Object.values<Record<string, { tags: string[] }>>(doc.paths))
+      for (const op of Object.values(item)) expect(tags.has(op.tags[0]!)).toBe(true);
   });
 });
 

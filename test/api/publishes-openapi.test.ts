@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import * as z from 'zod';
+import type * as z from 'zod';
 import { buildOpenApi, entryJsonSchema } from '../../src/api/openapi.ts';
 import { createGroupEndpoint, createGroupsEndpoint } from '../../src/api/read-endpoints.ts';
 import { buildArtefact } from '../../src/content/build-artefact.ts';
@@ -40,9 +40,15 @@ describe('the published OpenAPI document and JSON Schema', () => {
   it('describes the entry with every field of the zod schema and its required ones', () => {
     const entry = doc.components.schemas.Entry!;
     expect(Object.keys(entry.properties!)).toEqual(Object.keys(entryFields));
-    const required = Object.entries(entryFields).filter(([, f]) => !(f as z.ZodType).safeParse(undefined).success).map(([k]) => k);
+    const required = Object.entries(entryFields)
+      .filter(([, f]) => !(f as z.ZodType).safeParse(undefined).success)
+      .map(([k]) => k);
     expect(entry.required).toEqual(required);
-    const published = entryJsonSchema({ id: 'https://directory.example/api/v1/schemas/entry.json' }) as { $id: string; properties: Record<string, unknown>; required: string[] };
+    const published = entryJsonSchema({ id: 'https://directory.example/api/v1/schemas/entry.json' }) as {
+      $id: string;
+      properties: Record<string, unknown>;
+      required: string[];
+    };
     expect(published.$id).toBe('https://directory.example/api/v1/schemas/entry.json');
     expect(Object.keys(published.properties)).toEqual(Object.keys(entryFields));
     expect(published.required).toEqual(required);

@@ -57,7 +57,9 @@ describe('routing through the Netlify runtime', { timeout: 180_000 }, () => {
     expect(post.status).toBe(405);
     expect(post.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
     const first = await get('/api/v1/groups?subject=education');
-    const again = await dev.handle(new Request('http://localhost:8888/api/v1/groups?subject=education', { headers: { 'If-None-Match': first.headers.get('etag')! } }));
+    const again = await dev.handle(
+      new Request('http://localhost:8888/api/v1/groups?subject=education', { headers: { 'If-None-Match': first.headers.get('etag')! } }),
+    );
     expect(again?.status).toBe(304);
   });
 });

@@ -37,7 +37,12 @@ describe('HTTP that partner sites and CDNs expect', () => {
   });
 
   it('answers CORS preflights and sends CORS headers on answers and errors', async () => {
-    const pre = await groups(new Request('http://directory.test/api/v1/groups', { method: 'OPTIONS', headers: { Origin: 'https://union.example', 'Access-Control-Request-Method': 'GET' } }));
+    const pre = await groups(
+      new Request('http://directory.test/api/v1/groups', {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://union.example', 'Access-Control-Request-Method': 'GET' },
+      }),
+    );
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-origin')).toBe('*');
     expect(pre.headers.get('access-control-allow-methods')).toContain('GET');
@@ -67,7 +72,11 @@ describe('HTTP that partner sites and CDNs expect', () => {
   });
 
   it.each(['POST', 'PUT', 'DELETE', 'PATCH'])('answers %s with 405 and Allow', async (method) => {
-    for (const [handler, path] of [[groups, '/api/v1/groups'], [group, '/api/v1/groups/solidaires'], [taxonomies, '/api/v1/taxonomies']] as const) {
+    for (const [handler, path] of [
+      [groups, '/api/v1/groups'],
+      [group, '/api/v1/groups/solidaires'],
+      [taxonomies, '/api/v1/taxonomies'],
+    ] as const) {
       const r = await call(handler, path, { method });
       expect(r.status).toBe(405);
       expect(r.headers.get('allow')).toBe('GET, HEAD, OPTIONS');

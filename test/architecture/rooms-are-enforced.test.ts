@@ -52,7 +52,11 @@ describe('the rooms', () => {
       const cells = line.split('|').map((c) => c.trim());
       const path = /^`([^`]+)`$/.exec(cells[2] ?? '')?.[1];
       if (!path || cells.length < 5) continue;
-      const deps = (cells[3] ?? '').replace(/—|nothing/g, '').split(',').map((d) => d.trim()).filter(Boolean);
+      const deps = (cells[3] ?? '')
+        .replace(/—|nothing/g, '')
+        .split(',')
+        .map((d) => d.trim())
+        .filter(Boolean);
       rows.set(path, deps.sort());
     }
     const expected = new Map(Object.values(rooms).map((r) => [r.path, r.mayImport.map((m) => rooms[m]!.path.replace(/^src\//, '')).sort()]));
@@ -83,7 +87,10 @@ describe('the dependency rules', () => {
   }
 
   it('refuse a back-edge: the schema importing the engine', async () => {
-    const found = await violations({ 'src/schema/a.ts': "import { b } from '../engine/b.ts';\nexport const a = b;\n", 'src/engine/b.ts': 'export const b = 1;\n' });
+    const found = await violations({
+      'src/schema/a.ts': "import { b } from '../engine/b.ts';\nexport const a = b;\n",
+      'src/engine/b.ts': 'export const b = 1;\n',
+    });
     expect(found).toContain('room-schema: src/schema/a.ts → src/engine/b.ts');
   });
 
@@ -96,6 +103,8 @@ describe('the dependency rules', () => {
   });
 
   it('let the engine import the schema', async () => {
-    expect(await violations({ 'src/engine/b.ts': "import { a } from '../schema/a.ts';\nexport const b = a;\n", 'src/schema/a.ts': 'export const a = 1;\n' })).toEqual([]);
+    expect(
+      await violations({ 'src/engine/b.ts': "import { a } from '../schema/a.ts';\nexport const b = a;\n", 'src/schema/a.ts': 'export const a = 1;\n' }),
+    ).toEqual([]);
   });
 });

@@ -41,7 +41,8 @@ const requiredBySchema = (schema: z.ZodType) => !schema.safeParse(undefined).suc
 export function disagreements(c: DecapConfig): string[] {
   const out: string[] = [];
   const groups = collection(c, 'groups');
-  if (groups.folder !== 'content/groups' || groups.extension !== 'md' || groups.format !== 'frontmatter') out.push('groups: not Markdown files in content/groups');
+  if (groups.folder !== 'content/groups' || groups.extension !== 'md' || groups.format !== 'frontmatter')
+    out.push('groups: not Markdown files in content/groups');
   if (JSON.stringify(c.i18n.locales) !== JSON.stringify(CONTENT_LOCALES)) out.push(`i18n locales ${c.i18n.locales} ≠ ${CONTENT_LOCALES}`);
   if (c.i18n.default_locale !== DEFAULT_LOCALE) out.push('i18n default locale differs');
   if (c.i18n.structure !== 'single_file' || groups.i18n !== true) out.push('groups are not i18n single_file');
@@ -57,7 +58,8 @@ export function disagreements(c: DecapConfig): string[] {
       if (field.required !== false) out.push(`${name}: each language must be optional (the schema needs only one)`);
     } else {
       if (field.i18n) out.push(`${name}: translatable in the CMS but not in the schema`);
-      if ((field.required !== false) !== requiredBySchema(schema)) out.push(`${name}: required=${field.required} but the schema ${requiredBySchema(schema) ? 'requires' : 'does not require'} it`);
+      if ((field.required !== false) !== requiredBySchema(schema))
+        out.push(`${name}: required=${field.required} but the schema ${requiredBySchema(schema) ? 'requires' : 'does not require'} it`);
     }
     const meta = (schema.meta() ?? {}) as { title?: string; description?: string };
     if (meta.title && field.label !== meta.title) out.push(`${name}: label "${field.label}" ≠ schema title "${meta.title}"`);
@@ -68,7 +70,8 @@ export function disagreements(c: DecapConfig): string[] {
         if (!schema.safeParse(value).success) out.push(`${name}: option "${o.value}" is refused by the schema`);
       }
     }
-    if (field.widget === 'relation' && !(TAXONOMIES as readonly string[]).includes(field.collection ?? '')) out.push(`${name}: relation to unknown collection ${field.collection}`);
+    if (field.widget === 'relation' && !(TAXONOMIES as readonly string[]).includes(field.collection ?? ''))
+      out.push(`${name}: relation to unknown collection ${field.collection}`);
   }
   for (const taxonomy of TAXONOMIES) {
     const terms = collection(c, taxonomy);
@@ -155,8 +158,10 @@ describe('the CMS accepts every real entry', () => {
           if (empty && field.required !== false && locale === DEFAULT_LOCALE) refusals.push(`${name} ${locale}.${field.name}: required`);
           const values = Array.isArray(value) ? value : [value];
           const pattern = field.pattern ?? field.field?.pattern;
-          if (!empty && pattern) for (const v of values) if (!new RegExp(pattern[0]).test(String(v))) refusals.push(`${name} ${locale}.${field.name}: ${pattern[1]}`);
-          if (!empty && field.widget === 'select') for (const v of values) if (!field.options!.some((o) => o.value === v)) refusals.push(`${name} ${field.name}: "${v}" is not an option`);
+          if (!empty && pattern)
+            for (const v of values) if (!new RegExp(pattern[0]).test(String(v))) refusals.push(`${name} ${locale}.${field.name}: ${pattern[1]}`);
+          if (!empty && field.widget === 'select')
+            for (const v of values) if (!field.options!.some((o) => o.value === v)) refusals.push(`${name} ${field.name}: "${v}" is not an option`);
         }
       }
     }
@@ -169,7 +174,10 @@ describe('the CMS accepts every real entry', () => {
       const dir = join(ROOT, 'content', taxonomy);
       for (const name of (await readdir(dir)).filter((n) => n.endsWith('.yml'))) {
         const term = parseYaml(await readFile(join(dir, name), 'utf8')) as Record<string, unknown>;
-        expect(Object.keys(term).every((k) => fields.some((f) => f.name === k)), `${taxonomy}/${name}`).toBe(true);
+        expect(
+          Object.keys(term).every((k) => fields.some((f) => f.name === k)),
+          `${taxonomy}/${name}`,
+        ).toBe(true);
       }
     }
   });

@@ -32,7 +32,16 @@ const renderMarkdown = createMarkdownRenderer();
 describe('the group preview', () => {
   it('shows names for codes and labels for slugs and enum values', () => {
     const model = previewModel({
-      draft: { slug: 'new-union', name: 'New Union', countries: ['FR', 'DE'], languages: ['fr'], subjects: ['labour-rights'], network_relation: 'observer', summary: { fr: 'Un syndicat.' }, purpose: { en: 'We **organise**. <script>x</script>' } },
+      draft: {
+        slug: 'new-union',
+        name: 'New Union',
+        countries: ['FR', 'DE'],
+        languages: ['fr'],
+        subjects: ['labour-rights'],
+        network_relation: 'observer',
+        summary: { fr: 'Un syndicat.' },
+        purpose: { en: 'We **organise**. <script>x</script>' },
+      },
       published: artefact.entries,
       taxonomies: artefact.taxonomies,
       renderMarkdown,

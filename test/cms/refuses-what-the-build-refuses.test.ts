@@ -68,7 +68,16 @@ describe('the check before saving', () => {
   });
 
   it('drops what cleared fields leave behind, so they do not count as given', () => {
-    const { data, problems } = checkEntry(group({ city: '', countries: [], sources: [{ url: '', title: 'Meeting notes' }, { url: '', title: '' }] }));
+    const { data, problems } = checkEntry(
+      group({
+        city: '',
+        countries: [],
+        sources: [
+          { url: '', title: 'Meeting notes' },
+          { url: '', title: '' },
+        ],
+      }),
+    );
     expect(problems).toEqual([]);
     expect(data).toEqual(group({ sources: [{ title: 'Meeting notes' }] }).data);
     expect(withoutEmptyValues({ a: [{}, { b: null }], c: 0, d: false })).toEqual({ c: 0, d: false });
@@ -88,7 +97,11 @@ describe('the check before saving', () => {
   });
 
   it('checks taxonomy terms against the term schema', () => {
-    const { problems } = checkEntry({ collection: 'subjects', newRecord: true, data: { slug: 'peace', label: { en: 'Peace', fr: '', es: 'Paz', pt: 'Paz', it: 'Pace', de: 'Frieden' }, order: -1 } });
+    const { problems } = checkEntry({
+      collection: 'subjects',
+      newRecord: true,
+      data: { slug: 'peace', label: { en: 'Peace', fr: '', es: 'Paz', pt: 'Paz', it: 'Pace', de: 'Frieden' }, order: -1 },
+    });
     expect(problems).toEqual([expect.stringMatching(/^Label \(label\.fr\): /), expect.stringMatching(/^Order: /)]);
   });
 });

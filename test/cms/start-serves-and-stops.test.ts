@@ -51,8 +51,18 @@ describe('npm start', () => {
 
   it('rebuilds the directory on every commit to main: the API and the pages serve it', async () => {
     // Twice: the site server must pick up each rebuild, not only the first one.
-    for (const [slug, name] of [['committed-by-hand', 'Committed By Hand'], ['committed-again', 'Committed Again']] as const) {
-      const entry = entrySchema.parse({ slug, name, summary: { en: 'Added with git.' }, network_relation: 'none', created: '2026-11-27', updated: '2026-11-27' });
+    for (const [slug, name] of [
+      ['committed-by-hand', 'Committed By Hand'],
+      ['committed-again', 'Committed Again'],
+    ] as const) {
+      const entry = entrySchema.parse({
+        slug,
+        name,
+        summary: { en: 'Added with git.' },
+        network_relation: 'none',
+        created: '2026-11-27',
+        updated: '2026-11-27',
+      });
       await writeFile(join(stack.repo, 'content', 'groups', `${slug}.md`), encodeEntryFile(entry));
       await stack.git('add', 'content/groups');
       await stack.git('commit', '-q', '-m', `Add ${name} by hand`);
@@ -73,14 +83,17 @@ describe('npm start', () => {
     const port = Number(new URL(stack.decapUrl).port);
     const ask = (headers: Record<string, string>) =>
       new Promise<number>((done, reject) => {
-        const req = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/api/v1', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-          res.resume();
-          done(res.statusCode ?? 0);
-        });
+        const req = httpRequest(
+          { host: '127.0.0.1', port, method: 'POST', path: '/api/v1', headers: { 'content-type': 'application/json', ...headers } },
+          (res) => {
+            res.resume();
+            done(res.statusCode ?? 0);
+          },
+        );
         req.once('error', reject);
         req.end('{"action":"info"}');
       });
-    expect(await ask({ host: 'evil.example:' + port })).toBe(403);
+    expect(await ask({ host: `evil.example:${port}` })).toBe(403);
     expect(await ask({ host: `localhost:${port}`, origin: 'http://evil.example' })).toBe(403);
     expect(await ask({ host: `127.0.0.1:${port}`, origin: 'null' })).toBe(403);
     expect(await ask({ host: `localhost:${port}`, origin: new URL(stack.url).origin })).toBe(200);
@@ -110,7 +123,11 @@ describe('npm start', () => {
       consent: true,
       form_token: token,
     };
-    const res = await fetch(`${stack.url}/api/v1/join`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(application) });
+    const res = await fetch(`${stack.url}/api/v1/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(application),
+    });
     const { reference } = (await res.json()) as { reference: string };
     expect([201, 202]).toContain(res.status);
     // What `npm run join:deliver` and `join:contacts` open: the store the local stack wrote to.

@@ -46,7 +46,9 @@ describe('editing an entry file in place', () => {
       // Everything before and after the changed line is the original, byte for byte.
       const at = out.indexOf('  website: https://new.example.org/\n');
       expect(out.slice(0, at), name).toBe(text.slice(0, at));
-      expect(out.slice(at + '  website: https://new.example.org/\n'.length), name).toBe(text.slice(at + (entry.website ? `  website: ${entry.website}\n`.length : 0)));
+      expect(out.slice(at + '  website: https://new.example.org/\n'.length), name).toBe(
+        text.slice(at + (entry.website ? `  website: ${entry.website}\n`.length : 0)),
+      );
     }
   });
 
@@ -113,7 +115,8 @@ describe('editing an entry file in place', () => {
   });
 
   it('keeps formatting it did not write: comments, quoting and key order of a hand-written file', () => {
-    const text = '---\n# kept\nen:\n  name: "Quoted Name"   # a comment\n  slug: hand-written\n  summary: \'Single quoted\'\n  website: http://old.example/\n  network_relation: none\n  created: 2024-01-01\n  updated: 2024-01-01\n---\n';
+    const text =
+      '---\n# kept\nen:\n  name: "Quoted Name"   # a comment\n  slug: hand-written\n  summary: \'Single quoted\'\n  website: http://old.example/\n  network_relation: none\n  created: 2024-01-01\n  updated: 2024-01-01\n---\n';
     const out = editEntryFile(text, [{ field: 'website', to: 'https://new.example/' }]);
     expect(out).toBe(text.replace('http://old.example/', 'https://new.example/'));
   });

@@ -8,7 +8,16 @@ import { loadContent } from '../../src/content/load-content.ts';
 import { formatProblem, validateContent } from '../../src/content/validate-content.ts';
 import type { Entry } from '../../src/schema/entry.ts';
 import { CONTENT_LOCALES } from '../../src/schema/locales.ts';
-import { entryForRow, normaliseName, PROJECT, readReferenceRows, readReviewedRows, rowCountryCode, rowStatesMembership, type ReferenceRow } from './support/reference-tables.ts';
+import {
+  entryForRow,
+  normaliseName,
+  PROJECT,
+  readReferenceRows,
+  readReviewedRows,
+  rowCountryCode,
+  rowStatesMembership,
+  type ReferenceRow,
+} from './support/reference-tables.ts';
 
 let entries: Entry[];
 const rows = readReferenceRows();
@@ -72,7 +81,10 @@ describe('every entry', () => {
 
   it('is a member or founding member only with a source and the source’s words stating it', () => {
     for (const entry of entries.filter((e) => e.network_relation === 'member' || e.network_relation === 'founding_member')) {
-      expect(entry.sources?.some((s) => s.url), entry.slug).toBe(true);
+      expect(
+        entry.sources?.some((s) => s.url),
+        entry.slug,
+      ).toBe(true);
       expect(entry.relation_note, entry.slug).toMatch(/founding member|\bmember\b(?!ship)|adhere|aderisce/i);
       expect(entry.relation_note, entry.slug).not.toMatch(/not stated|does not state/i);
       // A founding member's note says so in so many words; "member" alone does not make a founder.

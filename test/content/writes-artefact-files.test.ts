@@ -20,7 +20,10 @@ describe('the artefact files the functions read', () => {
       if (!built.ok) throw new Error(built.messages.join('\n'));
       for (const name of ['directory.json', 'directory-list.json']) {
         const bytes = await readFile(join(out, name));
-        expect(bytes.some((b) => b > 0x7f), name).toBe(false);
+        expect(
+          bytes.some((b) => b > 0x7f),
+          name,
+        ).toBe(false);
       }
       // Resolved the way a function does it: relative to its own module, two folders up. The
       // postings come back as the decoded array the built artefact's base64 stands for.

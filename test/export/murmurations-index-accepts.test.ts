@@ -56,8 +56,18 @@ describe('Murmurations profiles the index accepts', () => {
   });
 
   it('maps Kosovo, long subject labels, a missing website and a city the index can place', () => {
-    const long = taxonomyTermSchema.parse({ slug: 'long-subject', label: { en: `Solidarity ${'with workers in struggle '.repeat(4)}`.trim(), fr: 'Long', es: 'Largo', pt: 'Longo', it: 'Lungo', de: 'Lang' } });
-    const kosovo = entrySchema.parse({ ...fixtureEntries[0]!, slug: 'bsp-kosovo', countries: ['XK'], city: 'Pristina', subjects: ['long-subject'], social: ['https://social.example.org/@bsp'] });
+    const long = taxonomyTermSchema.parse({
+      slug: 'long-subject',
+      label: { en: `Solidarity ${'with workers in struggle '.repeat(4)}`.trim(), fr: 'Long', es: 'Largo', pt: 'Longo', it: 'Lungo', de: 'Lang' },
+    });
+    const kosovo = entrySchema.parse({
+      ...fixtureEntries[0]!,
+      slug: 'bsp-kosovo',
+      countries: ['XK'],
+      city: 'Pristina',
+      subjects: ['long-subject'],
+      social: ['https://social.example.org/@bsp'],
+    });
     const varese = entrySchema.parse({ ...fixtureEntries[0]!, slug: 'adl-varese', countries: ['IT'], city: 'Varese' });
     const dir = fixtureDirectory([...fixtureEntries, kosovo, varese], { subjects: [...fixtureSubjects, long] }, { locate: locateCity });
     const k = murmurationsProfile(dir, dir.findSlug('bsp-kosovo'), BASE, undefined);

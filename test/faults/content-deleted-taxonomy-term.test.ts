@@ -20,7 +20,8 @@ describe('a taxonomy term deleted while groups use it', () => {
     it(`fails the build naming every use of the deleted ${taxonomy === 'subjects' ? 'subject' : 'sector'}, and keeps the last good artefact`, async () => {
       // The most used term, from the content itself.
       const uses = new Map<string, { slug: string; position: number }[]>();
-      for (const entry of sandbox.artefact.entries) entry[taxonomy]?.forEach((term, position) => uses.set(term, [...(uses.get(term) ?? []), { slug: entry.slug, position }]));
+      for (const entry of sandbox.artefact.entries)
+        entry[taxonomy]?.forEach((term, position) => uses.set(term, [...(uses.get(term) ?? []), { slug: entry.slug, position }]));
       const [term, users] = [...uses].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))[0]!;
       expect(users.length).toBeGreaterThan(0);
 
@@ -31,7 +32,10 @@ describe('a taxonomy term deleted while groups use it', () => {
       const what = taxonomy === 'subjects' ? 'subject heading' : 'sector';
       expect(result.ok ? [] : [...result.messages].sort()).toEqual(
         users
-          .map(({ slug, position }) => `content/groups/${slug}.md → ${taxonomy}[${position}]: "${term}" is not a known ${what}; add content/${taxonomy}/${term}.yml or pick an existing one`)
+          .map(
+            ({ slug, position }) =>
+              `content/groups/${slug}.md → ${taxonomy}[${position}]: "${term}" is not a known ${what}; add content/${taxonomy}/${term}.yml or pick an existing one`,
+          )
           .sort(),
       );
       expect(sandbox.snapshot()).toEqual(sandbox.good);

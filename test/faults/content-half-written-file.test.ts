@@ -59,13 +59,19 @@ describe('a content file written only in part', () => {
   });
 
   it('is any content file, cut at any byte, that the build names or accepts, and never crashes on', { timeout: 240_000 }, () => {
-    const all = [...shipped.raw.groups.map((f) => ({ kind: 'groups' as const, file: f })), ...TAXONOMIES.flatMap((t) => shipped.raw.taxonomies[t].map((f) => ({ kind: t, file: f })))];
+    const all = [
+      ...shipped.raw.groups.map((f) => ({ kind: 'groups' as const, file: f })),
+      ...TAXONOMIES.flatMap((t) => shipped.raw.taxonomies[t].map((f) => ({ kind: t, file: f }))),
+    ];
     fc.assert(
       fc.property(fc.nat({ max: all.length - 1 }), fc.double({ min: 0, max: 1, noNaN: true }), (i, where) => {
         const { kind, file } = all[i]!;
         const text = cut(file, Math.floor(where * Buffer.byteLength(file.text, 'utf8')));
         const swap = (files: ContentFile[]) => files.map((f) => (f.path === file.path ? { ...f, text } : f));
-        const raw = kind === 'groups' ? { ...shipped.raw, groups: swap(shipped.raw.groups) } : { ...shipped.raw, taxonomies: { ...shipped.raw.taxonomies, [kind]: swap(shipped.raw.taxonomies[kind]) } };
+        const raw =
+          kind === 'groups'
+            ? { ...shipped.raw, groups: swap(shipped.raw.groups) }
+            : { ...shipped.raw, taxonomies: { ...shipped.raw.taxonomies, [kind]: swap(shipped.raw.taxonomies[kind]) } };
         const result = validateContent(raw);
         if (result.ok) return;
         // Named: the file itself, or (a term cut so that its slug changed) the groups that use it.
@@ -84,7 +90,9 @@ describe('a content file written only in part', () => {
     await writeFile(sandbox.file(file.path), bytes.subarray(0, at + 1));
     const result = await sandbox.build();
     expect(result.ok).toBe(false);
-    expect(result.ok ? [] : result.messages).toEqual([expect.stringMatching(new RegExp(`^${file.path.replace(/\./g, '\\.')}: (the front matter block is not closed|invalid YAML)`))]);
+    expect(result.ok ? [] : result.messages).toEqual([
+      expect.stringMatching(new RegExp(`^${file.path.replace(/\./g, '\\.')}: (the front matter block is not closed|invalid YAML)`)),
+    ]);
     expect(sandbox.snapshot()).toEqual(sandbox.good);
     expect(await sandbox.listTotal()).toBe(sandbox.artefact.entries.length);
     // Written again whole, it builds.

@@ -69,13 +69,21 @@ const faultArb: fc.Arbitrary<Fault> = fc.oneof(
 );
 
 const ruleArb: fc.Arbitrary<FaultRule> = fc.oneof(
-  { weight: 7, arbitrary: fc.record({
-    endpoint: fc.constantFrom(...ENDPOINTS),
-    fault: faultArb,
-    times: fc.constantFrom(1, 1, 2, 3, 6),
-  }).map(({ endpoint, fault, times }): FaultRule => ({ method: endpoint.method, path: endpoint.path, fault, times: fault.kind === 'slow' ? 1 : times })) },
+  {
+    weight: 7,
+    arbitrary: fc
+      .record({
+        endpoint: fc.constantFrom(...ENDPOINTS),
+        fault: faultArb,
+        times: fc.constantFrom(1, 1, 2, 3, 6),
+      })
+      .map(({ endpoint, fault, times }): FaultRule => ({ method: endpoint.method, path: endpoint.path, fault, times: fault.kind === 'slow' ? 1 : times })),
+  },
   // "Reference already exists" is what creating a branch answers.
-  { weight: 1, arbitrary: fc.constantFrom(1, 2).map((times): FaultRule => ({ method: 'POST', path: `${REPO}/git/refs`, fault: { kind: 'reference-exists' }, times })) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(1, 2).map((times): FaultRule => ({ method: 'POST', path: `${REPO}/git/refs`, fault: { kind: 'reference-exists' }, times })),
+  },
 );
 
 /** Short names shared by several groups, so their wished slugs collide (one is a published entry's). */
@@ -94,7 +102,10 @@ interface Planned {
 
 const planArb = fc.tuple(
   fc.array(fc.oneof(fc.constant([]), fc.array(ruleArb, { minLength: 1, maxLength: 2 })), { minLength: APPLICATIONS, maxLength: APPLICATIONS }),
-  fc.array(fc.oneof({ weight: 12, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(...SHARED_SHORT_NAMES) }), { minLength: APPLICATIONS, maxLength: APPLICATIONS }),
+  fc.array(fc.oneof({ weight: 12, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(...SHARED_SHORT_NAMES) }), {
+    minLength: APPLICATIONS,
+    maxLength: APPLICATIONS,
+  }),
   fc.array(fc.nat({ max: 14 }), { minLength: APPLICATIONS, maxLength: APPLICATIONS }),
   fc.array(fc.nat({ max: 9 }), { minLength: APPLICATIONS, maxLength: APPLICATIONS }),
   fc.array(fc.array(ruleArb, { minLength: 1, maxLength: 4 }), { minLength: APPLICATIONS / BATCH, maxLength: APPLICATIONS / BATCH }),
@@ -139,7 +150,9 @@ function faultsPlayed(events: readonly FaultEvent[], requests: readonly Recorded
       const event = events[e]!;
       rules = 'clear' in event ? [] : [...rules, ...event.rules.map((rule) => ({ rule, left: rule.times ?? 1 }))];
     }
-    const hit = rules.find(({ rule: r, left }) => left > 0 && (!r.method || r.method === q.method) && (typeof r.path === 'string' ? r.path === q.path : r.path.test(q.path)));
+    const hit = rules.find(
+      ({ rule: r, left }) => left > 0 && (!r.method || r.method === q.method) && (typeof r.path === 'string' ? r.path === q.path : r.path.test(q.path)),
+    );
     if (!hit) return;
     hit.left--;
     const f = hit.rule.fault;
@@ -258,7 +271,12 @@ describe('a random mix of GitHub faults across a few hundred applications', () =
         if (record.delivery.slug !== record.entry.slug) suffixed++;
         expect(pulls, `pull requests of ${reference}`).toHaveLength(1);
         expect(branches, `branches of ${reference}`).toEqual([record.delivery.branch]);
-        expect(pulls[0]).toMatchObject({ state: 'open', labels: expectedLabels(p), head: record.delivery.branch, number: record.delivery.pull_request!.number });
+        expect(pulls[0]).toMatchObject({
+          state: 'open',
+          labels: expectedLabels(p),
+          head: record.delivery.branch,
+          number: record.delivery.pull_request!.number,
+        });
         expect(record).toMatchObject({ state: 'pull_request_opened', delivery: { labelled: true, closed_for_labels: false } });
         expect(await status(reference)).toMatchObject({ reference, state: 'pull_request_opened', pull_request: record.delivery.pull_request });
         // The file on the branch is the entry that was accepted, under the slug finally used.
@@ -276,8 +294,10 @@ describe('a random mix of GitHub faults across a few hundred applications', () =
     expect(new Set(gh.pulls.map((pull) => pull.head)).size).toBe(APPLICATIONS);
     // No path outside content/groups/ was ever written, no ref outside cms/groups/.
     for (const q of gh.requests) {
-      if (q.method === 'POST' && q.path === `${REPO}/git/trees`) for (const e of (q.body as { tree: { path: string }[] }).tree) expect(e.path).toMatch(/^content\/groups\/[a-z0-9]+(-[a-z0-9]+)*\.md$/);
-      if (q.method === 'POST' && q.path === `${REPO}/git/refs`) expect((q.body as { ref: string }).ref).toMatch(/^refs\/heads\/cms\/groups\/[a-z0-9]+(-[a-z0-9]+)*$/);
+      if (q.method === 'POST' && q.path === `${REPO}/git/trees`)
+        for (const e of (q.body as { tree: { path: string }[] }).tree) expect(e.path).toMatch(/^content\/groups\/[a-z0-9]+(-[a-z0-9]+)*\.md$/);
+      if (q.method === 'POST' && q.path === `${REPO}/git/refs`)
+        expect((q.body as { ref: string }).ref).toMatch(/^refs\/heads\/cms\/groups\/[a-z0-9]+(-[a-z0-9]+)*$/);
     }
 
     const counts = (xs: readonly string[]) => Object.fromEntries([...new Set(xs)].sort().map((x) => [x, xs.filter((y) => y === x).length]));
@@ -290,7 +310,15 @@ describe('a random mix of GitHub faults across a few hundred applications', () =
         `${gh.pulls.length} pull requests, ${cmsBranches.length} branches, ${suffixed} slugs suffixed, lost ${lost}, duplicated ${duplicated}`,
     );
     // The mix really was a mix: every kind of fault was played, and both answers were given.
-    expect(Object.keys(played)).toEqual(['connection-reset', 'reference-exists', 'secondary-rate-limit', 'server-error 500', 'server-error 502', 'slow', 'too-many-requests']);
+    expect(Object.keys(played)).toEqual([
+      'connection-reset',
+      'reference-exists',
+      'secondary-rate-limit',
+      'server-error 500',
+      'server-error 502',
+      'slow',
+      'too-many-requests',
+    ]);
     expect(told['201']).toBeGreaterThan(0);
     expect(told['202']).toBeGreaterThan(0);
   });

@@ -33,12 +33,33 @@ const uniqueApplication = () => {
 };
 
 /** Every form field name, from the join schema (`summary.en`, `contact.email`, …). */
-const FORM_NAMES = Object.entries(JOIN_FORM_SHAPE).flatMap(([name, field]) => (field.kind === 'object' ? Object.keys(field.children ?? {}).map((child) => `${name}.${child}`) : [name]));
+const FORM_NAMES = Object.entries(JOIN_FORM_SHAPE).flatMap(([name, field]) =>
+  field.kind === 'object' ? Object.keys(field.children ?? {}).map((child) => `${name}.${child}`) : [name],
+);
 const PROTOTYPE_NAMES = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'];
 
-const hostileString = fc.oneof(
+const _hostileString = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('', ' ', '\u0000', '\u202E', '\u200B', '\uFEFF', '\uD800', '../../etc/passwd', '---\nslug: x\n---', '{{constructor}}', 'true', 'on', '1e999', '-0', 'NaN', '9'.repeat(40), 'é'.repeat(400), '✊🏽'.repeat(100)),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    '\u202E',
+    '\u200B',
+    '\uFEFF',
+    '\uD800',
+    '../../etc/passwd',
+    '---\nslug: x\n---',
+    '{{constructor}}',
+    'true',
+    'on',
+    '1e999',
+    '-0',
+    'NaN',
+    '9'.repeat(40),
+    'é'.repeat(400),
+    '✊🏽'.repeat(100),
+  ),
 );
 
 /** Sends one request as a client could; undefined when no client could send it (invalid header). */
@@ -83,9 +104,14 @@ describe('any body to POST /api/v1/join is answered 2xx, 303 or 4xx', () => {
     const body = fc.oneof(
       anyJson.map((v) => JSON.stringify(v) ?? 'null'),
       // A valid application with some fields replaced by anything and some keys added.
-      fc.tuple(fc.dictionary(fc.oneof(fc.constantFrom(...FORM_NAMES.map((n) => n.split('.')[0]!), ...PROTOTYPE_NAMES), fc.string({ maxLength: 8 })), anyJson, { maxKeys: 4 }), fc.boolean()).map(([changes, token]) =>
-        JSON.stringify({ ...uniqueApplication(), ...(token ? { form_token: h.token() } : {}), ...changes }),
-      ),
+      fc
+        .tuple(
+          fc.dictionary(fc.oneof(fc.constantFrom(...FORM_NAMES.map((n) => n.split('.')[0]!), ...PROTOTYPE_NAMES), fc.string({ maxLength: 8 })), anyJson, {
+            maxKeys: 4,
+          }),
+          fc.boolean(),
+        )
+        .map(([changes, token]) => JSON.stringify({ ...uniqueApplication(), ...(token ? { form_token: h.token() } : {}), ...changes })),
       // The same, written by hand: a "__proto__" key is an own key in JSON.
       fc.constantFrom('{"__proto__": {"consent": true}}', '{"constructor": {"prototype": {"x": 1}}}', '{"summary": {"__proto__": "x"}}'),
       fc.string({ maxLength: 60 }),
@@ -102,32 +128,53 @@ describe('any body to POST /api/v1/join is answered 2xx, 303 or 4xx', () => {
   it('any form body: repeated keys, broken percent-encodings, prototype and unknown names', async () => {
     const key = fc.oneof(
       { weight: 4, arbitrary: fc.constantFrom(...FORM_NAMES, 'form_token', 'homepage') },
-      { weight: 1, arbitrary: fc.constantFrom(...PROTOTYPE_NAMES, ...PROTOTYPE_NAMES.map((p) => `summary.${p}`), ...PROTOTYPE_NAMES.map((p) => `${p}.en`), 'contact.name.first', 'a.b.c.d.e.f.g', '', '.', 'summary.', '.en', 'summary..en') },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          ...PROTOTYPE_NAMES,
+          ...PROTOTYPE_NAMES.map((p) => `summary.${p}`),
+          ...PROTOTYPE_NAMES.map((p) => `${p}.en`),
+          'contact.name.first',
+          'a.b.c.d.e.f.g',
+          '',
+          '.',
+          'summary.',
+          '.en',
+          'summary..en',
+        ),
+      },
       { weight: 1, arbitrary: fc.string({ maxLength: 10 }) },
     );
     const broken = fc.constantFrom('%', '%%', '%Z9', '%E0%A4%A', '%C3', '%ED%A0%80', '%FF', '+', '%2', '%00', '&', '=', '==');
-    const encoded = fc.tuple(fc.string({ unit: 'binary', maxLength: 20 }), fc.constantFrom('encoded', 'raw', 'broken'), broken, fc.nat()).map(([text, how, bad, at]) => {
-      if (how === 'raw') return text;
-      const e = encodeURIComponent(text.replace(/[\uD800-\uDFFF]/g, '?'));
-      return how === 'encoded' ? e : e.slice(0, at % (e.length + 1)) + bad + e.slice(at % (e.length + 1));
-    });
+    const encoded = fc
+      .tuple(fc.string({ unit: 'binary', maxLength: 20 }), fc.constantFrom('encoded', 'raw', 'broken'), broken, fc.nat())
+      .map(([text, how, bad, at]) => {
+        if (how === 'raw') return text;
+        const e = encodeURIComponent(text.replace(/[\uD800-\uDFFF]/g, '?'));
+        return how === 'encoded' ? e : e.slice(0, at % (e.length + 1)) + bad + e.slice(at % (e.length + 1));
+      });
     const pairs = fc.array(fc.tuple(key, encoded), { maxLength: 12 });
     // A valid form, then changes: fields removed, repeated or added.
-    const form = fc.tuple(fc.boolean(), fc.subarray([...FORM_NAMES, 'consent', 'form_token']), pairs, fc.constantFrom('&', '&&', ';')).map(([base, dropped, extra, separator]) => {
-      const valid: [string, string][] = [];
-      if (base) {
-        for (const [name, value] of Object.entries({ ...uniqueApplication(), form_token: h.token() })) {
-          if (Array.isArray(value)) for (const v of value) valid.push([name, String(v)]);
-          else if (typeof value === 'object' && value !== null) for (const [child, v] of Object.entries(value)) valid.push([`${name}.${child}`, String(v)]);
-          else valid.push([name, String(value)]);
+    const form = fc
+      .tuple(fc.boolean(), fc.subarray([...FORM_NAMES, 'consent', 'form_token']), pairs, fc.constantFrom('&', '&&', ';'))
+      .map(([base, dropped, extra, separator]) => {
+        const valid: [string, string][] = [];
+        if (base) {
+          for (const [name, value] of Object.entries({ ...uniqueApplication(), form_token: h.token() })) {
+            if (Array.isArray(value)) for (const v of value) valid.push([name, String(v)]);
+            else if (typeof value === 'object' && value !== null) for (const [child, v] of Object.entries(value)) valid.push([`${name}.${child}`, String(v)]);
+            else valid.push([name, String(value)]);
+          }
         }
-      }
-      const kept = valid.filter(([name]) => !dropped.includes(name)).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
-      return [...kept, ...extra.map(([k, v]) => `${encodeURIComponent(k)}=${v}`)].join(separator);
-    });
+        const kept = valid.filter(([name]) => !dropped.includes(name)).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
+        return [...kept, ...extra.map(([k, v]) => `${encodeURIComponent(k)}=${v}`)].join(separator);
+      });
     await fc.assert(
       fc.asyncProperty(form, fc.boolean(), async (text, html) => {
-        const a = await send({ headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: html ? 'text/html,application/xhtml+xml' : 'application/json' }, body: text });
+        const a = await send({
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: html ? 'text/html,application/xhtml+xml' : 'application/json' },
+          body: text,
+        });
         expectDocumentedAnswer(a!, html);
       }),
       { seed: SEED, numRuns: 400 },
@@ -137,10 +184,29 @@ describe('any body to POST /api/v1/join is answered 2xx, 303 or 4xx', () => {
   it('any Content-Type, or none, with any bytes: 415 exactly when it is neither JSON nor a form', async () => {
     const type = fc.oneof(
       fc.constant(undefined),
-      fc.constantFrom('application/json', 'APPLICATION/JSON; charset=utf-8', 'application/json;charset=latin1', ' application/json ', 'application/json, text/plain', 'application/x-www-form-urlencoded', 'application/x-www-form-urlencoded; charset=utf-16', 'text/plain', 'text/html', 'multipart/form-data; boundary=x', 'application/ld+json', 'application/json-patch+json', '*/*', ';', ''),
+      fc.constantFrom(
+        'application/json',
+        'APPLICATION/JSON; charset=utf-8',
+        'application/json;charset=latin1',
+        ' application/json ',
+        'application/json, text/plain',
+        'application/x-www-form-urlencoded',
+        'application/x-www-form-urlencoded; charset=utf-16',
+        'text/plain',
+        'text/html',
+        'multipart/form-data; boundary=x',
+        'application/ld+json',
+        'application/json-patch+json',
+        '*/*',
+        ';',
+        '',
+      ),
       fc.string({ maxLength: 30 }),
     );
-    const bytes = fc.oneof(fc.uint8Array({ maxLength: 600 }), fc.constantFrom('{}', '[]', 'null', '"x"', 'name=x', '\uFEFF{}').map((t) => new TextEncoder().encode(t)));
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 600 }),
+      fc.constantFrom('{}', '[]', 'null', '"x"', 'name=x', '\uFEFF{}').map((t) => new TextEncoder().encode(t)),
+    );
     await fc.assert(
       fc.asyncProperty(type, bytes, async (contentType, body) => {
         const a = await send({ headers: contentType === undefined ? {} : { 'Content-Type': contentType }, body: body as Uint8Array<ArrayBuffer> });
@@ -162,7 +228,11 @@ describe('any body to POST /api/v1/join is answered 2xx, 303 or 4xx', () => {
         const text = prefix + 'x'.repeat(size - prefix.length - suffix.length) + suffix;
         const bytes = new TextEncoder().encode(text);
         const body = streamed ? new ReadableStream<Uint8Array>({ start: (c) => (c.enqueue(bytes), c.close()) }) : text;
-        const a = await send({ headers: { 'Content-Type': form ? 'application/x-www-form-urlencoded' : 'application/json', Accept: 'application/json' }, body, ...(streamed ? { duplex: 'half' } : {}) } as never);
+        const a = await send({
+          headers: { 'Content-Type': form ? 'application/x-www-form-urlencoded' : 'application/json', Accept: 'application/json' },
+          body,
+          ...(streamed ? { duplex: 'half' } : {}),
+        } as never);
         expectDocumentedAnswer(a!, false);
         expect(a!.status === 413).toBe(size > JOIN_BODY_LIMIT);
       }),
@@ -172,15 +242,20 @@ describe('any body to POST /api/v1/join is answered 2xx, 303 or 4xx', () => {
 
   it('JSON nested thousands deep, anywhere in the body', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 100_000 }), fc.constantFrom('[', '{"a":'), fc.constantFrom('top', 'name', 'summary', 'contact'), async (depth, open, where) => {
-        const close = open === '[' ? ']' : '}';
-        const nested = `${open.repeat(depth)}1${close.repeat(depth)}`;
-        if (nested.length > JOIN_BODY_LIMIT - 200) return;
-        const text = where === 'top' ? nested : where === 'summary' ? `{"summary":{"en":${nested}}}` : `{"${where}":${nested}}`;
-        const a = await send({ headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: text });
-        expectDocumentedAnswer(a!, false);
-        expect(a!.status).toBe(400);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.constantFrom('[', '{"a":'),
+        fc.constantFrom('top', 'name', 'summary', 'contact'),
+        async (depth, open, where) => {
+          const close = open === '[' ? ']' : '}';
+          const nested = `${open.repeat(depth)}1${close.repeat(depth)}`;
+          if (nested.length > JOIN_BODY_LIMIT - 200) return;
+          const text = where === 'top' ? nested : where === 'summary' ? `{"summary":{"en":${nested}}}` : `{"${where}":${nested}}`;
+          const a = await send({ headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: text });
+          expectDocumentedAnswer(a!, false);
+          expect(a!.status).toBe(400);
+        },
+      ),
       { seed: SEED, numRuns: 40 },
     );
   });
@@ -188,7 +263,11 @@ describe('any body to POST /api/v1/join is answered 2xx, 303 or 4xx', () => {
   it('a form of one key repeated as often as the size limit allows, known or unknown, is answered 400', async () => {
     // Before this was fixed, grouping repeated keys copied the list on every value: the worst
     // 256 KB form held a function for a minute. Now it is one pass.
-    for (const [pair, reason] of [['a=&', 'unknown_field'], ['alternate_names=x&', 'too_big'], ['lang=en&', 'sent_twice']] as const) {
+    for (const [pair, reason] of [
+      ['a=&', 'unknown_field'],
+      ['alternate_names=x&', 'too_big'],
+      ['lang=en&', 'sent_twice'],
+    ] as const) {
       const text = pair.repeat(Math.floor(JOIN_BODY_LIMIT / pair.length));
       const a = await send({ headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' }, body: text });
       expectDocumentedAnswer(a!, false);
@@ -201,7 +280,8 @@ describe('any body to POST /api/v1/join is answered 2xx, 303 or 4xx', () => {
     expect(gh.unexpected).toEqual([]);
     expect(gh.pulls.length).toBeGreaterThan(0); // valid applications were among the cases
     for (const q of gh.requests) {
-      if (q.path.endsWith('/git/trees')) for (const e of (q.body as { tree: { path: string }[] }).tree) expect(e.path).toMatch(/^content\/groups\/[a-z0-9]+(-[a-z0-9]+)*\.md$/);
+      if (q.path.endsWith('/git/trees'))
+        for (const e of (q.body as { tree: { path: string }[] }).tree) expect(e.path).toMatch(/^content\/groups\/[a-z0-9]+(-[a-z0-9]+)*\.md$/);
       if (q.path.endsWith('/git/refs')) expect((q.body as { ref: string }).ref).toMatch(/^refs\/heads\/cms\/groups\/[a-z0-9]+(-[a-z0-9]+)*$/);
     }
     expect(h.log.lines.filter((l) => l.startsWith('error'))).toEqual([]);

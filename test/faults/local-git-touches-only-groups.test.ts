@@ -28,13 +28,46 @@ const state = () => ({
   status: git('status', '--porcelain', '--untracked-files=all'),
   head: git('symbolic-ref', 'HEAD'),
   main: git('rev-parse', 'refs/heads/main'),
-  index: createHash('sha1').update(readFileSync(join(h.repoPath!, '.git', 'index'))).digest('hex'),
+  index: createHash('sha1')
+    .update(readFileSync(join(h.repoPath!, '.git', 'index')))
+    .digest('hex'),
 });
 
 const PATHS = [
-  '../../.github/workflows/deploy.yml', '..', '.git/config', '.git/hooks/post-checkout', '/etc/passwd', 'C:\\Windows\\system32', 'content/groups/../../README.md',
-  '--upload-pack=touch /tmp/x', '-rf', 'refs/heads/main', 'HEAD', 'main~1', 'main^{tree}', '@{-1}', 'a..b', 'x.lock', 'cms/groups/other', '$(touch x)', '`touch x`', '; rm -rf /', '| cat',
-  'README.md', 'netlify.toml', 'package.json', 'admin/config.yml', 'CON', 'nul', 'aux.md', '\u0000', '\u202E', '%2e%2e%2f', '..%c0%af', '😀', 'نقابة',
+  '../../.github/workflows/deploy.yml',
+  '..',
+  '.git/config',
+  '.git/hooks/post-checkout',
+  '/etc/passwd',
+  'C:\\Windows\\system32',
+  'content/groups/../../README.md',
+  '--upload-pack=touch /tmp/x',
+  '-rf',
+  'refs/heads/main',
+  'HEAD',
+  'main~1',
+  'main^{tree}',
+  '@{-1}',
+  'a..b',
+  'x.lock',
+  'cms/groups/other',
+  '$(touch x)',
+  '`touch x`',
+  '; rm -rf /',
+  '| cat',
+  'README.md',
+  'netlify.toml',
+  'package.json',
+  'admin/config.yml',
+  'CON',
+  'nul',
+  'aux.md',
+  '\u0000',
+  '\u202E',
+  '%2e%2e%2f',
+  '..%c0%af',
+  '😀',
+  'نقابة',
 ];
 
 describe('local Git delivery of hostile names', () => {
@@ -43,16 +76,21 @@ describe('local Git delivery of hostile names', () => {
     const accepted: string[] = [];
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...PATHS), fc.option(fc.constantFrom(...PATHS), { nil: undefined }), fc.string({ unit: 'binary', maxLength: 12 }), async (name, short, noise) => {
-        run++;
-        const r = await h.post({
-          ...validApplication({ name: `${name}${noise} ${run}`, short_name: short, website: `https://local-${run}.example.org/`, alternate_names: [name] }),
-          form_token: h.token(),
-        });
-        expect([201, 202, 400, 409], JSON.stringify(r.body)).toContain(r.status);
-        if (r.status === 201) accepted.push(r.body.reference);
-        expect(state()).toEqual(before);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...PATHS),
+        fc.option(fc.constantFrom(...PATHS), { nil: undefined }),
+        fc.string({ unit: 'binary', maxLength: 12 }),
+        async (name, short, noise) => {
+          run++;
+          const r = await h.post({
+            ...validApplication({ name: `${name}${noise} ${run}`, short_name: short, website: `https://local-${run}.example.org/`, alternate_names: [name] }),
+            form_token: h.token(),
+          });
+          expect([201, 202, 400, 409], JSON.stringify(r.body)).toContain(r.status);
+          if (r.status === 201) accepted.push(r.body.reference);
+          expect(state()).toEqual(before);
+        },
+      ),
       { seed: SEED, numRuns: 16 },
     );
     expect(accepted.length).toBeGreaterThan(8);

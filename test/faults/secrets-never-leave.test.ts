@@ -15,7 +15,12 @@ import { FORM_SECRET, TOKEN } from '../support/join-harness.ts';
 import { faultHarness, type FaultHarness } from '../support/fault-harness.ts';
 
 const REPO = '/repos/labour-network/directory';
-const CONTACT = { name: 'Canary Contactname Zq7', email: 'canary.zq7@private.example.net', role: 'Canary role Zq7', message: 'Canary message Zq7: call me on +00 0000 0000.' };
+const CONTACT = {
+  name: 'Canary Contactname Zq7',
+  email: 'canary.zq7@private.example.net',
+  role: 'Canary role Zq7',
+  message: 'Canary message Zq7: call me on +00 0000 0000.',
+};
 const SECRETS = [TOKEN, FORM_SECRET];
 const PERSONAL = Object.values(CONTACT);
 
@@ -24,8 +29,22 @@ const FAULTS: { name: string; method: string; path: string; fault: Fault }[] = [
   { name: '502', method: 'POST', path: `${REPO}/git/commits`, fault: { kind: 'server-error', status: 502 } },
   { name: 'secondary rate limit', method: 'POST', path: `${REPO}/git/refs`, fault: { kind: 'secondary-rate-limit', retryAfter: 60 } },
   { name: '429', method: 'POST', path: `${REPO}/pulls`, fault: { kind: 'too-many-requests', retryAfter: 60 } },
-  { name: 'refused credentials', method: 'GET', path: `${REPO}/git/ref/heads/main`, fault: { kind: 'answer', status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' } } },
-  { name: 'forbidden labels', method: 'POST', path: `${REPO}/issues/1/labels`, fault: { kind: 'answer', status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' } } },
+  {
+    name: 'refused credentials',
+    method: 'GET',
+    path: `${REPO}/git/ref/heads/main`,
+    fault: { kind: 'answer', status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' } },
+  },
+  {
+    name: 'forbidden labels',
+    method: 'POST',
+    path: `${REPO}/issues/1/labels`,
+    fault: {
+      kind: 'answer',
+      status: 403,
+      body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' },
+    },
+  },
   { name: 'reset', method: 'POST', path: `${REPO}/git/trees`, fault: { kind: 'connection-reset' } },
   { name: 'slow', method: 'POST', path: `${REPO}/pulls`, fault: { kind: 'slow', ms: 900 } },
 ];
@@ -38,7 +57,13 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 async function submit(body: Record<string, unknown>) {
-  const response = await h.runtime.submit(new Request('https://directory.example/api/v1/join', { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) }));
+  const response = await h.runtime.submit(
+    new Request('https://directory.example/api/v1/join', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  );
   const text = await response.text();
   answers.push(`${response.status} ${JSON.stringify([...response.headers])} ${text}`);
   return { status: response.status, body: JSON.parse(text) };
@@ -53,7 +78,10 @@ describe('secrets and personal data', () => {
     const gh = h.github;
     const references: string[] = [];
     let n = 0;
-    const application = () => ({ ...validApplication({ name: `Canary workers ${++n}`, short_name: `canary-${n}`, website: `https://canary-${n}.example.org/`, contact: CONTACT }), form_token: h.token() });
+    const application = () => ({
+      ...validApplication({ name: `Canary workers ${++n}`, short_name: `canary-${n}`, website: `https://canary-${n}.example.org/`, contact: CONTACT }),
+      form_token: h.token(),
+    });
 
     const ok = await submit(application());
     expect(ok.status).toBe(201);
@@ -106,7 +134,13 @@ describe('secrets and personal data', () => {
     const privateKey = '-----BEGIN PRIVATE KEY-----\\nCanaryKeyMaterialZq7\\n-----END PRIVATE KEY-----';
     let error: unknown;
     try {
-      loadJoinConfig({ GITHUB_REPOSITORY: 'labour-network/directory', GITHUB_TOKEN: TOKEN, GITHUB_APP_ID: 'x', GITHUB_APP_PRIVATE_KEY: privateKey, JOIN_FORM_SECRET: secret });
+      loadJoinConfig({
+        GITHUB_REPOSITORY: 'labour-network/directory',
+        GITHUB_TOKEN: TOKEN,
+        GITHUB_APP_ID: 'x',
+        GITHUB_APP_PRIVATE_KEY: privateKey,
+        JOIN_FORM_SECRET: secret,
+      });
     } catch (e) {
       error = e;
     }

@@ -32,12 +32,79 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 const FRAGMENTS = [
-  '\n---\n', '---', '...', ': ', '- ', '? ', '#', '# x', '&anchor', '*alias', '!!js/function', '!!binary', '%YAML 1.1', '{', '}', '[', ']', '"', "'", '|', '|-', '>', '\\', '\\n',
-  '`', '```', '~~~', '    indented', '@octocat', '#123', '![x](https://evil.example/t.png)', '<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '[x](javascript:alert(1))',
-  '../', '..\\', '/etc/passwd', 'C:\\', '\u202E', '\u2066', '\u200B', '\u200D', '\u200F', '\u00AD', '\uFEFF', '\u0000', '\u0007', '\u0085', '\u2028', '\t', '\r\n', '\r', 'é', 'e\u0301', '✊🏽', '👩🏽‍🏭', 'نقابة', 'Ελλάδα', '東京', 'null', 'true', '~', '0x1F', '1e3', '2024-01-01',
+  '\n---\n',
+  '---',
+  '...',
+  ': ',
+  '- ',
+  '? ',
+  '#',
+  '# x',
+  '&anchor',
+  '*alias',
+  '!!js/function',
+  '!!binary',
+  '%YAML 1.1',
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  "'",
+  '|',
+  '|-',
+  '>',
+  '\\',
+  '\\n',
+  '`',
+  '```',
+  '~~~',
+  '    indented',
+  '@octocat',
+  '#123',
+  '![x](https://evil.example/t.png)',
+  '<img src=x onerror=alert(1)>',
+  '<script>alert(1)</script>',
+  '[x](javascript:alert(1))',
+  '../',
+  '..\\',
+  '/etc/passwd',
+  'C:\\',
+  '\u202E',
+  '\u2066',
+  '\u200B',
+  '\u200D',
+  '\u200F',
+  '\u00AD',
+  '\uFEFF',
+  '\u0000',
+  '\u0007',
+  '\u0085',
+  '\u2028',
+  '\t',
+  '\r\n',
+  '\r',
+  'é',
+  'e\u0301',
+  '✊🏽',
+  '👩🏽‍🏭',
+  'نقابة',
+  'Ελλάδα',
+  '東京',
+  'null',
+  'true',
+  '~',
+  '0x1F',
+  '1e3',
+  '2024-01-01',
 ];
 const hostile = (maxParts: number) =>
-  fc.array(fc.oneof({ weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 10 }) }, { weight: 3, arbitrary: fc.constantFrom(...FRAGMENTS) }), { minLength: 1, maxLength: maxParts }).map((parts) => parts.join(''));
+  fc
+    .array(fc.oneof({ weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 10 }) }, { weight: 3, arbitrary: fc.constantFrom(...FRAGMENTS) }), {
+      minLength: 1,
+      maxLength: maxParts,
+    })
+    .map((parts) => parts.join(''));
 /** One list item: no line break, since a form's list field takes one item per line. */
 const hostileItem = hostile(6).map((t) => t.replace(/[\r\n\u0085\u2028\u2029]/g, ' '));
 
@@ -97,7 +164,9 @@ function asForm(body: Record<string, unknown>): URLSearchParams {
 function expectedEntry(body: Record<string, unknown>, given: Given) {
   const one = (text: string | undefined) => (text === undefined || normaliseText(text, false) === '' ? undefined : normaliseText(text, false));
   const texts = (values: Record<string, string> | undefined, multiline: boolean) => {
-    const kept = Object.entries(values ?? {}).map(([l, t]) => [l, normaliseText(t, multiline)] as const).filter(([, t]) => t !== '');
+    const kept = Object.entries(values ?? {})
+      .map(([l, t]) => [l, normaliseText(t, multiline)] as const)
+      .filter(([, t]) => t !== '');
     return kept.length > 0 ? Object.fromEntries(kept) : undefined;
   };
   const list = (values: readonly string[] | undefined) => {
@@ -161,7 +230,13 @@ describe('what an accepted application writes', () => {
 
         // Exactly the values given, and only the fields the pipeline adds.
         const day = record.received_at.slice(0, 10);
-        expect(entry).toEqual({ ...expectedEntry(body, given), slug: record.delivery.slug, sources: [{ title: `Join application ${reference}, received ${day}` }], created: day, updated: day });
+        expect(entry).toEqual({
+          ...expectedEntry(body, given),
+          slug: record.delivery.slug,
+          sources: [{ title: `Join application ${reference}, received ${day}` }],
+          created: day,
+          updated: day,
+        });
         expect(entry).toEqual({ ...record.entry, slug: record.delivery.slug });
       }),
       { seed: SEED, numRuns: RUNS },
@@ -171,7 +246,8 @@ describe('what an accepted application writes', () => {
     expect((outcomes[201] ?? 0) + (outcomes[202] ?? 0)).toBeGreaterThan(RUNS / 2);
     expect(h.github.unexpected).toEqual([]);
     for (const q of h.github.requests) {
-      if (q.path.endsWith('/git/trees')) for (const e of (q.body as { tree: { path: string }[] }).tree) expect(e.path).toMatch(/^content\/groups\/[a-z0-9]+(-[a-z0-9]+)*\.md$/);
+      if (q.path.endsWith('/git/trees'))
+        for (const e of (q.body as { tree: { path: string }[] }).tree) expect(e.path).toMatch(/^content\/groups\/[a-z0-9]+(-[a-z0-9]+)*\.md$/);
       if (q.path.endsWith('/git/refs')) expect((q.body as { ref: string }).ref).toMatch(/^refs\/heads\/cms\/groups\/[a-z0-9]+(-[a-z0-9]+)*$/);
     }
   });

@@ -33,12 +33,18 @@ beforeAll(async () => {
   const catalogue = Object.fromEntries(Object.entries(en).map(([id, text]) => [id, pseudo(text)]));
   catalogue['language.name'] = 'Esperanto';
   // The one file…
-  await writeFile(join(copy, 'src/i18n/catalogue/eo.ts'), `import type { Catalogue } from '../types.ts';\n\nconst eo: Catalogue = ${JSON.stringify(catalogue, null, 2)};\n\nexport default eo;\n`);
+  await writeFile(
+    join(copy, 'src/i18n/catalogue/eo.ts'),
+    `import type { Catalogue } from '../types.ts';\n\nconst eo: Catalogue = ${JSON.stringify(catalogue, null, 2)};\n\nexport default eo;\n`,
+  );
   // …and the one line.
   await appendFile(join(copy, 'src/i18n/catalogue/index.ts'), `export { default as eo } from './eo.ts';\n`);
   // A catalogue that forgot an id, which the typecheck must refuse.
   const { 'site.name': _forgotten, ...incomplete } = catalogue;
-  await writeFile(join(copy, 'src/i18n/catalogue/incomplete.ts'), `import type { Catalogue } from '../types.ts';\n\nexport const incomplete: Catalogue = ${JSON.stringify(incomplete)};\n`);
+  await writeFile(
+    join(copy, 'src/i18n/catalogue/incomplete.ts'),
+    `import type { Catalogue } from '../types.ts';\n\nexport const incomplete: Catalogue = ${JSON.stringify(incomplete)};\n`,
+  );
   await writeFile(join(copy, 'tsconfig.json'), JSON.stringify({ ...JSON.parse(await readFile(join(ROOT, 'tsconfig.json'), 'utf8')), include: ['src'] }));
 }, 60_000);
 

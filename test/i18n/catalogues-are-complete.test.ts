@@ -43,7 +43,8 @@ describe('the catalogues', () => {
         const categories = new Set([0, 1, 2, 3, 5, 11, 21].map((n) => new Intl.PluralRules(locale).select(n)));
         for (const id of ids.filter((i) => typeof english[i] !== 'string')) {
           const given = forms(catalogue[id]);
-          for (const category of categories) expect(given[category] ?? (category === 'other' ? undefined : given.other), `${locale} ${id} ${category}`).toBeDefined();
+          for (const category of categories)
+            expect(given[category] ?? (category === 'other' ? undefined : given.other), `${locale} ${id} ${category}`).toBeDefined();
           expect(given.other).toBeDefined();
         }
       });

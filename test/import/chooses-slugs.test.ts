@@ -37,7 +37,9 @@ describe('the slug of an imported entry', () => {
     expect(file!.target).toBe('content/groups/the-commune-3.md');
     expect((await readEntry(root, 'the-commune-3')).name).toBe('The Commune');
     expect((await readEntry(root, 'the-commune')).name).toBe('The Commune Bakery');
-    expect(file!.notes).toContain('slug "the-commune" belongs to "The Commune Bakery" (content/groups/the-commune.md), a group with another name: using "the-commune-3"');
+    expect(file!.notes).toContain(
+      'slug "the-commune" belongs to "The Commune Bakery" (content/groups/the-commune.md), a group with another name: using "the-commune-3"',
+    );
     expect(await buildProblems(root)).toEqual([]);
   });
 

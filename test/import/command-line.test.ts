@@ -50,7 +50,10 @@ describe('npm run import:connexions', () => {
   it.each([
     [['--dry-run', 'a.txt', 'dir'], { dryRun: true, inputs: ['a.txt', 'dir'], report: 'text' }],
     [['a.txt', '--', '--odd-name.txt'], { dryRun: false, inputs: ['a.txt', '--odd-name.txt'], report: 'text' }],
-    [['--report', 'json', '--name', 'The Commune', '--lang', 'fr', 'a.txt'], { dryRun: false, inputs: ['a.txt'], report: 'json', name: 'The Commune', lang: 'fr' }],
+    [
+      ['--report', 'json', '--name', 'The Commune', '--lang', 'fr', 'a.txt'],
+      { dryRun: false, inputs: ['a.txt'], report: 'json', name: 'The Commune', lang: 'fr' },
+    ],
     [['--report', 'xml', 'a.txt'], { error: '--report takes json or text, not "xml"' }],
     [['--lang', 'xx', 'a.txt'], { error: '--lang takes one of en, fr, es, pt, it, de, not "xx"' }],
     [['--help'], { help: true }],

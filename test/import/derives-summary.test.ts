@@ -5,7 +5,10 @@ import { buildProblems, importInto, readEntry, tempProject } from '../support/im
 
 describe('the summary an import derives from the purpose', () => {
   it('is the first sentence, or the first two when they fit', () => {
-    expect(summaryFrom('We organise couriers. We meet monthly.')).toEqual({ summary: 'We organise couriers. We meet monthly.', how: "the purpose's first two sentences (38 characters)" });
+    expect(summaryFrom('We organise couriers. We meet monthly.')).toEqual({
+      summary: 'We organise couriers. We meet monthly.',
+      how: "the purpose's first two sentences (38 characters)",
+    });
     const long = `We organise couriers. ${'Really '.repeat(45)}often.`;
     expect(summaryFrom(long).summary).toBe('We organise couriers.');
   });

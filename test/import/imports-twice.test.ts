@@ -12,7 +12,10 @@ describe('importing the same listings twice', () => {
 
     expect(second.files.map((f) => f.outcome).filter((o) => o === 'imported' || o === 'merged')).toEqual([]);
     for (const f of first.files.filter((f) => f.outcome === 'imported')) {
-      expect(second.files.find((s) => s.file === f.file), f.file).toMatchObject({ outcome: 'unchanged', target: f.target, conflicts: [] });
+      expect(
+        second.files.find((s) => s.file === f.file),
+        f.file,
+      ).toMatchObject({ outcome: 'unchanged', target: f.target, conflicts: [] });
     }
     expect(await snapshot(root)).toEqual(afterFirst);
     expect(await buildProblems(root)).toEqual([]);

@@ -31,10 +31,14 @@ describe('the purpose text', () => {
   });
 
   it('treats "*emphasis*" at the start of a line as text, not as a bullet', () => {
-    expect(readPurpose(['*Solidarity* is our method.', 'It always was.']).blocks).toEqual([{ kind: 'paragraph', text: '*Solidarity* is our method. It always was.' }]);
+    expect(readPurpose(['*Solidarity* is our method.', 'It always was.']).blocks).toEqual([
+      { kind: 'paragraph', text: '*Solidarity* is our method. It always was.' },
+    ]);
   });
 
   it('keeps numbered lists and a list broken by blank lines as one list', () => {
-    expect(readPurpose(['1. organise', '', '2. strike', '3. win']).blocks).toEqual([{ kind: 'list', ordered: true, start: 1, items: ['organise', 'strike', 'win'] }]);
+    expect(readPurpose(['1. organise', '', '2. strike', '3. win']).blocks).toEqual([
+      { kind: 'list', ordered: true, start: 1, items: ['organise', 'strike', 'win'] },
+    ]);
   });
 });

@@ -61,7 +61,9 @@ describe('subject headings, scope, languages and structure', () => {
     const vocabulary = await realVocabulary();
     const read = (structure: string) => mapListing(parseListing(`Some Group\nPurpose: Organising.\nStructure: ${structure}`), vocabulary);
     expect(read('Non-Profit').dropped).toEqual([{ value: 'Structure: Non-Profit', reason: 'not one of the structures of this directory' }]);
-    expect(read('Union Federation').dropped).toEqual([{ value: 'Structure: Union Federation', reason: expect.stringContaining('names several structures (union, federation)') }]);
+    expect(read('Union Federation').dropped).toEqual([
+      { value: 'Structure: Union Federation', reason: expect.stringContaining('names several structures (union, federation)') },
+    ]);
     expect(read('Confédération').facts?.structure).toBe('confederation');
   });
 

@@ -66,8 +66,14 @@ describe('merging a listing into an existing entry', () => {
 
   it('reports a different name, but not a name that is an alternate name or differs only in case and punctuation', () => {
     expect(mergeEntry(existing, { ...facts, name: 'THE COMMUNE!' }, TODAY).conflicts.map((c) => c.field)).not.toContain('name');
-    expect(mergeEntry({ ...existing, alternate_names: ['La Commune'] }, { ...facts, name: 'La Commune' }, TODAY).conflicts.map((c) => c.field)).not.toContain('name');
-    expect(mergeEntry(existing, { ...facts, name: 'Commune Collective' }, TODAY).conflicts).toContainEqual({ field: 'name', kept: 'The Commune', listing: 'Commune Collective' });
+    expect(mergeEntry({ ...existing, alternate_names: ['La Commune'] }, { ...facts, name: 'La Commune' }, TODAY).conflicts.map((c) => c.field)).not.toContain(
+      'name',
+    );
+    expect(mergeEntry(existing, { ...facts, name: 'Commune Collective' }, TODAY).conflicts).toContainEqual({
+      field: 'name',
+      kept: 'The Commune',
+      listing: 'Commune Collective',
+    });
   });
 });
 
@@ -83,7 +89,13 @@ describe('an import into existing content', () => {
     expect(file!.changes.map((c) => c.field)).toEqual(['purpose.en', 'sources']);
     expect(file!.conflicts.map((c) => c.field)).toEqual(['summary.en', 'structure']);
     const merged = await readEntry(root, 'the-commune');
-    expect(merged).toMatchObject({ summary: { en: 'Hand-written summary.' }, structure: 'collective', network_relation: 'participant', created: '2025-01-10', updated: TODAY });
+    expect(merged).toMatchObject({
+      summary: { en: 'Hand-written summary.' },
+      structure: 'collective',
+      network_relation: 'participant',
+      created: '2025-01-10',
+      updated: TODAY,
+    });
     expect(merged.purpose?.en).toMatch(/^A self-organised federation of tenants' and workers' committees in Toronto\./);
     expect(await buildProblems(root)).toEqual([]);
   });

@@ -77,6 +77,8 @@ describe('the name of an imported group', () => {
   it('does not take a sentence before the first heading for a name', () => {
     const listing = parseListing('Our union was founded by cleaners who had had enough of the contractors.\nPurpose: To organise.');
     expect(listing.name).toBeUndefined();
-    expect(listing.dropped).toEqual([{ value: 'Our union was founded by cleaners who had had enough of the contractors.', reason: expect.stringContaining('sentence') }]);
+    expect(listing.dropped).toEqual([
+      { value: 'Our union was founded by cleaners who had had enough of the contractors.', reason: expect.stringContaining('sentence') },
+    ]);
   });
 });

@@ -48,7 +48,13 @@ function formBody(token: string, overrides: [string, string][] = [], without: st
 }
 
 const postForm = async (body: URLSearchParams) => {
-  const r = await h.runtime.submit(new Request('https://directory.example/api/v1/join', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html,application/xhtml+xml' }, body }));
+  const r = await h.runtime.submit(
+    new Request('https://directory.example/api/v1/join', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html,application/xhtml+xml' },
+      body,
+    }),
+  );
   return { status: r.status, headers: r.headers, text: await r.text() };
 };
 
@@ -71,7 +77,14 @@ describe('a plain form post', () => {
 
   it('takes optional texts left blank in every language as not given', async () => {
     h = await joinHarness();
-    const r = await postForm(formBody(h.token(), [['purpose.fr', ''], ['purpose.en', ''], ['contact.role', ''], ['contact.message', '']]));
+    const r = await postForm(
+      formBody(h.token(), [
+        ['purpose.fr', ''],
+        ['purpose.en', ''],
+        ['contact.role', ''],
+        ['contact.message', ''],
+      ]),
+    );
     expect(r.status).toBe(303);
     expect(h.github!.fileAt('cms/groups/clap', 'content/groups/clap.md')).not.toContain('body:');
   });
@@ -79,7 +92,16 @@ describe('a plain form post', () => {
   it('shows the form again with linked errors and everything typed, keeping the token', async () => {
     h = await joinHarness();
     const token = h.token();
-    const r = await postForm(formBody(token, [['website', 'clap point org'], ['founded', '17']], ['consent']));
+    const r = await postForm(
+      formBody(
+        token,
+        [
+          ['website', 'clap point org'],
+          ['founded', '17'],
+        ],
+        ['consent'],
+      ),
+    );
     expect(r.status).toBe(400);
     expect(r.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(r.headers.get('cache-control')).toBe('no-store');
@@ -90,7 +112,9 @@ describe('a plain form post', () => {
     expect(t).toContain('<li><a href="#f-founded">Année de fondation: doit être 1800 ou après</a></li>');
     expect(t).toContain('<a href="#f-consent">');
     expect(t).toContain('id="f-website-error"');
-    expect(t).toMatch(/<input type="url" id="f-website" name="website" value="clap point org"[^>]*aria-describedby="f-website-hint f-website-error" aria-invalid="true"/);
+    expect(t).toMatch(
+      /<input type="url" id="f-website" name="website" value="clap point org"[^>]*aria-describedby="f-website-hint f-website-error" aria-invalid="true"/,
+    );
     // Everything typed is there again, private fields included (they go back only to their author).
     expect(t).toContain(`name="form_token" value="${token}"`);
     expect(t).toContain('value="Collectif des livreurs autonomes"');
@@ -125,17 +149,36 @@ describe('a plain form post', () => {
     expect(r.status).toBe(409);
     expect(r.text).toContain('<h2 id="duplicate-title">Ce groupe figure peut-être déjà dans l’annuaire</h2>');
     expect(r.text).toContain('<a href="/fr/groups/solidaires/">la fiche « Union syndicale Solidaires » de l’annuaire</a>');
-    expect(r.text).toContain('<div id="confirm-distinct" class="field checkbox"><input type="checkbox" id="f-confirm_distinct" name="confirm_distinct" value="true">');
-    const confirmed = await postForm(formBody(token, [['website', 'https://www.solidaires.org/clap'], ['confirm_distinct', 'true']]));
+    expect(r.text).toContain(
+      '<div id="confirm-distinct" class="field checkbox"><input type="checkbox" id="f-confirm_distinct" name="confirm_distinct" value="true">',
+    );
+    const confirmed = await postForm(
+      formBody(token, [
+        ['website', 'https://www.solidaires.org/clap'],
+        ['confirm_distinct', 'true'],
+      ]),
+    );
     expect(confirmed.status).toBe(303);
     expect(h.github!.pulls[0]!.labels).toContain('possible-duplicate');
   });
 
   it('answers the enhanced form (Accept: application/json) in JSON, with messages in its language', async () => {
     h = await joinHarness();
-    const r = await h.runtime.submit(new Request('https://directory.example/api/v1/join', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' }, body: formBody(h.token(), [['contact.email', 'pas une adresse']]) }));
+    const r = await h.runtime.submit(
+      new Request('https://directory.example/api/v1/join', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+        body: formBody(h.token(), [['contact.email', 'pas une adresse']]),
+      }),
+    );
     expect(r.status).toBe(400);
-    expect(await r.json()).toEqual({ error: { code: 'invalid_body', message: 'La demande comporte des erreurs ; rien n’a été envoyé.', fields: { 'contact.email': 'doit être une adresse e-mail' } } });
+    expect(await r.json()).toEqual({
+      error: {
+        code: 'invalid_body',
+        message: 'La demande comporte des erreurs ; rien n’a été envoyé.',
+        fields: { 'contact.email': 'doit être une adresse e-mail' },
+      },
+    });
   });
 
   it('keeps everything typed when the service fails, and says nothing was saved', async () => {

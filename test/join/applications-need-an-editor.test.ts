@@ -97,7 +97,12 @@ describe('the applications list, on GitHub', () => {
     h = await joinHarness({ standIn: { users } });
     const joined = await h.post({ ...validApplication(), form_token: h.token() });
     const forget = (token: string) =>
-      h.runtime.applications(new Request(`https://directory.example/api/v1/applications/${joined.body.reference}/contact`, { method: 'DELETE', headers: { Authorization: `token ${token}` } }));
+      h.runtime.applications(
+        new Request(`https://directory.example/api/v1/applications/${joined.body.reference}/contact`, {
+          method: 'DELETE',
+          headers: { Authorization: `token ${token}` },
+        }),
+      );
     expect((await forget(READER)).status).toBe(403);
     expect(await h.store.getContact(joined.body.reference)).not.toBeNull();
     expect((await forget(EDITOR)).status).toBe(204);

@@ -36,7 +36,11 @@ const problems = (env: Record<string, string>, cwd = tmpdir()) => {
 describe('configuration', () => {
   it('runs the local Git default when no GitHub setting is given, in a Git repository', () => {
     const config = loadJoinConfig({}, repo);
-    expect(config).toMatchObject({ mode: 'local-git', storeName: 'join-applications', local: { repoPath: repo, baseBranch: 'main', identityFile: join(repo, '.netlify', 'join', 'local-editor-identity.txt') } });
+    expect(config).toMatchObject({
+      mode: 'local-git',
+      storeName: 'join-applications',
+      local: { repoPath: repo, baseBranch: 'main', identityFile: join(repo, '.netlify', 'join', 'local-editor-identity.txt') },
+    });
     expect(problems({}, tmpdir())).toEqual([
       `no GitHub settings (GITHUB_REPOSITORY with GITHUB_TOKEN, or a GitHub App) are set, and ${tmpdir()} is not a Git repository for the local default. On Netlify, set the GitHub settings.`,
     ]);
@@ -55,14 +59,23 @@ describe('configuration', () => {
     expect(problems({ GITHUB_REPOSITORY: 'labour-network/directory', JOIN_FORM_SECRET: SECRET, JOIN_CONTACT_PUBLIC_KEY: recipient })).toEqual([
       'GITHUB_TOKEN is missing (or, instead, GITHUB_APP_ID, GITHUB_APP_PRIVATE_KEY and GITHUB_APP_INSTALLATION_ID for a GitHub App)',
     ]);
-    expect(problems({ GITHUB_REPOSITORY: 'labour-network/directory', GITHUB_APP_ID: '42', JOIN_FORM_SECRET: SECRET, JOIN_CONTACT_PUBLIC_KEY: recipient })).toEqual([
-      'the GitHub App settings are incomplete: GITHUB_APP_PRIVATE_KEY, GITHUB_APP_INSTALLATION_ID are missing',
-    ]);
+    expect(
+      problems({ GITHUB_REPOSITORY: 'labour-network/directory', GITHUB_APP_ID: '42', JOIN_FORM_SECRET: SECRET, JOIN_CONTACT_PUBLIC_KEY: recipient }),
+    ).toEqual(['the GitHub App settings are incomplete: GITHUB_APP_PRIVATE_KEY, GITHUB_APP_INSTALLATION_ID are missing']);
   });
 
   it('rejects malformed settings with what was found', () => {
     expect(
-      problems({ GITHUB_REPOSITORY: 'https://github.com/x/y', GITHUB_TOKEN: 't', GITHUB_APP_ID: '1', GITHUB_BASE_BRANCH: 'main..x', GITHUB_API_URL: 'api.github.com', JOIN_FORM_SECRET: 'short', JOIN_CONTACT_PUBLIC_KEY: 'age1nope', SITE_URL: 'directory' }),
+      problems({
+        GITHUB_REPOSITORY: 'https://github.com/x/y',
+        GITHUB_TOKEN: 't',
+        GITHUB_APP_ID: '1',
+        GITHUB_BASE_BRANCH: 'main..x',
+        GITHUB_API_URL: 'api.github.com',
+        JOIN_FORM_SECRET: 'short',
+        JOIN_CONTACT_PUBLIC_KEY: 'age1nope',
+        SITE_URL: 'directory',
+      }),
     ).toEqual([
       // The settings shared with the CMS and site builds (src/schema/settings.ts), in its order, then the join's own.
       'GITHUB_REPOSITORY must be "owner/name", got "https://github.com/x/y"',
@@ -76,13 +89,31 @@ describe('configuration', () => {
   });
 
   it('takes GitHub defaults for the base branch and the API', () => {
-    const config = loadJoinConfig({ GITHUB_REPOSITORY: 'labour-network/directory', GITHUB_TOKEN: 'ghp_x', JOIN_FORM_SECRET: SECRET, JOIN_CONTACT_PUBLIC_KEY: `${recipient}, ${recipient}` });
-    expect(config).toMatchObject({ mode: 'github', github: { owner: 'labour-network', repo: 'directory', baseBranch: 'main', apiUrl: 'https://api.github.com', auth: { kind: 'token', token: 'ghp_x' } }, recipients: [recipient, recipient] });
+    const config = loadJoinConfig({
+      GITHUB_REPOSITORY: 'labour-network/directory',
+      GITHUB_TOKEN: 'ghp_x',
+      JOIN_FORM_SECRET: SECRET,
+      JOIN_CONTACT_PUBLIC_KEY: `${recipient}, ${recipient}`,
+    });
+    expect(config).toMatchObject({
+      mode: 'github',
+      github: { owner: 'labour-network', repo: 'directory', baseBranch: 'main', apiUrl: 'https://api.github.com', auth: { kind: 'token', token: 'ghp_x' } },
+      recipients: [recipient, recipient],
+    });
   });
 
   it('answers 503 from every handler when unconfigured, having logged what is missing once', async () => {
     const log = recordingLog();
-    const join_ = wireJoin({ GITHUB_TOKEN: 'ghp_x', GITHUB_REPOSITORY: 'labour-network' }, { artefact: joinFixtureArtefact, openStore: () => { throw new Error('no store expected'); }, log });
+    const join_ = wireJoin(
+      { GITHUB_TOKEN: 'ghp_x', GITHUB_REPOSITORY: 'labour-network' },
+      {
+        artefact: joinFixtureArtefact,
+        openStore: () => {
+          throw new Error('no store expected');
+        },
+        log,
+      },
+    );
     expect(log.lines).toHaveLength(1);
     expect(log.lines[0]).toContain('GITHUB_REPOSITORY must be "owner/name", got "labour-network"');
     for (const handler of [join_.submit, join_.status, join_.page]) {
@@ -96,21 +127,30 @@ describe('configuration', () => {
   it('has every variable it reads documented in netlify.toml', () => {
     const read = new Set<string>();
     const spy = (env: Record<string, string>) => new Proxy(env, { get: (target, key: string) => (read.add(key), target[key]) });
-    for (const env of [{}, { GITHUB_REPOSITORY: 'a/b', GITHUB_TOKEN: 't' }, { GITHUB_REPOSITORY: 'a/b', GITHUB_APP_ID: '1', GITHUB_APP_PRIVATE_KEY: 'k', GITHUB_APP_INSTALLATION_ID: '2' }] as Record<string, string>[]) {
+    for (const env of [
+      {},
+      { GITHUB_REPOSITORY: 'a/b', GITHUB_TOKEN: 't' },
+      { GITHUB_REPOSITORY: 'a/b', GITHUB_APP_ID: '1', GITHUB_APP_PRIVATE_KEY: 'k', GITHUB_APP_INSTALLATION_ID: '2' },
+    ] as Record<string, string>[]) {
       try {
         loadJoinConfig(spy(env), repo);
       } catch (error) {
         if (!(error instanceof JoinConfigError)) throw error;
       }
     }
-    const documented = readFileSync(join(root, 'netlify.toml'), 'utf8').split('\n').filter((l) => l.startsWith('#')).join('\n');
+    const documented = readFileSync(join(root, 'netlify.toml'), 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('#'))
+      .join('\n');
     expect(read.size).toBeGreaterThan(10);
     for (const name of read) expect(documented, name).toMatch(new RegExp(`\\b${name}\\b`));
   });
 
   it('declares the functions’ routes, rate limits and schedule', async () => {
     vi.stubEnv('JOIN_LOCAL_REPOSITORY', repo);
-    const [submit, status, page, scheduled] = await Promise.all(['join', 'join-status', 'join-page', 'join-deliver-scheduled'].map((f) => import(`../../netlify/functions/${f}.mts`)));
+    const [submit, status, page, scheduled] = await Promise.all(
+      ['join', 'join-status', 'join-page', 'join-deliver-scheduled'].map((f) => import(`../../netlify/functions/${f}.mts`)),
+    );
     expect(submit.config).toEqual({ path: '/api/v1/join', rateLimit: { windowLimit: 10, windowSize: 60, aggregateBy: ['ip', 'domain'] } });
     expect(status.config.path).toBe('/api/v1/join/:reference');
     expect(page.config.path).toEqual(['/join', '/:lang/join', '/join/thanks', '/:lang/join/thanks']);

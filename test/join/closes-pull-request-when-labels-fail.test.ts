@@ -11,7 +11,15 @@ let h: JoinHarness;
 afterEach(async () => h?.close());
 
 const REPO = '/repos/labour-network/directory';
-const forbidden = { kind: 'answer' as const, status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/labels#add-labels-to-an-issue', status: '403' } };
+const forbidden = {
+  kind: 'answer' as const,
+  status: 403,
+  body: {
+    message: 'Resource not accessible by integration',
+    documentation_url: 'https://docs.github.com/rest/issues/labels#add-labels-to-an-issue',
+    status: '403',
+  },
+};
 
 describe('a labelling failure', () => {
   it('closes the pull request, queues the application, then labels and reopens it', async () => {

@@ -58,7 +58,12 @@ describe('a correction of an entry with an open draft, on GitHub', () => {
   it('settles as accepted, with no pull request, when the draft published the same values', async () => {
     h = await joinHarness({ standIn: { files: fixtureFiles() } });
     const gh = h.github!;
-    const draft = gh.openDraft('cms/groups/cgt-spain', PATH, editEntryFile(gh.fileAt('main', PATH)!, [{ field: 'website', to: 'https://www.cgt.es/' }]), 'Update groups “cgt-spain”');
+    const draft = gh.openDraft(
+      'cms/groups/cgt-spain',
+      PATH,
+      editEntryFile(gh.fileAt('main', PATH)!, [{ field: 'website', to: 'https://www.cgt.es/' }]),
+      'Update groups “cgt-spain”',
+    );
     const r = await h.correct('cgt-spain', { ...validCorrection({ website: 'https://www.cgt.es/' }), form_token: h.token() });
     expect(r.status).toBe(202);
     gh.mergePull(draft);
@@ -71,7 +76,11 @@ describe('a correction of an entry with an open draft, on GitHub', () => {
 
 describe('a correction in the local repository (npm start)', () => {
   const git = (cwd: string, ...args: string[]) =>
-    execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'e', GIT_AUTHOR_EMAIL: 'e@e', GIT_COMMITTER_NAME: 'e', GIT_COMMITTER_EMAIL: 'e@e' } }).trim();
+    execFileSync('git', args, {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_AUTHOR_NAME: 'e', GIT_AUTHOR_EMAIL: 'e@e', GIT_COMMITTER_NAME: 'e', GIT_COMMITTER_EMAIL: 'e@e' },
+    }).trim();
 
   it('becomes a branch decap-server lists as an edit: one commit changing only the corrected line, status pending review', async () => {
     h = await joinHarness({ mode: 'local-git', repoFiles: fixtureFiles() });

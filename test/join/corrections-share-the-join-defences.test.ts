@@ -27,7 +27,10 @@ const post = (body: unknown, headers: Record<string, string> = {}) =>
 describe('a correction has the join’s defences', () => {
   it('refuses a post from another site before reading it, in the sender’s language, storing nothing', async () => {
     h = await joinHarness({ standIn: { files: fixtureFiles() } });
-    const r = await post({ ...validCorrection({ website: 'https://www.cgt.es/' }), form_token: h.token() }, { Origin: 'https://evil.example', 'Accept-Language': 'fr' });
+    const r = await post(
+      { ...validCorrection({ website: 'https://www.cgt.es/' }), form_token: h.token() },
+      { Origin: 'https://evil.example', 'Accept-Language': 'fr' },
+    );
     expect(r.status).toBe(403);
     expect(await r.json()).toEqual({
       error: { code: 'forbidden', message: 'Les corrections ne sont acceptées que depuis le formulaire de ce site. Remplissez le formulaire de cette page.' },

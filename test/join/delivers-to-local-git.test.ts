@@ -28,7 +28,9 @@ const git = (...args: string[]) => execFileSync('git', args, { cwd: h.repoPath!,
 const snapshot = () => ({
   status: git('status', '--porcelain'),
   head: git('symbolic-ref', 'HEAD'),
-  index: createHash('sha1').update(readFileSync(join(h.repoPath!, '.git', 'index'))).digest('hex'),
+  index: createHash('sha1')
+    .update(readFileSync(join(h.repoPath!, '.git', 'index')))
+    .digest('hex'),
 });
 
 async function freePort(): Promise<number> {
@@ -49,7 +51,11 @@ async function startDecapServer(repoPath: string) {
     stdio: 'ignore',
   });
   const call = async (action: string, params: Record<string, unknown>) => {
-    const r = await fetch(`http://127.0.0.1:${port}/api/v1`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ action, params }) });
+    const r = await fetch(`http://127.0.0.1:${port}/api/v1`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ action, params }),
+    });
     return { status: r.status, body: await r.json() };
   };
   for (let i = 0; ; i++) {
@@ -88,7 +94,10 @@ describe('delivery to the local repository', () => {
     h = await joinHarness({ mode: 'local-git' });
     const [a, b] = await Promise.all([
       h.post({ ...validApplication(), form_token: h.token() }),
-      h.post({ ...validApplication({ name: 'Sindicato de Trabajadoras del Hogar de Sevilla', website: 'https://sevilla.example.org' }), form_token: h.token() }),
+      h.post({
+        ...validApplication({ name: 'Sindicato de Trabajadoras del Hogar de Sevilla', website: 'https://sevilla.example.org' }),
+        form_token: h.token(),
+      }),
     ]);
     expect([a.status, b.status]).toEqual([201, 201]);
     expect(git('branch', '--list', 'cms/*', '--format=%(refname:short)').split('\n').sort()).toEqual(['cms/groups/sintraho', 'cms/groups/sintraho-2']);
@@ -98,15 +107,29 @@ describe('delivery to the local repository', () => {
   it('is listed by decap-server (git mode) as an unpublished entry waiting for review, and follows the editor’s decision', async () => {
     h = await joinHarness({ mode: 'local-git' });
     const first = await h.post({ ...validApplication(), form_token: h.token() });
-    const second = await h.post({ ...validApplication({ name: 'Red de Cuidadoras', short_name: 'RDC', website: 'https://rdc.example.org' }), form_token: h.token() });
+    const second = await h.post({
+      ...validApplication({ name: 'Red de Cuidadoras', short_name: 'RDC', website: 'https://rdc.example.org' }),
+      form_token: h.token(),
+    });
     const decapServer = await startDecapServer(h.repoPath!);
 
     const list = await decapServer('unpublishedEntries', { branch: 'main' });
     expect(list.body.sort()).toEqual(['groups/rdc', 'groups/sintraho']);
     const entry = await decapServer('unpublishedEntry', { branch: 'main', id: 'groups/sintraho' });
-    expect(entry.body).toMatchObject({ collection: 'groups', slug: 'sintraho', status: 'pending_review', diffs: [{ path: 'content/groups/sintraho.md', newFile: true }] });
-    const data = await decapServer('unpublishedEntryDataFile', { branch: 'main', collection: 'groups', slug: 'sintraho', id: 'groups/sintraho', path: 'content/groups/sintraho.md' });
-    expect(data.body.data).toBe(git('show', 'cms/groups/sintraho:content/groups/sintraho.md') + '\n');
+    expect(entry.body).toMatchObject({
+      collection: 'groups',
+      slug: 'sintraho',
+      status: 'pending_review',
+      diffs: [{ path: 'content/groups/sintraho.md', newFile: true }],
+    });
+    const data = await decapServer('unpublishedEntryDataFile', {
+      branch: 'main',
+      collection: 'groups',
+      slug: 'sintraho',
+      id: 'groups/sintraho',
+      path: 'content/groups/sintraho.md',
+    });
+    expect(data.body.data).toBe(`${git('show', 'cms/groups/sintraho:content/groups/sintraho.md')}\n`);
 
     // The editor publishes one and deletes the other; the applicants are told.
     expect((await decapServer('publishUnpublishedEntry', { branch: 'main', collection: 'groups', slug: 'sintraho' })).status).toBe(200);

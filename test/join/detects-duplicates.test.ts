@@ -44,7 +44,10 @@ describe('duplicates', () => {
 
   it('does not compare acronyms, nor the domains of shared hosts', async () => {
     h = await joinHarness();
-    const r = await h.post({ ...validApplication({ name: 'Confederación General del Trabajo de Bolivia', short_name: 'CGT', website: 'https://www.facebook.com/cgtbolivia' }), form_token: h.token() });
+    const r = await h.post({
+      ...validApplication({ name: 'Confederación General del Trabajo de Bolivia', short_name: 'CGT', website: 'https://www.facebook.com/cgtbolivia' }),
+      form_token: h.token(),
+    });
     expect(r.status).toBe(201);
   });
 
@@ -78,7 +81,10 @@ describe('duplicates', () => {
     await h.runtime.scheduled(5_000); // the scheduled run reads what editors did; submissions never ask GitHub
     const again = await h.post({ ...validApplication({ short_name: 'STH' }), form_token: h.token() });
     expect(again.status).toBe(409);
-    expect(again.body.error.fields).toEqual({ name: 'an application received on March 1, 2026 and accepted; it will appear in the directory shortly', website: 'an application received on March 1, 2026 and accepted; it will appear in the directory shortly' });
+    expect(again.body.error.fields).toEqual({
+      name: 'an application received on March 1, 2026 and accepted; it will appear in the directory shortly',
+      website: 'an application received on March 1, 2026 and accepted; it will appear in the directory shortly',
+    });
   });
 
   it('lets a group apply again once its earlier application was declined', async () => {

@@ -28,7 +28,42 @@ afterAll(async () => h?.close());
 
 /** Text an applicant could send: any Unicode, with the characters injection relies on made likely. */
 const hostileText = fc
-  .array(fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.constantFrom('\n---\n', ': ', '- ', '#', '&a', '*a', '!!js/function', '{', '[', '"', "'", '|', '>', '`', '```', '@octocat', '![x](https://evil.example/t.png)', '<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '[x](javascript:alert(1))', '#123', '../', '\u202E', '\u200B', '\u0000', 'é', '✊🏽', 'نقابة')), { maxLength: 12 })
+  .array(
+    fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 12 }),
+      fc.constantFrom(
+        '\n---\n',
+        ': ',
+        '- ',
+        '#',
+        '&a',
+        '*a',
+        '!!js/function',
+        '{',
+        '[',
+        '"',
+        "'",
+        '|',
+        '>',
+        '`',
+        '```',
+        '@octocat',
+        '![x](https://evil.example/t.png)',
+        '<img src=x onerror=alert(1)>',
+        '<script>alert(1)</script>',
+        '[x](javascript:alert(1))',
+        '#123',
+        '../',
+        '\u202E',
+        '\u200B',
+        '\u0000',
+        'é',
+        '✊🏽',
+        'نقابة',
+      ),
+    ),
+    { maxLength: 12 },
+  )
   .map((parts) => parts.join(''));
 
 function group(name: string, extra: Record<string, unknown> = {}) {
@@ -42,7 +77,11 @@ describe('hostile input', () => {
       fc.property(hostileText, hostileText, hostileText, (name, summary, purpose) => {
         const s = normaliseText(summary, false).slice(0, 300);
         const p = normaliseText(purpose, true);
-        const entry = buildEntry(group(name, { summary: { en: s === '' ? 'x' : s }, ...(p ? { purpose: { fr: p } } : {}) }) as never, '7KQ2-M9X4-T1B8-C3D5', new Date('2026-03-01T00:00:00Z'));
+        const entry = buildEntry(
+          group(name, { summary: { en: s === '' ? 'x' : s }, ...(p ? { purpose: { fr: p } } : {}) }) as never,
+          '7KQ2-M9X4-T1B8-C3D5',
+          new Date('2026-03-01T00:00:00Z'),
+        );
         const file = entryFile(entry);
         const parsed = parseFrontMatter(file.content);
         const decoded = decodeEntryFile(parsed.data, parsed.body);
@@ -71,14 +110,32 @@ describe('hostile input', () => {
   it('shows applicant text inert in the pull request body: no mention, image, link or HTML', () => {
     fc.assert(
       fc.property(hostileText, hostileText, hostileText, (name, summary, purpose) => {
-        const entry = buildEntry(group(name, { summary: { en: normaliseText(summary, false).slice(0, 300) || 'x' }, alternate_names: [normaliseText(summary, false) || 'y'], purpose: { en: normaliseText(purpose, true) || 'z' } }) as never, '7KQ2-M9X4-T1B8-C3D5', new Date('2026-03-01T00:00:00Z'));
-        const record = { reference: '7KQ2-M9X4-T1B8-C3D5', received_at: '2026-03-01T00:00:00.000Z', possible_duplicates: [], has_message: true } as unknown as ApplicationRecord;
-        const rendered = marked.parse(reviewText(record, entry, { path: entryFile(entry).path, siteUrl: 'https://directory.example' }), { async: false }) as string;
+        const entry = buildEntry(
+          group(name, {
+            summary: { en: normaliseText(summary, false).slice(0, 300) || 'x' },
+            alternate_names: [normaliseText(summary, false) || 'y'],
+            purpose: { en: normaliseText(purpose, true) || 'z' },
+          }) as never,
+          '7KQ2-M9X4-T1B8-C3D5',
+          new Date('2026-03-01T00:00:00Z'),
+        );
+        const record = {
+          reference: '7KQ2-M9X4-T1B8-C3D5',
+          received_at: '2026-03-01T00:00:00.000Z',
+          possible_duplicates: [],
+          has_message: true,
+        } as unknown as ApplicationRecord;
+        const rendered = marked.parse(reviewText(record, entry, { path: entryFile(entry).path, siteUrl: 'https://directory.example' }), {
+          async: false,
+        }) as string;
         const tags = new Set([...rendered.matchAll(/<([a-z0-9]+)[\s>]/gi)].map((m) => m[1]!.toLowerCase()));
         for (const tag of tags) expect(['h2', 'h3', 'p', 'ul', 'li', 'strong', 'code', 'pre', 'sub', 'a']).toContain(tag);
         expect([...rendered.matchAll(/<a [^>]*>/g)].map((m) => m[0])).toEqual(['<a href="https://directory.example/admin/#/workflow">']);
         // Outside code, nothing the applicant typed remains: no @mention, no #123 reference.
-        const outsideCode = rendered.replace(/<pre>[\s\S]*?<\/pre>/g, '').replace(/<code>[\s\S]*?<\/code>/g, '').replace(/<[^>]+>/g, '');
+        const outsideCode = rendered
+          .replace(/<pre>[\s\S]*?<\/pre>/g, '')
+          .replace(/<code>[\s\S]*?<\/code>/g, '')
+          .replace(/<[^>]+>/g, '');
         expect(outsideCode).not.toMatch(/@\w|#\d/);
       }),
       { seed: SEED, numRuns: 300 },
@@ -112,7 +169,10 @@ describe('hostile input', () => {
 
   it('keeps a YAML or Markdown payload as plain text of its field', async () => {
     const payload = 'Evil"\n---\nslug: ../../etc\nnetwork_relation: founding_member\n---\n<script>alert(1)</script> @octocat ![x](https://e.example/x.png)';
-    const r = await h.post({ ...validApplication({ name: 'Payload Union', short_name: 'PU', website: 'https://pu.example.org', purpose: { en: payload } }), form_token: h.token() });
+    const r = await h.post({
+      ...validApplication({ name: 'Payload Union', short_name: 'PU', website: 'https://pu.example.org', purpose: { en: payload } }),
+      form_token: h.token(),
+    });
     expect(r.status).toBe(201);
     const file = h.github!.fileAt('cms/groups/pu', 'content/groups/pu.md')!;
     const entry = entrySchema.parse(decodeEntryFile(parseFrontMatter(file).data, '').value);
@@ -122,7 +182,9 @@ describe('hostile input', () => {
 
   it('refuses a megabyte field sent from a form with 413, before reading it all', async () => {
     const form = new URLSearchParams({ form_token: h.token(), name: 'Big', 'summary.en': 'x'.repeat(1024 * 1024) });
-    const r = await h.runtime.submit(new Request('https://directory.example/api/v1/join', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form }));
+    const r = await h.runtime.submit(
+      new Request('https://directory.example/api/v1/join', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form }),
+    );
     expect(r.status).toBe(413);
     expect(await r.text()).toContain('The application is too long; shorten the longest texts.');
   });

@@ -19,7 +19,13 @@ beforeAll(async () => {
 describe('join deliveries and the CMS configuration', () => {
   it('target the branch the CMS commits to, with or without GITHUB_BASE_BRANCH', () => {
     for (const extra of [{}, { GITHUB_BASE_BRANCH: 'trunk' }]) {
-      const env = { GITHUB_REPOSITORY: 'labour-network/directory', GITHUB_TOKEN: 't', JOIN_FORM_SECRET: 's'.repeat(40), JOIN_CONTACT_PUBLIC_KEY: recipient, ...extra };
+      const env = {
+        GITHUB_REPOSITORY: 'labour-network/directory',
+        GITHUB_TOKEN: 't',
+        JOIN_FORM_SECRET: 's'.repeat(40),
+        JOIN_CONTACT_PUBLIC_KEY: recipient,
+        ...extra,
+      };
       const cms = buildCmsConfig({ backend: backendSettingsFromEnv(env) });
       const join = loadJoinConfig(env);
       expect(cms.backend).toMatchObject({ name: 'github', repo: 'labour-network/directory' });

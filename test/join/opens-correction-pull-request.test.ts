@@ -72,7 +72,10 @@ describe('a correction opens a Decap-shaped pull request for an edit', () => {
     // The contact details: encrypted in the store, readable with an editor's identity.
     const bundle = await decryptContact((await h.store.getContact(reference))!, [h.identity]);
     expect(bundle.contact).toEqual(CONTACT);
-    expect(await h.store.get(reference)).toMatchObject({ kind: 'correction', correction: { slug: 'cgt-spain', changes: [{ field: 'website', from: 'https://cgt.org.es/', to: 'https://www.cgt.es/' }] } });
+    expect(await h.store.get(reference)).toMatchObject({
+      kind: 'correction',
+      correction: { slug: 'cgt-spain', changes: [{ field: 'website', from: 'https://cgt.org.es/', to: 'https://www.cgt.es/' }] },
+    });
   });
 
   it('changes translated texts per language, removes values sent as null, and records the source it was given', async () => {
@@ -115,7 +118,10 @@ describe('a correction opens a Decap-shaped pull request for an edit', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe('not_found');
 
-    const editorial = await h.correct('cgt-spain', { ...validCorrection({ network_relation: 'founding_member', slug: 'cgt', sources: [{ url: 'https://x.example/' }] }), form_token: h.token() });
+    const editorial = await h.correct('cgt-spain', {
+      ...validCorrection({ network_relation: 'founding_member', slug: 'cgt', sources: [{ url: 'https://x.example/' }] }),
+      form_token: h.token(),
+    });
     expect(editorial.status).toBe(400);
     expect(Object.keys(editorial.body.error.fields).sort()).toEqual(['network_relation', 'slug', 'sources']);
     expect(editorial.body.error.fields.network_relation).toContain('relation_claim');
@@ -154,11 +160,33 @@ describe('a correction opens a Decap-shaped pull request for an edit', () => {
 
   it('accepts a plain form post: prefilled fields sent back, one changed, one emptied; answers with a 303 to the thank-you page', async () => {
     h = await joinHarness({ standIn: { files: fixtureFiles() } });
-    const form = new URLSearchParams({ form_token: h.token(), lang: 'fr', [HONEYPOT_FIELD]: '', name: cgt.name, short_name: 'CGT', website: '', email: 'info@cgt.example', 'summary.es': cgt.summary.es!, 'summary.en': '', speaks_for_group: 'false', source_url: '', relation_claim: '', 'contact.name': 'Marta Ruiz', 'contact.email': 'marta@example.net', consent: 'true' });
+    const form = new URLSearchParams({
+      form_token: h.token(),
+      lang: 'fr',
+      [HONEYPOT_FIELD]: '',
+      name: cgt.name,
+      short_name: 'CGT',
+      website: '',
+      email: 'info@cgt.example',
+      'summary.es': cgt.summary.es!,
+      'summary.en': '',
+      speaks_for_group: 'false',
+      source_url: '',
+      relation_claim: '',
+      'contact.name': 'Marta Ruiz',
+      'contact.email': 'marta@example.net',
+      consent: 'true',
+    });
     form.append('countries', '');
     form.append('countries', 'ES');
     form.append('subjects', '');
-    const response = await h.runtime.correct(new Request('https://directory.example/api/v1/groups/cgt-spain/corrections', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form }));
+    const response = await h.runtime.correct(
+      new Request('https://directory.example/api/v1/groups/cgt-spain/corrections', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: form,
+      }),
+    );
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toMatch(/^\/fr\/groups\/cgt-spain\/correction\/thanks\?reference=[0-9A-Z-]{19}$/);
     const record = (await h.store.get(response.headers.get('location')!.split('=')[1]!))!;

@@ -32,7 +32,11 @@ describe('an application opens a Decap-shaped pull request', () => {
     expect(r.status).toBe(201);
     expect(joinReceiptSchema.safeParse(r.body).success).toBe(true);
     const reference: string = r.body.reference;
-    expect(r.body).toMatchObject({ state: 'pull_request_opened', repeated: false, pull_request: { number: 1, url: 'https://github.com/labour-network/directory/pull/1' } });
+    expect(r.body).toMatchObject({
+      state: 'pull_request_opened',
+      repeated: false,
+      pull_request: { number: 1, url: 'https://github.com/labour-network/directory/pull/1' },
+    });
     expect(r.headers.get('location')).toBe(`https://directory.example/api/v1/join/${reference}`);
 
     const repo = '/repos/labour-network/directory';
@@ -68,7 +72,12 @@ describe('an application opens a Decap-shaped pull request', () => {
     const treeSha = (gh.requests[1]!.status === 201 && gh.commit(gh.headOf('cms/groups/sintraho')!)!.tree) as string;
     expect(commit).toEqual({ message: `Create groups “sintraho”\n\nJoin-Reference: ${reference}\n`, tree: treeSha, parents: [base] });
     expect(ref).toEqual({ ref: 'refs/heads/cms/groups/sintraho', sha: gh.headOf('cms/groups/sintraho') });
-    expect(pull).toEqual({ title: 'Create groups “sintraho”', head: 'cms/groups/sintraho', base: 'main', body: expect.stringContaining(`## Join application ${reference}`) });
+    expect(pull).toEqual({
+      title: 'Create groups “sintraho”',
+      head: 'cms/groups/sintraho',
+      base: 'main',
+      body: expect.stringContaining(`## Join application ${reference}`),
+    });
     expect(labels).toEqual({ labels: ['decap-cms/pending_review', 'join-request'] });
 
     // What the CMS will find: one added file on the branch, an open labelled pull request.

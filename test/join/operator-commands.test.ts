@@ -40,7 +40,13 @@ beforeAll(async () => {
   });
   const token = issueFormToken('local-development-only: not a secret, never used in production', clock(), seededRandom(9));
   clock.advance(60_000);
-  const r = await runtime.submit(new Request('https://localhost/api/v1/join', { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify({ ...validApplication(), form_token: token }) }));
+  const r = await runtime.submit(
+    new Request('https://localhost/api/v1/join', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ ...validApplication(), form_token: token }),
+    }),
+  );
   const body = await r.json();
   expect(body.state).toBe('queued');
   reference = body.reference;

@@ -4,7 +4,7 @@
  * endpoint validates with.
  */
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import type * as z from 'zod';
 import { joinPaths, joinSchemas } from '../../src/api/openapi-join.ts';
 import { buildOpenApi } from '../../src/api/openapi.ts';
 import { correctionRequestSchema, EDITORIAL_FIELDS } from '../../src/schema/correction.ts';
@@ -19,12 +19,27 @@ describe('the join endpoints in OpenAPI', () => {
   it('describes the join request with every field of the zod schema and its required ones', () => {
     const published = doc.components.schemas.JoinRequest!;
     expect(Object.keys(published.properties!)).toEqual(Object.keys(joinRequestSchema.shape));
-    const required = Object.entries(joinRequestSchema.shape).filter(([, f]) => !(f as z.ZodType).safeParse(undefined).success).map(([k]) => k);
+    const required = Object.entries(joinRequestSchema.shape)
+      .filter(([, f]) => !(f as z.ZodType).safeParse(undefined).success)
+      .map(([k]) => k);
     expect(published.required).toEqual(required);
   });
 
   it('lists the answers the endpoints give', () => {
-    expect(Object.keys(doc.paths['/api/v1/join']!.post!.responses).sort()).toEqual(['200', '201', '202', '303', '400', '403', '405', '409', '413', '415', '429', '503']);
+    expect(Object.keys(doc.paths['/api/v1/join']!.post!.responses).sort()).toEqual([
+      '200',
+      '201',
+      '202',
+      '303',
+      '400',
+      '403',
+      '405',
+      '409',
+      '413',
+      '415',
+      '429',
+      '503',
+    ]);
     expect(Object.keys(doc.paths['/api/v1/join/{reference}']!.get!.responses).sort()).toEqual(['200', '404', '405', '414']);
   });
 
@@ -39,6 +54,20 @@ describe('the join endpoints in OpenAPI', () => {
     expect(Object.keys(published.properties!)).toEqual(Object.keys(correctionRequestSchema.shape));
     expect(published.required).toEqual(['speaks_for_group', 'contact', 'consent', 'form_token']);
     for (const field of EDITORIAL_FIELDS) expect(published.properties).not.toHaveProperty(field);
-    expect(Object.keys(doc.paths['/api/v1/groups/{slug}/corrections']!.post!.responses).sort()).toEqual(['200', '201', '202', '303', '400', '403', '404', '405', '413', '414', '415', '429', '503']);
+    expect(Object.keys(doc.paths['/api/v1/groups/{slug}/corrections']!.post!.responses).sort()).toEqual([
+      '200',
+      '201',
+      '202',
+      '303',
+      '400',
+      '403',
+      '404',
+      '405',
+      '413',
+      '414',
+      '415',
+      '429',
+      '503',
+    ]);
   });
 });

@@ -15,12 +15,30 @@ const REPO = '/repos/labour-network/directory';
 const failures: { name: string; method: string; path: string; fault: Fault; code: string }[] = [
   { name: '500 on every try', method: 'GET', path: `${REPO}/git/ref/heads/main`, fault: { kind: 'server-error', status: 500 }, code: 'github_500' },
   { name: '502 from the load balancer', method: 'POST', path: `${REPO}/git/trees`, fault: { kind: 'server-error', status: 502 }, code: 'github_502' },
-  { name: 'a secondary rate limit longer than the budget', method: 'POST', path: `${REPO}/git/commits`, fault: { kind: 'secondary-rate-limit', retryAfter: 60 }, code: 'github_403' },
-  { name: 'the primary rate limit used up', method: 'POST', path: `${REPO}/git/refs`, fault: { kind: 'primary-rate-limit', resetIn: 1800 }, code: 'github_403' },
+  {
+    name: 'a secondary rate limit longer than the budget',
+    method: 'POST',
+    path: `${REPO}/git/commits`,
+    fault: { kind: 'secondary-rate-limit', retryAfter: 60 },
+    code: 'github_403',
+  },
+  {
+    name: 'the primary rate limit used up',
+    method: 'POST',
+    path: `${REPO}/git/refs`,
+    fault: { kind: 'primary-rate-limit', resetIn: 1800 },
+    code: 'github_403',
+  },
   { name: '429 Too Many Requests', method: 'POST', path: `${REPO}/pulls`, fault: { kind: 'too-many-requests', retryAfter: 120 }, code: 'github_429' },
   { name: 'connection resets', method: 'POST', path: `${REPO}/git/trees`, fault: { kind: 'connection-reset' }, code: 'network' },
   { name: 'an answer slower than the budget', method: 'GET', path: `${REPO}/git/ref/heads/main`, fault: { kind: 'slow', ms: 1_800 }, code: 'timeout' },
-  { name: 'refused credentials', method: 'GET', path: `${REPO}/git/ref/heads/main`, fault: { kind: 'answer', status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' } }, code: 'github_401' },
+  {
+    name: 'refused credentials',
+    method: 'GET',
+    path: `${REPO}/git/ref/heads/main`,
+    fault: { kind: 'answer', status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' } },
+    code: 'github_401',
+  },
 ];
 
 describe('when GitHub fails, the application is queued, then delivered exactly once', () => {
@@ -96,7 +114,10 @@ describe('when GitHub fails, the application is queued, then delivered exactly o
     await h.blobs.stop();
     const r = await h.post({ ...validApplication(), form_token: h.token() });
     expect(r.status).toBe(503);
-    expect(r.body.error).toEqual({ code: 'upstream_unavailable', message: 'We could not receive your application because of a problem on our side. Nothing was saved: please try again in a few minutes.' });
+    expect(r.body.error).toEqual({
+      code: 'upstream_unavailable',
+      message: 'We could not receive your application because of a problem on our side. Nothing was saved: please try again in a few minutes.',
+    });
     expect(r.headers.get('retry-after')).toBe('120');
     h.blobs.stop = async () => undefined;
   });

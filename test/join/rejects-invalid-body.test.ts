@@ -88,8 +88,14 @@ describe('invalid requests', () => {
     for (const website of ['ftp://union.example.org', 'javascript:alert(1)', 'https://localhost', 'union.example.org', 'http://']) {
       expect((await fieldsFor(validApplication({ website }))).website, website).toBe('must be a web address starting with http:// or https://');
     }
-    const fields = await fieldsFor(validApplication({ email: 'not-an-email', social: ['https://ok.example.org', 'mailto:x@y.z'], contact: { name: 'A', email: 'a@b' } }));
-    expect(fields).toEqual({ email: 'must be an email address', social: 'value 2: must be a web address starting with http:// or https://', 'contact.email': 'must be an email address' });
+    const fields = await fieldsFor(
+      validApplication({ email: 'not-an-email', social: ['https://ok.example.org', 'mailto:x@y.z'], contact: { name: 'A', email: 'a@b' } }),
+    );
+    expect(fields).toEqual({
+      email: 'must be an email address',
+      social: 'value 2: must be a web address starting with http:// or https://',
+      'contact.email': 'must be an email address',
+    });
   });
 
   it('refuses unknown fields, wrong types, values out of range and unknown terms', async () => {
@@ -103,17 +109,21 @@ describe('invalid requests', () => {
       countries: 'must be a list',
       name: 'must be at most 200 characters',
     });
-    expect(await fieldsFor(validApplication({ founded: 1789, countries: ['FR', 'XX'], geographic_scope: 'galactic', subjects: ['labour-rights', 'astrology'] }))).toEqual({
+    expect(
+      await fieldsFor(validApplication({ founded: 1789, countries: ['FR', 'XX'], geographic_scope: 'galactic', subjects: ['labour-rights', 'astrology'] })),
+    ).toEqual({
       founded: 'must be 1800 or later',
       countries: 'value 2: "XX" is not an ISO 3166-1 alpha-2 country code',
       geographic_scope: 'must be one of: international, national, regional, local',
       subjects: 'value 2: "astrology" is not one of the directory’s subject headings',
     });
     expect(await fieldsFor(validApplication({ consent: false }))).toEqual({ consent: 'tick the box to agree, or we cannot keep your contact details' });
-    expect(await fieldsFor(validApplication({ summary: { en: 's'.repeat(301) }, contact: { name: 'A', email: 'a@b.co', message: 'm'.repeat(5001) } }))).toEqual({
-      'summary.en': 'must be at most 300 characters',
-      'contact.message': 'must be at most 5000 characters',
-    });
+    expect(await fieldsFor(validApplication({ summary: { en: 's'.repeat(301) }, contact: { name: 'A', email: 'a@b.co', message: 'm'.repeat(5001) } }))).toEqual(
+      {
+        'summary.en': 'must be at most 300 characters',
+        'contact.message': 'must be at most 5000 characters',
+      },
+    );
   });
 
   it('refuses a form field given twice', async () => {

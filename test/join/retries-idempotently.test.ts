@@ -92,7 +92,15 @@ describe('one form, one pull request', () => {
 
   it('takes the next slug when a published entry has the wished one', async () => {
     h = await joinHarness();
-    const r = await h.post({ ...validApplication({ name: 'Solidaires Étudiant·es', short_name: 'Solidaires', website: 'https://solidaires-etudiant.example.org', confirm_distinct: true }), form_token: h.token() });
+    const r = await h.post({
+      ...validApplication({
+        name: 'Solidaires Étudiant·es',
+        short_name: 'Solidaires',
+        website: 'https://solidaires-etudiant.example.org',
+        confirm_distinct: true,
+      }),
+      form_token: h.token(),
+    });
     expect(r.status).toBe(201);
     expect(h.github!.pulls[0]!.head).toBe('cms/groups/solidaires-2');
   });

@@ -56,7 +56,11 @@ describe('the join functions in the Netlify runtime', { timeout: 120_000 }, () =
 
   it('deliver a submission to the local repository and tell its status', async () => {
     const token = issueFormToken(SECRET, new Date(Date.now() - 30_000), seededRandom(21));
-    const r = await call('/api/v1/join', { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify({ ...validApplication(), form_token: token }) });
+    const r = await call('/api/v1/join', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ ...validApplication(), form_token: token }),
+    });
     expect(r.type).toBe('function');
     expect(r.status).toBe(201);
     const { reference } = JSON.parse(r.text);
@@ -70,7 +74,17 @@ describe('the join functions in the Netlify runtime', { timeout: 120_000 }, () =
 
   it('redirect a plain form post to the thank-you page', async () => {
     const token = issueFormToken(SECRET, new Date(Date.now() - 30_000), seededRandom(22));
-    const form = new URLSearchParams({ form_token: token, lang: 'en', homepage: '', name: 'Riders Union Bristol', 'summary.en': 'Couriers organising in Bristol.', website: 'https://riders-bristol.example.org', 'contact.name': 'Sam', 'contact.email': 'sam@example.net', consent: 'true' });
+    const form = new URLSearchParams({
+      form_token: token,
+      lang: 'en',
+      homepage: '',
+      name: 'Riders Union Bristol',
+      'summary.en': 'Couriers organising in Bristol.',
+      website: 'https://riders-bristol.example.org',
+      'contact.name': 'Sam',
+      'contact.email': 'sam@example.net',
+      consent: 'true',
+    });
     const r = await call('/api/v1/join', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form, redirect: 'manual' });
     expect(r.status).toBe(303);
     const location = r.headers.get('location')!;

@@ -51,7 +51,12 @@ describe('the join page', () => {
     expect((await page('/join?lang=fr')).text).toContain('<h1>Demander à figurer dans l’annuaire</h1>');
     expect((await page('/join', { 'Accept-Language': 'fr-CA,fr;q=0.9,en;q=0.5' })).text).toContain('name="lang" value="fr"');
     expect((await page('/fr/join')).text).toContain('<a href="/join" hreflang="en" lang="en">English</a>');
-    for (const [path, h1] of [['/es/join', 'Solicitar la inclusión en el directorio'], ['/pt/join', 'Pedir inclusão no diretório'], ['/it/join', 'Chiedi di entrare nell’annuario'], ['/de/join', 'Aufnahme ins Verzeichnis beantragen']]) {
+    for (const [path, h1] of [
+      ['/es/join', 'Solicitar la inclusión en el directorio'],
+      ['/pt/join', 'Pedir inclusão no diretório'],
+      ['/it/join', 'Chiedi di entrare nell’annuario'],
+      ['/de/join', 'Aufnahme ins Verzeichnis beantragen'],
+    ]) {
       expect((await page(path!)).text).toContain(`<h1>${h1}</h1>`);
     }
     // "fr;q=0" refuses French even though it comes first; the best acceptable language wins.
@@ -91,7 +96,9 @@ describe('the join page', () => {
 
   it('hides the spam trap from people and assistive technology', async () => {
     const { text } = await page('/join');
-    expect(text).toMatch(/<div class="visually-hidden" hidden><label for="f-homepage">Leave this field empty<\/label><input type="text" id="f-homepage" name="homepage" value="" tabindex="-1" autocomplete="off"><\/div>/);
+    expect(text).toMatch(
+      /<div class="visually-hidden" hidden><label for="f-homepage">Leave this field empty<\/label><input type="text" id="f-homepage" name="homepage" value="" tabindex="-1" autocomplete="off"><\/div>/,
+    );
   });
 
   it('answers other methods with 405', async () => {

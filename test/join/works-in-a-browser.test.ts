@@ -30,8 +30,19 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', base);
-    const request = new Request(url, { method: req.method, headers: req.headers as Record<string, string>, body: chunks.length ? Buffer.concat(chunks) : undefined });
-    const handler = url.pathname === '/api/v1/join' ? h.runtime.submit : url.pathname.startsWith('/api/v1/join/') ? h.runtime.status : /^(\/[a-z]{2})?\/join(\/thanks)?$/.test(url.pathname) ? h.runtime.page : undefined;
+    const request = new Request(url, {
+      method: req.method,
+      headers: req.headers as Record<string, string>,
+      body: chunks.length ? Buffer.concat(chunks) : undefined,
+    });
+    const handler =
+      url.pathname === '/api/v1/join'
+        ? h.runtime.submit
+        : url.pathname.startsWith('/api/v1/join/')
+          ? h.runtime.status
+          : /^(\/[a-z]{2})?\/join(\/thanks)?$/.test(url.pathname)
+            ? h.runtime.page
+            : undefined;
     const asset = url.pathname === JOIN_FORM_SCRIPT ? new Response(script, { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } }) : undefined;
     const response = asset ?? (handler ? await handler(request) : new Response('not found', { status: 404 }));
     res.writeHead(response.status, Object.fromEntries(response.headers));
@@ -174,7 +185,9 @@ describe('the join form in a browser', () => {
       await page.getByRole('button').click(); // client-side errors on the empty form
       await page.addScriptTag({ content: AXE });
       const violations = await page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
+        const result = await (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run({
+          runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+        });
         return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
       });
       expect(violations, path).toEqual([]);

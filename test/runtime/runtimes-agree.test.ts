@@ -107,7 +107,11 @@ async function answers(c: ConformanceCase): Promise<[Answer, Answer]> {
  */
 function comparable(netlify: Answer, own: Answer, c: ConformanceCase): [Record<string, string>, Record<string, string>] {
   const keep = (h: Record<string, string>) =>
-    Object.fromEntries(Object.entries(h).filter(([k]) => !TRANSPORT_HEADERS.has(k) && !k.startsWith('x-nf-') && !(k === 'etag' && (!netlify.headers.etag || c.tagFollowsOrigin))));
+    Object.fromEntries(
+      Object.entries(h).filter(
+        ([k]) => !TRANSPORT_HEADERS.has(k) && !k.startsWith('x-nf-') && !(k === 'etag' && (!netlify.headers.etag || c.tagFollowsOrigin)),
+      ),
+    );
   // @netlify/dev sends no [[headers]] with its 404 page; the self-hosted server sends the security
   // headers netlify.toml declares for every path on every answer (issue 10), a difference on the
   // strict side, so only those are left out of the comparison.

@@ -8,7 +8,9 @@ describe('html`` escapes everything it is given', () => {
   it('escapes text in content and attributes, and leaves nested html as it is', () => {
     const name = `<script>alert("x")</script> & 'co'`;
     const out = html`<a title="${name}">${name}</a>${html`<b>${'<i>'}</b>`}`.value;
-    expect(out).toBe(`<a title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;</a><b>&lt;i&gt;</b>`);
+    expect(out).toBe(
+      `<a title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;</a><b>&lt;i&gt;</b>`,
+    );
   });
 
   it('joins arrays, renders nothing for null, undefined and false, and numbers as text', () => {

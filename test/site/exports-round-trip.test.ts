@@ -140,7 +140,14 @@ describe('CSV round-trips through an RFC 4180 reader', () => {
 describe('filtered exports take the API’s filters and hold what the API lists', () => {
   const csv = createCsvEndpoint(real);
   const ndjson = createNdjsonEndpoint(real);
-  const queries = ['', 'country=IT', 'country=FR,BR&relation=founding_member', 'q=confederation', 'subject=labour-rights&scope=national', 'updated_since=2026-01-01&sort=-name'];
+  const queries = [
+    '',
+    'country=IT',
+    'country=FR,BR&relation=founding_member',
+    'q=confederation',
+    'subject=labour-rights&scope=national',
+    'updated_since=2026-01-01&sort=-name',
+  ];
 
   for (const qs of queries) {
     it(`?${qs}`, async () => {
@@ -177,7 +184,10 @@ describe('filtered exports take the API’s filters and hold what the API lists'
     expect((await bad.json()).error).toMatchObject({ code: 'invalid_parameters', fields: { country: expect.stringContaining('"XX"') } });
     const paged = await ndjson(new Request(`${BASE}/api/v1/groups.ndjson?page=2&per_page=5`));
     expect(paged.status).toBe(400);
-    expect((await paged.json()).error.fields).toEqual({ page: expect.stringMatching(/every matching group/), per_page: expect.stringMatching(/every matching group/) });
+    expect((await paged.json()).error.fields).toEqual({
+      page: expect.stringMatching(/every matching group/),
+      per_page: expect.stringMatching(/every matching group/),
+    });
     const unknown = await ndjson(new Request(`${BASE}/api/v1/groups.ndjson?subject=astrology`));
     expect((await unknown.json()).error.fields.subject).toMatch(/unknown subject heading: astrology/);
   });

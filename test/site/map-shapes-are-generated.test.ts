@@ -27,6 +27,18 @@ describe('compact path data', () => {
       for (let i = 0; i < ds.length; i += 2) out.push([(x = Math.round((x + ds[i]!) * 10) / 10), (y = Math.round((y + ds[i + 1]!) * 10) / 10)]);
       return out;
     });
-    expect(corners).toEqual([[[10, 20.5], [12.3, 20.5], [12.3, 25], [10, 25]], [[100, 100], [101, 100], [101, 101]]]);
+    expect(corners).toEqual([
+      [
+        [10, 20.5],
+        [12.3, 20.5],
+        [12.3, 25],
+        [10, 25],
+      ],
+      [
+        [100, 100],
+        [101, 100],
+        [101, 101],
+      ],
+    ]);
   });
 });

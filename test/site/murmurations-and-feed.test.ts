@@ -43,7 +43,14 @@ describe('Murmurations profiles (organizations_schema-v1.0.0)', () => {
   });
 
   it('gives primary_url: the group’s own website, else its first social link, else its page here; a founding year as a Unix time; a public email as contact', () => {
-    const withSite = entrySchema.parse({ ...fixtureEntries[0]!, slug: 'with-site', website: 'https://cgt.example.org/', founded: 1979, email: 'info@cgt.example.org', social: ['https://www.mastodon.example/@cgt'] });
+    const withSite = entrySchema.parse({
+      ...fixtureEntries[0]!,
+      slug: 'with-site',
+      website: 'https://cgt.example.org/',
+      founded: 1979,
+      email: 'info@cgt.example.org',
+      social: ['https://www.mastodon.example/@cgt'],
+    });
     const dir = fixtureDirectory([...fixtureEntries, withSite]);
     const p = murmurationsProfile(dir, dir.findSlug('with-site'), BASE, undefined);
     expect(p.primary_url).toBe('https://cgt.example.org/');
@@ -76,7 +83,9 @@ describe('the Atom feed of newly added groups', () => {
     expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">');
     expect(xml).toContain('<link rel="self" type="application/atom+xml" href="https://directory.test/api/v1/groups.atom"/>');
     expect(xml).toContain('<published>2023-05-05T00:00:00Z</published>');
-    expect(xml).toContain('<rights>© Solidarity Directory contributors, and the sources each entry lists. Licensed under CC BY 4.0: https://creativecommons.org/licenses/by/4.0/</rights>');
+    expect(xml).toContain(
+      '<rights>© Solidarity Directory contributors, and the sources each entry lists. Licensed under CC BY 4.0: https://creativecommons.org/licenses/by/4.0/</rights>',
+    );
     expect(xml).toContain('<category term="migrants-rights" label="Migrants&apos; rights"/>');
     expect(xml).toContain('<summary type="text" xml:lang="it">Sindacato di base della scuola.</summary>');
   });

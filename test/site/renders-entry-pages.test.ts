@@ -55,7 +55,10 @@ describe('schema.org JSON-LD', () => {
   it('calls networks and collectives Organization, and names the city it serves', () => {
     const ld = entryJsonLd(dir, doc('care-collective-lisbon'), 'en', BASE, network);
     expect(ld['@type']).toBe('Organization');
-    expect(ld.areaServed).toEqual([{ '@type': 'Country', name: 'Portugal', identifier: 'PT' }, { '@type': 'City', name: 'Lisboa' }]);
+    expect(ld.areaServed).toEqual([
+      { '@type': 'Country', name: 'Portugal', identifier: 'PT' },
+      { '@type': 'City', name: 'Lisboa' },
+    ]);
   });
 });
 

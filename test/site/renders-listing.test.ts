@@ -17,7 +17,8 @@ function page(qs: string, locale: 'en' | 'fr' = 'en') {
 /** facet → value → [count, checked], read back from the rendered checkboxes. */
 function checkboxes(body: string): Record<string, Record<string, [number, boolean]>> {
   const out: Record<string, Record<string, [number, boolean]>> = {};
-  const re = /<input type="checkbox" name="([a-z]+)" value="([^"]+)" id="[^"]+" form="listing"( checked)?>\s*<label for="[^"]+">[^<]*<span class="count">\((\d+)\)<\/span>/g;
+  const re =
+    /<input type="checkbox" name="([a-z]+)" value="([^"]+)" id="[^"]+" form="listing"( checked)?>\s*<label for="[^"]+">[^<]*<span class="count">\((\d+)\)<\/span>/g;
   for (const m of body.matchAll(re)) (out[m[1]!] ??= {})[m[2]!] = [Number(m[4]), m[3] !== undefined];
   return out;
 }
@@ -25,7 +26,14 @@ function checkboxes(body: string): Record<string, Record<string, [number, boolea
 const resultLinks = (body: string) => [...body.matchAll(/<li class="result">\s*<h3 translate="no"><a href="([^"]+)">/g)].map((m) => m[1]);
 
 describe('the listing page shows what the API answers', () => {
-  for (const qs of ['', 'country=FR', 'country=FR,ES&subject=labour-rights', 'q=education', 'subject=labour-rights,environment&subject_mode=all', 'scope=national&relation=founding_member&sort=-name']) {
+  for (const qs of [
+    '',
+    'country=FR',
+    'country=FR,ES&subject=labour-rights',
+    'q=education',
+    'subject=labour-rights,environment&subject_mode=all',
+    'scope=national&relation=founding_member&sort=-name',
+  ]) {
     it(`same groups, order and facet counts as /api/v1/groups?${qs}`, () => {
       const parsed = parseParams(groupsQuerySchema, new URLSearchParams(qs));
       if (!parsed.ok) throw new Error('fixture query is invalid');
@@ -72,7 +80,9 @@ describe('the state lives in the URL', () => {
 
   it('keeps the view when switching language', () => {
     const body = page('country=FR&subject=education');
-    expect(body.body).toContain(`href="/language?${new URLSearchParams({ set: 'fr', to: '/fr/groups?country=FR&subject=education' }).toString().replace(/&/g, '&amp;')}" hreflang="fr" lang="fr">Français</a>`);
+    expect(body.body).toContain(
+      `href="/language?${new URLSearchParams({ set: 'fr', to: '/fr/groups?country=FR&subject=education' }).toString().replace(/&/g, '&amp;')}" hreflang="fr" lang="fr">Français</a>`,
+    );
     expect(body.body).toContain('<link rel="alternate" hreflang="fr" href="http://directory.test/fr/groups?country=FR&amp;subject=education">');
   });
 });

@@ -85,7 +85,9 @@ describe('attributes become the API’s query', () => {
   });
 
   it('reads the directory from the api attribute, else from where widget.js came from', () => {
-    expect(directoryOrigin('https://dir.example.org/some/path', 'https://cdn.example.net/widget.js', 'https://partner.example')).toBe('https://dir.example.org');
+    expect(directoryOrigin('https://dir.example.org/some/path', 'https://cdn.example.net/widget.js', 'https://partner.example')).toBe(
+      'https://dir.example.org',
+    );
     expect(directoryOrigin(null, 'https://dir.example.org/widget.js', 'https://partner.example')).toBe('https://dir.example.org');
     expect(directoryOrigin(null, undefined, 'https://partner.example/page')).toBe('https://partner.example');
   });

@@ -3,7 +3,7 @@
  * test-results/: a full-page screenshot, the page's console, and the stack's output.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join, } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Stack } from './start-stack.ts';
 
@@ -39,7 +39,10 @@ export async function openPage(browser: Browser): Promise<TestPage> {
 }
 
 function fileName(name: string): string {
-  return name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').slice(0, 120);
+  return name
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 120);
 }
 
 /** Call from a failing test's `onTestFailed`: writes test-results/<name>.png, .console.txt and .stack.txt. */

@@ -22,7 +22,12 @@ export async function contentSandbox() {
   if (!first.ok) throw new Error(`the shipped content does not build:\n${first.messages.join('\n')}`);
 
   /** Every file the build left in generated/, byte for byte. */
-  const snapshot = () => new Map(readdirSync(out).sort().map((name) => [name, readFileSync(join(out, name))]));
+  const snapshot = () =>
+    new Map(
+      readdirSync(out)
+        .sort()
+        .map((name) => [name, readFileSync(join(out, name))]),
+    );
   const good = snapshot();
   /** Where a function at netlify/functions/ of this folder resolves the artefact from. */
   const functionUrl = pathToFileURL(join(root, 'netlify', 'functions', 'groups.mjs')).href;

@@ -88,10 +88,21 @@ export function createContract(doc: Json = buildOpenApi('https://directory.test'
       if (!media) throw new Error(`${what}: content type ${type} not documented (${Object.keys(answer.content).join(', ')})`);
       if (!media.schema || request.method === 'HEAD') return;
       const text = await response.clone().text();
-      const bodies = type === 'application/x-ndjson' ? text.split('\n').filter(Boolean).map((l) => JSON.parse(l)) : type.endsWith('json') ? [JSON.parse(text)] : [text];
+      const bodies =
+        type === 'application/x-ndjson'
+          ? text
+              .split('\n')
+              .filter(Boolean)
+              .map((l) => JSON.parse(l))
+          : type.endsWith('json')
+            ? [JSON.parse(text)]
+            : [text];
       const validate = validator(media.schema);
       for (const [i, body] of bodies.entries()) {
-        if (!validate(body)) throw new Error(`${what}: ${bodies.length > 1 ? `line ${i + 1}: ` : ''}body does not match ${operation.operationId}: ${ajv.errorsText(validate.errors)}`);
+        if (!validate(body))
+          throw new Error(
+            `${what}: ${bodies.length > 1 ? `line ${i + 1}: ` : ''}body does not match ${operation.operationId}: ${ajv.errorsText(validate.errors)}`,
+          );
       }
     },
   };

@@ -9,9 +9,9 @@
  * their React control/preview components are replaced by stubs, which validation never calls.
  */
 import { build, type Plugin } from 'esbuild';
-import { mkdtemp, readFile, rm, } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { PROJECT_ROOT as ROOT } from './project-root.ts';
@@ -24,7 +24,9 @@ export interface DecapValidator {
 
 async function widgetPackages(): Promise<string[]> {
   const pkg = JSON.parse(await readFile(join(ROOT, 'node_modules/decap-cms-app/package.json'), 'utf8')) as { dependencies: Record<string, string> };
-  return Object.keys(pkg.dependencies).filter((name) => name.startsWith('decap-cms-widget-')).sort();
+  return Object.keys(pkg.dependencies)
+    .filter((name) => name.startsWith('decap-cms-widget-'))
+    .sort();
 }
 
 /**

@@ -43,7 +43,15 @@ export async function faultHarness(options: FaultHarnessOptions) {
   const settings = config.github;
   const instance = () => {
     const octokit = createGitHubClient({ apiUrl: settings.apiUrl, auth: settings.auth, log, writeSpacingMs: 0, notificationSpacingMs: 0, retryBaseMs: 5 });
-    return createJoinRuntime(config, { artefact: options.artefact ?? joinFixtureArtefact, openStore: () => blobs, clock, log, random, octokit, budgetMs: options.budgetMs });
+    return createJoinRuntime(config, {
+      artefact: options.artefact ?? joinFixtureArtefact,
+      openStore: () => blobs,
+      clock,
+      log,
+      random,
+      octokit,
+      budgetMs: options.budgetMs,
+    });
   };
   const instances = Array.from({ length: options.instances ?? 1 }, instance);
   const runtime = instances[0]!;
@@ -65,7 +73,11 @@ export async function faultHarness(options: FaultHarnessOptions) {
     },
     async post(body: Record<string, unknown>, via: JoinRuntime = runtime) {
       const response = await via.submit(
-        new Request('https://directory.example/api/v1/join', { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) }),
+        new Request('https://directory.example/api/v1/join', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify(body),
+        }),
       );
       const text = await response.text();
       return { status: response.status, body: text ? JSON.parse(text) : undefined };

@@ -44,7 +44,14 @@ export async function tempListings(files: Record<string, string | Uint8Array>): 
 export function importInto(
   root: string,
   inputs: string[],
-  options: { dryRun?: boolean; askName?: (file: string) => Promise<string | undefined>; io?: ImportIo; clock?: () => Date; from?: string; givenName?: string } = {},
+  options: {
+    dryRun?: boolean;
+    askName?: (file: string) => Promise<string | undefined>;
+    io?: ImportIo;
+    clock?: () => Date;
+    from?: string;
+    givenName?: string;
+  } = {},
 ) {
   return importListings({
     root,

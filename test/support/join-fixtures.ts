@@ -14,8 +14,24 @@ const term = (slug: string, ...[en, fr, es, pt, it, de]: string[]) => taxonomyTe
 const base = { network_relation: 'member' as const, created: '2024-01-01', updated: '2024-01-01' };
 
 export const joinFixtureEntries = [
-  { ...base, slug: 'cgt-spain', name: 'Confederación General del Trabajo', short_name: 'CGT', summary: { es: 'Confederación anarcosindicalista.' }, countries: ['ES'], website: 'https://cgt.org.es/' },
-  { ...base, slug: 'solidaires', name: 'Union syndicale Solidaires', short_name: 'Solidaires', summary: { fr: 'Union syndicale.' }, countries: ['FR'], website: 'https://www.solidaires.org/' },
+  {
+    ...base,
+    slug: 'cgt-spain',
+    name: 'Confederación General del Trabajo',
+    short_name: 'CGT',
+    summary: { es: 'Confederación anarcosindicalista.' },
+    countries: ['ES'],
+    website: 'https://cgt.org.es/',
+  },
+  {
+    ...base,
+    slug: 'solidaires',
+    name: 'Union syndicale Solidaires',
+    short_name: 'Solidaires',
+    summary: { fr: 'Union syndicale.' },
+    countries: ['FR'],
+    website: 'https://www.solidaires.org/',
+  },
   { ...base, slug: 'sud-rail', name: 'SUD-Rail', summary: { fr: 'Syndicat du rail.' }, countries: ['FR'], website: 'https://www.facebook.com/sudrail' },
 ].map((e) => entrySchema.parse(e));
 
@@ -25,7 +41,15 @@ export const joinFixtureArtefact: Artefact = buildArtefact(
     taxonomies: {
       subjects: [
         term('labour-rights', 'Labour rights', 'Droits des travailleurs', 'Derechos laborales', 'Direitos trabalhistas', 'Diritti del lavoro', 'Arbeitsrechte'),
-        term('migrants-rights', 'Migrants’ rights', 'Droits des migrant·es', 'Derechos de las personas migrantes', 'Direitos dos migrantes', 'Diritti dei migranti', 'Rechte von Migrant*innen'),
+        term(
+          'migrants-rights',
+          'Migrants’ rights',
+          'Droits des migrant·es',
+          'Derechos de las personas migrantes',
+          'Direitos dos migrantes',
+          'Diritti dei migranti',
+          'Rechte von Migrant*innen',
+        ),
       ],
       sectors: [
         term('transport', 'Transport', 'Transports', 'Transporte', 'Transportes', 'Trasporti', 'Verkehr'),

@@ -15,7 +15,7 @@ import { createApplicationStore, type BlobStore } from '../../src/join/store/app
 import { loadJoinConfig } from '../../src/join/config.ts';
 import { issueFormToken } from '../../src/join/intake/form-token.ts';
 import { createGitHubClient } from '../../src/join/delivery/github-client.ts';
-import { type Log } from '../../src/join/log.ts';
+import type { Log } from '../../src/join/log.ts';
 import { createJoinRuntime, type JoinRuntime } from '../../src/join/wire.ts';
 import { startGitHubStandIn, type GitHubStandIn, type StandInOptions } from './github-stand-in/index.ts';
 import { joinFixtureArtefact } from './join-fixtures.ts';
@@ -73,9 +73,15 @@ export async function editorKeys() {
 }
 
 /** A throwaway Git repository with one commit on `main` holding `files`. */
-export function tempRepo(files: Record<string, string> = { 'content/groups/cgt-spain.md': '---\nen:\n  slug: cgt-spain\n---\n', 'README.md': '# Directory\n' }): string {
+export function tempRepo(
+  files: Record<string, string> = { 'content/groups/cgt-spain.md': '---\nen:\n  slug: cgt-spain\n---\n', 'README.md': '# Directory\n' },
+): string {
   const dir = mkdtempSync(join(tmpdir(), 'join-repo-'));
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t', GIT_CONFIG_NOSYSTEM: '1' } });
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: dir,
+      env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t', GIT_CONFIG_NOSYSTEM: '1' },
+    });
   git('init', '-q', '-b', 'main');
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(join(dir, path, '..'), { recursive: true });
@@ -124,14 +130,33 @@ export async function joinHarness(options: HarnessOptions = {}): Promise<JoinHar
   let env: Record<string, string>;
   if ((options.mode ?? 'github') === 'github') {
     github = await startGitHubStandIn({ token: TOKEN, now: clock, ...options.standIn });
-    env = { GITHUB_REPOSITORY: `${github.owner}/${github.repo}`, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: github.url, JOIN_FORM_SECRET: FORM_SECRET, JOIN_CONTACT_PUBLIC_KEY: recipient, SITE_URL: 'https://directory.example', ...options.env };
+    env = {
+      GITHUB_REPOSITORY: `${github.owner}/${github.repo}`,
+      GITHUB_TOKEN: TOKEN,
+      GITHUB_API_URL: github.url,
+      JOIN_FORM_SECRET: FORM_SECRET,
+      JOIN_CONTACT_PUBLIC_KEY: recipient,
+      SITE_URL: 'https://directory.example',
+      ...options.env,
+    };
   } else {
     repoPath = tempRepo(options.repoFiles);
     env = { JOIN_LOCAL_REPOSITORY: repoPath, JOIN_FORM_SECRET: FORM_SECRET, JOIN_CONTACT_PUBLIC_KEY: recipient, ...options.env };
   }
   const config = loadJoinConfig(env);
-  const octokit = config.mode === 'github' ? createGitHubClient({ apiUrl: config.github.apiUrl, auth: config.github.auth, log, writeSpacingMs: 0, notificationSpacingMs: 0, retryBaseMs: 5 }) : undefined;
-  const runtime = createJoinRuntime(config, { artefact: options.artefact ?? joinFixtureArtefact, openStore: blobs.open, clock, log, random, octokit, budgetMs: options.budgetMs ?? 5_000 });
+  const octokit =
+    config.mode === 'github'
+      ? createGitHubClient({ apiUrl: config.github.apiUrl, auth: config.github.auth, log, writeSpacingMs: 0, notificationSpacingMs: 0, retryBaseMs: 5 })
+      : undefined;
+  const runtime = createJoinRuntime(config, {
+    artefact: options.artefact ?? joinFixtureArtefact,
+    openStore: blobs.open,
+    clock,
+    log,
+    random,
+    octokit,
+    budgetMs: options.budgetMs ?? 5_000,
+  });
   const store = createApplicationStore(blobs.open(config.storeName));
   return {
     // Status, correction and editors' answers too are checked against the OpenAPI document.
@@ -157,7 +182,11 @@ export async function joinHarness(options: HarnessOptions = {}): Promise<JoinHar
       // Every answer is held to the OpenAPI document (test/support/contract.ts).
       const response = await checkedCall(
         runtime.submit,
-        new Request('https://directory.example/api/v1/join', { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...init.headers }, body: JSON.stringify(body) }),
+        new Request('https://directory.example/api/v1/join', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...init.headers },
+          body: JSON.stringify(body),
+        }),
       );
       const text = await response.text();
       return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
@@ -165,7 +194,11 @@ export async function joinHarness(options: HarnessOptions = {}): Promise<JoinHar
     async correct(slug, body) {
       const response = await checkedCall(
         runtime.correct,
-        new Request(`https://directory.example/api/v1/groups/${slug}/corrections`, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) }),
+        new Request(`https://directory.example/api/v1/groups/${slug}/corrections`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify(body),
+        }),
       );
       const text = await response.text();
       return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };

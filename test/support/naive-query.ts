@@ -10,7 +10,15 @@ import type { Entry } from '../../src/schema/entry.ts';
 import type { GroupsQuery } from '../../src/schema/query.ts';
 import type { TaxonomyTerm } from '../../src/schema/taxonomy.ts';
 
-const PARAM: Record<FacetName, keyof GroupsQuery> = { country: 'country', scope: 'scope', subject: 'subject', sector: 'sector', language: 'language', relation: 'relation', structure: 'structure' };
+const PARAM: Record<FacetName, keyof GroupsQuery> = {
+  country: 'country',
+  scope: 'scope',
+  subject: 'subject',
+  sector: 'sector',
+  language: 'language',
+  relation: 'relation',
+  structure: 'structure',
+};
 
 /** Each entry's searchable words, computed once per entry object (a pure function's memo). */
 const wordsOf = new WeakMap<Entry, Set<string>>();

@@ -1,4 +1,3 @@
-
 import { buildArtefact } from '../../src/content/build-artefact.ts';
 import { loadContent } from '../../src/content/load-content.ts';
 import { createMarkdownRenderer } from '../../src/content/render-markdown.ts';

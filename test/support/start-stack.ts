@@ -160,7 +160,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       started.stdout!.on('data', onData);
       started.stderr!.on('data', onData);
       started.once('exit', (code, signal) => reject(new Error(`npm start exited early (${signal ?? code}):\n${log.slice(-4000)}`)));
-      setTimeout(() => reject(new Error(`npm start did not print its URLs within ${(options.timeoutMs ?? 180_000) / 1000} s:\n${log.slice(-4000)}`)), options.timeoutMs ?? 180_000).unref();
+      setTimeout(
+        () => reject(new Error(`npm start did not print its URLs within ${(options.timeoutMs ?? 180_000) / 1000} s:\n${log.slice(-4000)}`)),
+        options.timeoutMs ?? 180_000,
+      ).unref();
     });
     const { url, decapUrl } = await ready;
     return { url, decapUrl, repo, branch, output: () => log, git: (...args) => git(repo, ...args), stop };

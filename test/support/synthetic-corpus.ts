@@ -24,27 +24,120 @@ export function seededRandom(seed: number): () => number {
 }
 
 const NAMES: Record<string, { pattern: string[]; sectors: string[]; places: string[] }> = {
-  es: { pattern: ['Sindicato de {s} de {p}', 'Confederación {a} del Trabajo', 'Coordinadora de {s} en Lucha', 'Federación de {s} de {p}'], sectors: ['Trabajadores', 'Docentes', 'Sanitarios', 'Ferroviarios', 'Limpiadoras', 'Repartidores'], places: ['Madrid', 'Sevilla', 'Córdoba', 'Bogotá', 'Montevideo', 'Asunción', 'Valparaíso'] },
-  fr: { pattern: ['Syndicat des {s} de {p}', 'Union syndicale {a}', 'Collectif des {s} précaires de {p}', 'Fédération {a} des {s}'], sectors: ['cheminots', 'enseignants', 'soignantes', 'postiers', 'livreurs', 'nettoyeuses'], places: ['Lyon', 'Marseille', 'Dijon', 'Québec', 'Dakar', 'Liège', 'Genève'] },
-  it: { pattern: ['Sindacato di base dei {s} di {p}', 'Confederazione {a} di Base', 'Coordinamento {s} in lotta di {p}'], sectors: ['lavoratori', 'ferrovieri', 'insegnanti', 'facchini', 'precari'], places: ['Milano', 'Napoli', 'Torino', 'Cagliari', 'Varese'] },
-  pt: { pattern: ['Sindicato dos {s} de {p}', 'Central {a} dos Trabalhadores', 'Coletivo de {s} de {p}'], sectors: ['Trabalhadores', 'Professores', 'Metroviários', 'Bancários', 'Entregadores'], places: ['São Paulo', 'Natal', 'Lisboa', 'Porto', 'Belém', 'Maputo'] },
-  en: { pattern: ['{p} {s} Union', 'Independent {s} Workers of {p}', '{a} Workers Solidarity Network'], sectors: ['Transit', 'Teachers', 'Nurses', 'Couriers', 'Dockers', 'Cleaners'], places: ['London', 'Glasgow', 'Chicago', 'Lagos', 'Manila', 'Dublin'] },
-  de: { pattern: ['Basisgewerkschaft {s} {p}', 'Freie {a} Arbeiter*innen-Union', 'Netzwerk {s} {p}'], sectors: ['Pflege', 'Logistik', 'Bildung', 'Bahn'], places: ['Berlin', 'Hamburg', 'Leipzig', 'Wien', 'Zürich'] },
+  es: {
+    pattern: ['Sindicato de {s} de {p}', 'Confederación {a} del Trabajo', 'Coordinadora de {s} en Lucha', 'Federación de {s} de {p}'],
+    sectors: ['Trabajadores', 'Docentes', 'Sanitarios', 'Ferroviarios', 'Limpiadoras', 'Repartidores'],
+    places: ['Madrid', 'Sevilla', 'Córdoba', 'Bogotá', 'Montevideo', 'Asunción', 'Valparaíso'],
+  },
+  fr: {
+    pattern: ['Syndicat des {s} de {p}', 'Union syndicale {a}', 'Collectif des {s} précaires de {p}', 'Fédération {a} des {s}'],
+    sectors: ['cheminots', 'enseignants', 'soignantes', 'postiers', 'livreurs', 'nettoyeuses'],
+    places: ['Lyon', 'Marseille', 'Dijon', 'Québec', 'Dakar', 'Liège', 'Genève'],
+  },
+  it: {
+    pattern: ['Sindacato di base dei {s} di {p}', 'Confederazione {a} di Base', 'Coordinamento {s} in lotta di {p}'],
+    sectors: ['lavoratori', 'ferrovieri', 'insegnanti', 'facchini', 'precari'],
+    places: ['Milano', 'Napoli', 'Torino', 'Cagliari', 'Varese'],
+  },
+  pt: {
+    pattern: ['Sindicato dos {s} de {p}', 'Central {a} dos Trabalhadores', 'Coletivo de {s} de {p}'],
+    sectors: ['Trabalhadores', 'Professores', 'Metroviários', 'Bancários', 'Entregadores'],
+    places: ['São Paulo', 'Natal', 'Lisboa', 'Porto', 'Belém', 'Maputo'],
+  },
+  en: {
+    pattern: ['{p} {s} Union', 'Independent {s} Workers of {p}', '{a} Workers Solidarity Network'],
+    sectors: ['Transit', 'Teachers', 'Nurses', 'Couriers', 'Dockers', 'Cleaners'],
+    places: ['London', 'Glasgow', 'Chicago', 'Lagos', 'Manila', 'Dublin'],
+  },
+  de: {
+    pattern: ['Basisgewerkschaft {s} {p}', 'Freie {a} Arbeiter*innen-Union', 'Netzwerk {s} {p}'],
+    sectors: ['Pflege', 'Logistik', 'Bildung', 'Bahn'],
+    places: ['Berlin', 'Hamburg', 'Leipzig', 'Wien', 'Zürich'],
+  },
 };
-const ADJ: Record<string, string[]> = { es: ['General', 'Solidaria', 'Autónoma', 'Unitaria'], fr: ['Solidaires', 'autonome', 'unitaire', 'démocratique'], it: ['Unitaria', 'Autonoma', 'Solidale'], pt: ['Popular', 'Sindical', 'Autônoma'], en: ['Independent', 'Rank-and-file', 'Grassroots'], de: ['Unabhängige', 'Solidarische', 'Demokratische'] };
+const ADJ: Record<string, string[]> = {
+  es: ['General', 'Solidaria', 'Autónoma', 'Unitaria'],
+  fr: ['Solidaires', 'autonome', 'unitaire', 'démocratique'],
+  it: ['Unitaria', 'Autonoma', 'Solidale'],
+  pt: ['Popular', 'Sindical', 'Autônoma'],
+  en: ['Independent', 'Rank-and-file', 'Grassroots'],
+  de: ['Unabhängige', 'Solidarische', 'Demokratische'],
+};
 const PHRASES: Record<ContentLocale, string[]> = {
-  en: ['We organise workers', 'against precarious contracts', 'for public services', 'with migrant workers', 'through democratic assemblies', 'and international solidarity', 'defending union freedoms', 'for a just ecological transition', 'against repression of strikers', 'building unity in struggle'],
-  fr: ['Nous organisons les travailleuses et travailleurs', 'contre la précarité', 'pour les services publics', 'avec les travailleurs sans papiers', 'par des assemblées démocratiques', 'et la solidarité internationale', 'pour la défense des libertés syndicales', 'pour une transition écologique juste'],
-  es: ['Organizamos a las trabajadoras', 'contra la precariedad', 'por los servicios públicos', 'con los trabajadores migrantes', 'mediante asambleas democráticas', 'y la solidaridad internacional', 'en defensa de la libertad sindical', 'por la autogestión'],
-  pt: ['Organizamos os trabalhadores', 'contra a precarização', 'pelos serviços públicos', 'com os trabalhadores migrantes', 'em assembleias democráticas', 'e a solidariedade internacional', 'em defesa da liberdade sindical'],
-  it: ['Organizziamo lavoratrici e lavoratori', 'contro la precarietà', 'per i servizi pubblici', 'con i lavoratori migranti', 'attraverso assemblee democratiche', 'e la solidarietà internazionale', 'per la libertà sindacale'],
-  de: ['Wir organisieren Beschäftigte', 'gegen prekäre Arbeit', 'für öffentliche Daseinsvorsorge', 'mit migrantischen Kolleg*innen', 'in demokratischen Versammlungen', 'und internationaler Solidarität'],
+  en: [
+    'We organise workers',
+    'against precarious contracts',
+    'for public services',
+    'with migrant workers',
+    'through democratic assemblies',
+    'and international solidarity',
+    'defending union freedoms',
+    'for a just ecological transition',
+    'against repression of strikers',
+    'building unity in struggle',
+  ],
+  fr: [
+    'Nous organisons les travailleuses et travailleurs',
+    'contre la précarité',
+    'pour les services publics',
+    'avec les travailleurs sans papiers',
+    'par des assemblées démocratiques',
+    'et la solidarité internationale',
+    'pour la défense des libertés syndicales',
+    'pour une transition écologique juste',
+  ],
+  es: [
+    'Organizamos a las trabajadoras',
+    'contra la precariedad',
+    'por los servicios públicos',
+    'con los trabajadores migrantes',
+    'mediante asambleas democráticas',
+    'y la solidaridad internacional',
+    'en defensa de la libertad sindical',
+    'por la autogestión',
+  ],
+  pt: [
+    'Organizamos os trabalhadores',
+    'contra a precarização',
+    'pelos serviços públicos',
+    'com os trabalhadores migrantes',
+    'em assembleias democráticas',
+    'e a solidariedade internacional',
+    'em defesa da liberdade sindical',
+  ],
+  it: [
+    'Organizziamo lavoratrici e lavoratori',
+    'contro la precarietà',
+    'per i servizi pubblici',
+    'con i lavoratori migranti',
+    'attraverso assemblee democratiche',
+    'e la solidarietà internazionale',
+    'per la libertà sindacale',
+  ],
+  de: [
+    'Wir organisieren Beschäftigte',
+    'gegen prekäre Arbeit',
+    'für öffentliche Daseinsvorsorge',
+    'mit migrantischen Kolleg*innen',
+    'in demokratischen Versammlungen',
+    'und internationaler Solidarität',
+  ],
 };
-const COUNTRIES: Record<string, string[]> = { es: ['ES', 'CO', 'UY', 'PY', 'CL', 'AR', 'MX'], fr: ['FR', 'BE', 'CH', 'SN', 'CA'], it: ['IT'], pt: ['BR', 'PT', 'MZ'], en: ['GB', 'US', 'NG', 'PH', 'IE'], de: ['DE', 'AT', 'CH'] };
+const COUNTRIES: Record<string, string[]> = {
+  es: ['ES', 'CO', 'UY', 'PY', 'CL', 'AR', 'MX'],
+  fr: ['FR', 'BE', 'CH', 'SN', 'CA'],
+  it: ['IT'],
+  pt: ['BR', 'PT', 'MZ'],
+  en: ['GB', 'US', 'NG', 'PH', 'IE'],
+  de: ['DE', 'AT', 'CH'],
+};
 
 function loadTerms(root: string, folder: string): TaxonomyTerm[] {
   const dir = join(root, 'content', folder);
-  return readdirSync(dir).filter((f) => f.endsWith('.yml')).sort().map((f) => taxonomyTermSchema.parse(parseYaml(readFileSync(join(dir, f), 'utf8'))));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yml'))
+    .sort()
+    .map((f) => taxonomyTermSchema.parse(parseYaml(readFileSync(join(dir, f), 'utf8'))));
 }
 
 export function syntheticContent(count: number, seed = 42, root = PROJECT_ROOT): ValidContent {
@@ -77,8 +170,18 @@ export function syntheticContent(count: number, seed = 42, root = PROJECT_ROOT):
         ...(purpose ? { purpose } : {}),
         geographic_scope: pick(GEOGRAPHIC_SCOPES),
         countries: some(COUNTRIES[lang]!, 2),
-        subjects: some(subjects.map((s) => s.slug), 4),
-        ...(random() < 0.6 ? { sectors: some(sectors.map((s) => s.slug), 2) } : {}),
+        subjects: some(
+          subjects.map((s) => s.slug),
+          4,
+        ),
+        ...(random() < 0.6
+          ? {
+              sectors: some(
+                sectors.map((s) => s.slug),
+                2,
+              ),
+            }
+          : {}),
         languages: textLangs,
         structure: pick(STRUCTURES),
         network_relation: pick(NETWORK_RELATIONS),

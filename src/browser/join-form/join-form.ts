@@ -34,12 +34,11 @@ interface JoinAnswer {
 }
 
 function enhance(form: HTMLFormElement, text: JoinFormText): void {
-
   form.noValidate = true;
   const status = document.getElementById('join-status') as HTMLElement;
   const button = form.querySelector('button[type="submit"]') as HTMLButtonElement;
   const idFor = (field: string): string | null => {
-    const anchor = form.querySelector('[data-error-anchor="' + CSS.escape(field) + '"]');
+    const anchor = form.querySelector(`[data-error-anchor="${CSS.escape(field)}"]`);
     return anchor ? anchor.id : null;
   };
   function clear() {
@@ -74,22 +73,22 @@ function enhance(form: HTMLFormElement, text: JoinFormText): void {
     for (const problem of problems) {
       const id = idFor(problem.field);
       const item = document.createElement('li');
-      const label = text.labels[problem.field] ? text.labels[problem.field] + ': ' : '';
+      const label = text.labels[problem.field] ? `${text.labels[problem.field]}: ` : '';
       if (id) {
         const link = document.createElement('a');
-        link.href = '#' + id;
+        link.href = `#${id}`;
         link.textContent = label + problem.message;
         item.append(link);
         const control = document.getElementById(id) as HTMLElement;
         const error = document.createElement('p');
         error.className = 'field-error';
-        error.id = id + '-error';
+        error.id = `${id}-error`;
         error.dataset.live = '';
         error.textContent = text.errorPrefix + problem.message;
         const holder = (control.closest('.field') || control.parentElement) as HTMLElement;
         holder.insertBefore(error, holder.querySelector('input, select, textarea, .choices'));
         control.setAttribute('aria-invalid', 'true');
-        control.setAttribute('aria-describedby', ((control.getAttribute('aria-describedby') || '') + ' ' + error.id).trim());
+        control.setAttribute('aria-describedby', `${control.getAttribute('aria-describedby') || ''} ${error.id}`.trim());
       } else {
         item.textContent = label + problem.message;
       }
@@ -117,14 +116,17 @@ function enhance(form: HTMLFormElement, text: JoinFormText): void {
       });
       const body = (await response.json().catch(() => null)) as JoinAnswer | null;
       if (response.ok && body?.reference) {
-        window.location.assign(text.thanksPath + '?reference=' + encodeURIComponent(body.reference));
+        window.location.assign(`${text.thanksPath}?reference=${encodeURIComponent(body.reference)}`);
         return;
       }
       if (body?.form_token) (form.elements.namedItem('form_token') as HTMLInputElement).value = body.form_token;
       const distinct = document.getElementById('confirm-distinct');
       if (response.status === 409 && distinct) distinct.hidden = false;
       const fields = body?.error?.fields ?? {};
-      show(Object.entries(fields).map(([field, message]) => ({ field, message })), body?.error?.message || text.answers[response.status] || text.network);
+      show(
+        Object.entries(fields).map(([field, message]) => ({ field, message })),
+        body?.error?.message || text.answers[response.status] || text.network,
+      );
     } catch {
       show([], text.network);
     } finally {

@@ -39,7 +39,11 @@ export function filterParams(get: Attributes, filters: readonly string[]): URLSe
   return params;
 }
 
-export function apiParams(get: Attributes, state: WidgetState, options: { filters: readonly string[]; locale: string; perPageMax: number; map?: boolean }): URLSearchParams {
+export function apiParams(
+  get: Attributes,
+  state: WidgetState,
+  options: { filters: readonly string[]; locale: string; perPageMax: number; map?: boolean },
+): URLSearchParams {
   const params = filterParams(get, options.filters);
   if (state.country) params.set('country', state.country);
   // The map's counts: the API counts each facet without its own filter, so every country keeps its figure.

@@ -285,7 +285,12 @@ class SolidarityDirectory extends HTMLElement {
     if (controller.signal.aborted) return;
     const prefix = `${this.origin}${pagePrefix(locale, __LOCALES__[0]!)}/groups`;
     const others = filterParams((n) => this.getAttribute(n), __FILTERS__);
-    const chosen = this.state.country ? [this.state.country] : (this.getAttribute('country') ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+    const chosen = this.state.country
+      ? [this.state.country]
+      : (this.getAttribute('country') ?? '')
+          .split(',')
+          .map((c) => c.trim())
+          .filter(Boolean);
     const drawn = api.renderMap({
       counts: (body.facets?.country ?? []).map((b) => [b.value, b.count]),
       chosen,
@@ -317,7 +322,9 @@ class SolidarityDirectory extends HTMLElement {
     const { els } = this;
     els.list.replaceChildren();
     els.nav.hidden = true;
-    const details = Object.entries(error?.fields ?? {}).map(([k, v]) => `${k}: ${v}`).join('; ');
+    const details = Object.entries(error?.fields ?? {})
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('; ');
     if (error) console.warn(`[solidarity-directory] ${error.message ?? ''} ${details}`);
     const retry = h('button', { type: 'button', part: 'button retry' }, this.text('retry'));
     retry.addEventListener('click', () => void this.load());

@@ -21,7 +21,8 @@ const de: Catalogue = {
   'footer.feed': 'Neu aufgenommene Gruppen (Atom-Feed)',
 
   'listing.title': 'Eine Gewerkschaft finden',
-  'listing.intro': 'Durchsucht das Verzeichnis nach Namen oder Themen und grenzt die Suche nach Land, Reichweite, Thema, Branche, Arbeitssprache und Beziehung zum Netzwerk ein.',
+  'listing.intro':
+    'Durchsucht das Verzeichnis nach Namen oder Themen und grenzt die Suche nach Land, Reichweite, Thema, Branche, Arbeitssprache und Beziehung zum Netzwerk ein.',
   'listing.searchLabel': 'Suche',
   'listing.searchHint': 'Namen, Kurzbeschreibungen und Themen; Akzente und Großschreibung spielen keine Rolle.',
   'listing.searchButton': 'Suchen',
@@ -61,7 +62,11 @@ const de: Catalogue = {
   'map.heading': 'Wo die Gruppen sind',
   'map.skip': 'Karte überspringen',
   'map.title': 'Weltkarte der Gruppen nach Land',
-  'map.description': { one: '{count} Land hat Gruppen in dieser Ansicht; je dunkler ein Land, desto mehr Gruppen. Jedes eingefärbte Land verlinkt auf seine Gruppen. Die Tabelle unter der Karte enthält dieselben Zahlen.', other: '{count} Länder haben Gruppen in dieser Ansicht; je dunkler ein Land, desto mehr Gruppen. Jedes eingefärbte Land verlinkt auf seine Gruppen. Die Tabelle unter der Karte enthält dieselben Zahlen.' },
+  'map.description': {
+    one: '{count} Land hat Gruppen in dieser Ansicht; je dunkler ein Land, desto mehr Gruppen. Jedes eingefärbte Land verlinkt auf seine Gruppen. Die Tabelle unter der Karte enthält dieselben Zahlen.',
+    other:
+      '{count} Länder haben Gruppen in dieser Ansicht; je dunkler ein Land, desto mehr Gruppen. Jedes eingefärbte Land verlinkt auf seine Gruppen. Die Tabelle unter der Karte enthält dieselben Zahlen.',
+  },
   'map.noCountries': 'Kein Land hat Gruppen in dieser Ansicht.',
   'map.country': '{name}: {count}',
   'map.countryChosen': '{name}: {count} (gewählt)',
@@ -109,13 +114,16 @@ const de: Catalogue = {
 
   'embed.title': 'Das Verzeichnis auf eurer Website einbinden',
   'embed.description': 'Ein Script-Tag und ein Element bringen eine durchsuchbare Liste von Gewerkschaften auf jede Website.',
-  'embed.lead': 'Fügt diese zwei Zeilen dort ein, wo die Liste erscheinen soll. Die Liste ist durchsuchbar, lässt sich per Tastatur und mit Screenreadern bedienen und kommt den Styles eurer Website nicht in die Quere.',
-  'embed.live': 'Jede Gruppe verlinkt auf ihre Seite im Verzeichnis. Die Daten kommen live aus der öffentlichen Schnittstelle, neue Gruppen erscheinen also, ohne dass ihr etwas ändern müsst. Die vollständige Anleitung mit den offenen Datenformaten ist die Datei {file} im Repository des Projekts.',
+  'embed.lead':
+    'Fügt diese zwei Zeilen dort ein, wo die Liste erscheinen soll. Die Liste ist durchsuchbar, lässt sich per Tastatur und mit Screenreadern bedienen und kommt den Styles eurer Website nicht in die Quere.',
+  'embed.live':
+    'Jede Gruppe verlinkt auf ihre Seite im Verzeichnis. Die Daten kommen live aus der öffentlichen Schnittstelle, neue Gruppen erscheinen also, ohne dass ihr etwas ändern müsst. Die vollständige Anleitung mit den offenen Datenformaten ist die Datei {file} im Repository des Projekts.',
   'embed.attributes': 'Attribute',
   'embed.attribute': 'Attribut',
   'embed.meaning': 'Bedeutung',
   'embed.theming': 'Gestaltung',
-  'embed.themingIntro': 'Das Widget zeichnet sich in einem Shadow Root: euer CSS erreicht es nicht, außer über diese Custom Properties (und vererbte Texteigenschaften).',
+  'embed.themingIntro':
+    'Das Widget zeichnet sich in einem Shadow Root: euer CSS erreicht es nicht, außer über diese Custom Properties (und vererbte Texteigenschaften).',
   'embed.property': 'Eigenschaft',
   'embed.default': 'Standardwert',
   'embed.examples': 'Beispiele',
@@ -135,24 +143,29 @@ const de: Catalogue = {
   'embed.example.countrySubject.title': 'Ein Land und ein Thema, auf Französisch',
   'embed.example.countrySubject.note': 'Filterattribute nehmen die Werte der Schnittstelle: ISO-Ländercodes und Themen-Kennungen.',
   'embed.example.several.title': 'Mehrere Werte, eine Überschrift, sortiert und in Seiten',
-  'embed.example.several.note': 'Durch Kommas getrennte Werte finden Gruppen mit mindestens einem davon. Die Überschriftenebene passt sich der Gliederung eurer Seite an.',
+  'embed.example.several.note':
+    'Durch Kommas getrennte Werte finden Gruppen mit mindestens einem davon. Die Überschriftenebene passt sich der Gliederung eurer Seite an.',
   'embed.example.several.heading': 'Unsere Schwestergewerkschaften',
   'embed.example.sector.title': 'Branche und räumliche Reichweite',
   'embed.example.sector.note': 'Branchen und Reichweiten, wie /api/v1/taxonomies sie auflistet.',
   'embed.example.allSubjects.title': 'Alle gewählten Themen, eine Art von Organisation',
   'embed.example.allSubjects.note': 'subject-mode="all" behält nur Gruppen, die alle angegebenen Themen haben.',
   'embed.example.language.title': 'Arbeitssprache',
-  'embed.example.language.note': 'Gruppen, die angeben, in einer dieser Sprachen zu arbeiten (ISO 639-1). Bisher geben das wenige Einträge an, die Liste kann also kurz oder leer sein.',
+  'embed.example.language.note':
+    'Gruppen, die angeben, in einer dieser Sprachen zu arbeiten (ISO 639-1). Bisher geben das wenige Einträge an, die Liste kann also kurz oder leer sein.',
   'embed.example.map.title': 'Mit einer Weltkarte',
-  'embed.example.map.note': 'map fügt die Karte der Gruppen nach Land hinzu; die Wahl eines Landes listet seine Gruppen. Die Karte ist eine eigene Datei (widget-map.js), die nur Widgets mit Karte laden.',
+  'embed.example.map.note':
+    'map fügt die Karte der Gruppen nach Land hinzu; die Wahl eines Landes listet seine Gruppen. Die Karte ist eine eigene Datei (widget-map.js), die nur Widgets mit Karte laden.',
   'embed.example.fixed.title': 'Eine feste Suche ohne Suchfeld',
   'embed.example.fixed.note': 'q legt die Suche fest; no-search blendet das Feld aus.',
   'embed.example.themed.title': 'Gestaltet mit Custom Properties',
   'embed.example.themed.note': 'Setzt die --sd-*-Eigenschaften am Element oder an einem seiner Vorfahren.',
 
   'join.pageTitle': 'Aufnahme ins Verzeichnis beantragen',
-  'join.intro': 'Eure Gewerkschaft oder euer Kollektiv kann im Verzeichnis des Internationalen Gewerkschaftsnetzwerks für Solidarität und Kämpfe stehen. Erzählt uns davon: Die Redaktion des Netzwerks prüft jeden Antrag, bevor etwas veröffentlicht wird, und schreibt euch womöglich mit Rückfragen.',
-  'join.introPrivacy': 'Was ihr über eure Gruppe schreibt, ist ab dem Absenden öffentlich: Es wird zu einem Änderungsvorschlag im öffentlichen Repository des Verzeichnisses und, sobald die Redaktion ihn annimmt, zu einem Eintrag im Verzeichnis. Deine Kontaktdaten und deine Nachricht an die Redaktion bleiben privat, für die Redaktion verschlüsselt.',
+  'join.intro':
+    'Eure Gewerkschaft oder euer Kollektiv kann im Verzeichnis des Internationalen Gewerkschaftsnetzwerks für Solidarität und Kämpfe stehen. Erzählt uns davon: Die Redaktion des Netzwerks prüft jeden Antrag, bevor etwas veröffentlicht wird, und schreibt euch womöglich mit Rückfragen.',
+  'join.introPrivacy':
+    'Was ihr über eure Gruppe schreibt, ist ab dem Absenden öffentlich: Es wird zu einem Änderungsvorschlag im öffentlichen Repository des Verzeichnisses und, sobald die Redaktion ihn annimmt, zu einem Eintrag im Verzeichnis. Deine Kontaktdaten und deine Nachricht an die Redaktion bleiben privat, für die Redaktion verschlüsselt.',
   'join.optional': 'freiwillig',
   'join.errorPrefix': 'Fehler: ',
   'join.errorSummaryTitle': 'Es gibt ein Problem',
@@ -160,7 +173,8 @@ const de: Catalogue = {
   'join.section.sectionWork': 'Was eure Gruppe tut',
   'join.section.sectionContact': 'Kontakt (privat)',
   'join.section.sectionConsent': 'Einwilligung',
-  'join.contactNote': 'Nur die Redaktion des Netzwerks kann diese Angaben lesen. Sie werden verschlüsselt, sobald du das Formular absendest, nie veröffentlicht und nie im öffentlichen Repository des Verzeichnisses gespeichert.',
+  'join.contactNote':
+    'Nur die Redaktion des Netzwerks kann diese Angaben lesen. Sie werden verschlüsselt, sobald du das Formular absendest, nie veröffentlicht und nie im öffentlichen Repository des Verzeichnisses gespeichert.',
   'join.otherLanguages': 'In anderen Sprachen',
   'join.inLanguage': 'auf {language}',
   'join.listHint': 'Eine Angabe pro Zeile.',
@@ -205,8 +219,10 @@ const de: Catalogue = {
   'join.field.contact.role.label': 'Deine Aufgabe in der Gruppe',
   'join.field.contact.message.label': 'Eine Nachricht an die Redaktion',
   'join.field.contact.message.hint': 'Nur die Redaktion liest sie.',
-  'join.field.consent.label': 'Ich bin einverstanden, dass die Redaktion des Netzwerks meine Kontaktdaten speichert, um diesen Antrag zu bearbeiten und mir dazu zu schreiben.',
-  'join.countryPicker.hint': 'Wo die Gruppe ihren Sitz hat oder aktiv ist. Tippe den Namen eines Landes und wähle es mit den Pfeiltasten und Eingabe oder per Klick; wähle so viele wie nötig. Entferne eines mit seiner ×-Schaltfläche.',
+  'join.field.consent.label':
+    'Ich bin einverstanden, dass die Redaktion des Netzwerks meine Kontaktdaten speichert, um diesen Antrag zu bearbeiten und mir dazu zu schreiben.',
+  'join.countryPicker.hint':
+    'Wo die Gruppe ihren Sitz hat oder aktiv ist. Tippe den Namen eines Landes und wähle es mit den Pfeiltasten und Eingabe oder per Klick; wähle so viele wie nötig. Entferne eines mit seiner ×-Schaltfläche.',
   'join.countryPicker.chosen': 'Gewählte Länder',
   'join.countryPicker.remove': '{name} entfernen',
   'join.countryPicker.added': '{name} hinzugefügt; {count} gewählt.',
@@ -217,7 +233,8 @@ const de: Catalogue = {
   'join.thanks.reference': 'Eure Vorgangsnummer',
   'join.thanks.keep': 'Bewahrt diese Vorgangsnummer auf: Mit ihr könnt ihr euren Antrag verfolgen.',
   'join.state.received': 'Euer Antrag wird an die Redaktion weitergeleitet.',
-  'join.state.queued': 'Euer Antrag ist sicher gespeichert. Die Verbindung zum Prüfwerkzeug der Redaktion ist gerade gestört; der Antrag erreicht die Redaktion automatisch, sobald sie wieder funktioniert. Ihr müsst ihn nicht noch einmal senden.',
+  'join.state.queued':
+    'Euer Antrag ist sicher gespeichert. Die Verbindung zum Prüfwerkzeug der Redaktion ist gerade gestört; der Antrag erreicht die Redaktion automatisch, sobald sie wieder funktioniert. Ihr müsst ihn nicht noch einmal senden.',
   'join.state.pull_request_opened': 'Euer Antrag wartet auf die Prüfung durch die Redaktion des Netzwerks.',
   'join.state.accepted': 'Die Redaktion hat euren Antrag angenommen: Eure Gruppe erscheint nach der nächsten Veröffentlichung im Verzeichnis.',
   'join.state.declined': 'Die Redaktion hat diesen Antrag nicht ins Verzeichnis aufgenommen.',
@@ -230,7 +247,8 @@ const de: Catalogue = {
   'join.answer.tooLarge': 'Der Antrag ist zu lang; kürzt die längsten Texte.',
   'join.answer.unsupported': 'Der Antrag muss als Formular oder als JSON gesendet werden.',
   'join.answer.duplicate': 'Diese Gruppe scheint schon im Verzeichnis zu stehen oder auf Prüfung zu warten.',
-  'join.answer.unavailable': 'Wegen eines Problems auf unserer Seite konnten wir euren Antrag nicht entgegennehmen. Es wurde nichts gespeichert: Versucht es in ein paar Minuten erneut.',
+  'join.answer.unavailable':
+    'Wegen eines Problems auf unserer Seite konnten wir euren Antrag nicht entgegennehmen. Es wurde nichts gespeichert: Versucht es in ein paar Minuten erneut.',
   'join.answer.rateLimited': 'Zu viele Anträge von eurer Verbindung; wartet eine Minute und versucht es erneut.',
   'join.answer.network': 'Der Antrag konnte nicht gesendet werden: Prüft eure Verbindung und versucht es erneut. Eure Angaben sind noch da.',
   'join.answer.unreadable': 'Der Inhalt der Anfrage konnte nicht gelesen werden.',
@@ -280,7 +298,8 @@ const de: Catalogue = {
   'problem.type.array': 'muss eine Liste sein',
   'problem.type.object': 'muss eine Gruppe von Feldern sein',
   'problem.noChange': 'nichts unterscheidet sich vom Eintrag: Ändert einen falschen Wert oder schreibt, was sich an der Beziehung zum Netzwerk geändert hat',
-  'problem.editorialField': 'dieses Feld füllt nur die Redaktion aus; um eine geänderte Beziehung zum Netzwerk zu melden, schreibt sie in relation_claim mit einer source_url',
+  'problem.editorialField':
+    'dieses Feld füllt nur die Redaktion aus; um eine geänderte Beziehung zum Netzwerk zu melden, schreibt sie in relation_claim mit einer source_url',
   'problem.sourceRequired': 'gebt eine Seite an, die die geänderte Beziehung zum Netzwerk zeigt',
   'problem.invalid': 'ist ungültig',
   'problem.item': 'Wert {n}: {message}',
@@ -307,7 +326,10 @@ const de: Catalogue = {
   'widget.pages': 'Seiten',
   'widget.seeAll': 'Diese Gruppen im Solidaritätsverzeichnis ansehen',
   'widget.map.title': 'Weltkarte der Gruppen nach Land',
-  'widget.map.description': { one: '{count} Land hat hier Gruppen; je dunkler ein Land, desto mehr Gruppen. Wählt ein Land, um seine Gruppen zu sehen.', other: '{count} Länder haben hier Gruppen; je dunkler ein Land, desto mehr Gruppen. Wählt ein Land, um seine Gruppen zu sehen.' },
+  'widget.map.description': {
+    one: '{count} Land hat hier Gruppen; je dunkler ein Land, desto mehr Gruppen. Wählt ein Land, um seine Gruppen zu sehen.',
+    other: '{count} Länder haben hier Gruppen; je dunkler ein Land, desto mehr Gruppen. Wählt ein Land, um seine Gruppen zu sehen.',
+  },
   'widget.map.none': 'Kein Land hat hier Gruppen.',
   'widget.map.country': { one: '{name}: {count} Gruppe', other: '{name}: {count} Gruppen' },
   'widget.map.countryChosen': { one: '{name}: {count} Gruppe (gewählt)', other: '{name}: {count} Gruppen (gewählt)' },
@@ -339,7 +361,8 @@ const de: Catalogue = {
 
   'cms.groups.label': 'Gruppen',
   'cms.groups.singular': 'Gruppe',
-  'cms.groups.description': 'Ein Eintrag pro Gewerkschaft oder Netzwerk. Speichern legt einen Entwurf an; ein Eintrag erscheint auf der öffentlichen Website erst, nachdem er im Reiter „Workflow“ veröffentlicht wurde.',
+  'cms.groups.description':
+    'Ein Eintrag pro Gewerkschaft oder Netzwerk. Speichern legt einen Entwurf an; ein Eintrag erscheint auf der öffentlichen Website erst, nachdem er im Reiter „Workflow“ veröffentlicht wurde.',
   'cms.subjects.label': 'Themen',
   'cms.subjects.singular': 'Thema',
   'cms.subjects.description': 'Die Liste, aus der Gruppen ihre Themen wählen. Ein Begriff lässt sich hier nicht löschen, weil Gruppen ihn verwenden könnten.',
@@ -404,5 +427,9 @@ export default de;
 /** Ids whose German text is rightly the same as the English one (checked by test/i18n). */
 export const sameAsEnglish: readonly MessageId[] = [
   'map.country',
-  'listing.sort.name', 'listing.sort.-name', 'listing.titleWithCount', 'enum.scope.regional', 'cms.field.name.label',
+  'listing.sort.name',
+  'listing.sort.-name',
+  'listing.titleWithCount',
+  'enum.scope.regional',
+  'cms.field.name.label',
 ];

@@ -30,7 +30,8 @@ const en = {
   'footer.feed': 'Newly added groups (Atom feed)',
 
   'listing.title': 'Find a union',
-  'listing.intro': 'Search the directory by name or topic, and narrow it down by country, scope, subject, sector, working language and relation to the network.',
+  'listing.intro':
+    'Search the directory by name or topic, and narrow it down by country, scope, subject, sector, working language and relation to the network.',
   'listing.searchLabel': 'Search',
   'listing.searchHint': 'Names, summaries and subjects; accents and capitals do not matter.',
   'listing.searchButton': 'Search',
@@ -70,7 +71,11 @@ const en = {
   'map.heading': 'Where the groups are',
   'map.skip': 'Skip the map',
   'map.title': 'World map of the groups by country',
-  'map.description': { one: '{count} country has groups in this view; the darker a country, the more groups. Each shaded country is a link to its groups. The table under the map has the same figures.', other: '{count} countries have groups in this view; the darker a country, the more groups. Each shaded country is a link to its groups. The table under the map has the same figures.' },
+  'map.description': {
+    one: '{count} country has groups in this view; the darker a country, the more groups. Each shaded country is a link to its groups. The table under the map has the same figures.',
+    other:
+      '{count} countries have groups in this view; the darker a country, the more groups. Each shaded country is a link to its groups. The table under the map has the same figures.',
+  },
   'map.noCountries': 'No country has a group in this view.',
   'map.country': '{name}: {count}',
   'map.countryChosen': '{name}: {count} (chosen)',
@@ -118,8 +123,10 @@ const en = {
 
   'embed.title': 'Embed the directory on your site',
   'embed.description': 'One script tag and one element put a searchable list of unions on any website.',
-  'embed.lead': 'Paste these two lines where the list should appear. The list is searchable, works by keyboard and with screen readers, and keeps your site’s styles out of its way.',
-  'embed.live': 'Groups link to their pages in the directory. The data comes live from the public API, so new groups appear without any change on your side. The full guide, with the open data formats, is {file} in the project’s repository.',
+  'embed.lead':
+    'Paste these two lines where the list should appear. The list is searchable, works by keyboard and with screen readers, and keeps your site’s styles out of its way.',
+  'embed.live':
+    'Groups link to their pages in the directory. The data comes live from the public API, so new groups appear without any change on your side. The full guide, with the open data formats, is {file} in the project’s repository.',
   'embed.attributes': 'Attributes',
   'embed.attribute': 'Attribute',
   'embed.meaning': 'Meaning',
@@ -151,17 +158,21 @@ const en = {
   'embed.example.allSubjects.title': 'All chosen subjects, one kind of organisation',
   'embed.example.allSubjects.note': 'subject-mode="all" keeps groups that have every subject given.',
   'embed.example.language.title': 'Working language',
-  'embed.example.language.note': 'Groups that state they work in one of these languages (ISO 639-1). Few entries state it yet, so this list can be short or empty.',
+  'embed.example.language.note':
+    'Groups that state they work in one of these languages (ISO 639-1). Few entries state it yet, so this list can be short or empty.',
   'embed.example.map.title': 'With a world map',
-  'embed.example.map.note': 'map adds the map of the groups by country; choosing a country lists its groups. The map is a separate file (widget-map.js), loaded only by widgets that show one.',
+  'embed.example.map.note':
+    'map adds the map of the groups by country; choosing a country lists its groups. The map is a separate file (widget-map.js), loaded only by widgets that show one.',
   'embed.example.fixed.title': 'A fixed search without a search box',
   'embed.example.fixed.note': 'q sets the search; no-search hides the box.',
   'embed.example.themed.title': 'Themed with custom properties',
   'embed.example.themed.note': 'Set --sd-* properties on the element or any ancestor.',
 
   'join.pageTitle': 'Ask to join the directory',
-  'join.intro': 'Your union or collective can be listed in the directory of the International Labour Network of Solidarity and Struggle. Tell us about it: the network’s editors review every application before anything is published, and may write to you with questions.',
-  'join.introPrivacy': 'What you write about your group is public from the moment you send it: it becomes a proposed change in the directory’s public repository, and an entry in the directory once an editor accepts it. Your own contact details and your message to the editors stay private, encrypted for the editors.',
+  'join.intro':
+    'Your union or collective can be listed in the directory of the International Labour Network of Solidarity and Struggle. Tell us about it: the network’s editors review every application before anything is published, and may write to you with questions.',
+  'join.introPrivacy':
+    'What you write about your group is public from the moment you send it: it becomes a proposed change in the directory’s public repository, and an entry in the directory once an editor accepts it. Your own contact details and your message to the editors stay private, encrypted for the editors.',
   'join.optional': 'optional',
   'join.errorPrefix': 'Error: ',
   'join.errorSummaryTitle': 'There is a problem',
@@ -169,7 +180,8 @@ const en = {
   'join.section.sectionWork': 'What your group does',
   'join.section.sectionContact': 'Contact (private)',
   'join.section.sectionConsent': 'Consent',
-  'join.contactNote': 'Only the network’s editors can read these details. They are encrypted as soon as you send the form, never published, and never stored in the directory’s public repository.',
+  'join.contactNote':
+    'Only the network’s editors can read these details. They are encrypted as soon as you send the form, never published, and never stored in the directory’s public repository.',
   'join.otherLanguages': 'In other languages',
   'join.inLanguage': 'in {language}',
   'join.listHint': 'One per line.',
@@ -215,7 +227,8 @@ const en = {
   'join.field.contact.message.label': 'A message to the editors',
   'join.field.contact.message.hint': 'Only the editors read it.',
   'join.field.consent.label': 'I agree that the network’s editors keep my contact details to process this application and write to me about it.',
-  'join.countryPicker.hint': 'Where the group is based or active. Type a country’s name, then choose it with the arrow keys and Enter, or a click; choose as many as apply. Remove one with its × button.',
+  'join.countryPicker.hint':
+    'Where the group is based or active. Type a country’s name, then choose it with the arrow keys and Enter, or a click; choose as many as apply. Remove one with its × button.',
   'join.countryPicker.chosen': 'Chosen countries',
   'join.countryPicker.remove': 'Remove {name}',
   'join.countryPicker.added': '{name} added; {count} chosen.',
@@ -226,7 +239,8 @@ const en = {
   'join.thanks.reference': 'Your reference',
   'join.thanks.keep': 'Keep this reference: it lets you follow your application.',
   'join.state.received': 'Your application is being passed to the editors.',
-  'join.state.queued': 'Your application is safely stored. Our connection to the editors’ review tool is failing at the moment, so it will reach them automatically as soon as that works again; you do not need to send it again.',
+  'join.state.queued':
+    'Your application is safely stored. Our connection to the editors’ review tool is failing at the moment, so it will reach them automatically as soon as that works again; you do not need to send it again.',
   'join.state.pull_request_opened': 'Your application is waiting for review by the network’s editors.',
   'join.state.accepted': 'The editors accepted your application: your group appears in the directory after the next publication.',
   'join.state.declined': 'The editors did not add this application to the directory.',
@@ -316,7 +330,10 @@ const en = {
   'widget.pages': 'Pages',
   'widget.seeAll': 'See these groups in the Solidarity Directory',
   'widget.map.title': 'World map of the groups by country',
-  'widget.map.description': { one: '{count} country has groups here; the darker a country, the more groups. Choose a country to list its groups.', other: '{count} countries have groups here; the darker a country, the more groups. Choose a country to list its groups.' },
+  'widget.map.description': {
+    one: '{count} country has groups here; the darker a country, the more groups. Choose a country to list its groups.',
+    other: '{count} countries have groups here; the darker a country, the more groups. Choose a country to list its groups.',
+  },
   'widget.map.none': 'No country has a group here.',
   'widget.map.country': { one: '{name}: {count} group', other: '{name}: {count} groups' },
   'widget.map.countryChosen': { one: '{name}: {count} group (chosen)', other: '{name}: {count} groups (chosen)' },
@@ -348,7 +365,8 @@ const en = {
 
   'cms.groups.label': 'Groups',
   'cms.groups.singular': 'Group',
-  'cms.groups.description': 'One entry per trade union or network. Saving keeps a draft; an entry appears on the public site only after it is published from the Workflow tab.',
+  'cms.groups.description':
+    'One entry per trade union or network. Saving keeps a draft; an entry appears on the public site only after it is published from the Workflow tab.',
   'cms.subjects.label': 'Subject headings',
   'cms.subjects.singular': 'Subject heading',
   'cms.subjects.description': 'The list groups pick their subject headings from. A term cannot be deleted here, because groups may use it.',

@@ -61,7 +61,11 @@ const es: Catalogue = {
   'map.heading': 'Dónde están los grupos',
   'map.skip': 'Saltar el mapa',
   'map.title': 'Mapa mundial de los grupos por país',
-  'map.description': { one: '{count} país tiene grupos en esta vista; cuanto más oscuro el país, más grupos. Cada país coloreado es un enlace a sus grupos. La tabla bajo el mapa tiene las mismas cifras.', other: '{count} países tienen grupos en esta vista; cuanto más oscuro el país, más grupos. Cada país coloreado es un enlace a sus grupos. La tabla bajo el mapa tiene las mismas cifras.' },
+  'map.description': {
+    one: '{count} país tiene grupos en esta vista; cuanto más oscuro el país, más grupos. Cada país coloreado es un enlace a sus grupos. La tabla bajo el mapa tiene las mismas cifras.',
+    other:
+      '{count} países tienen grupos en esta vista; cuanto más oscuro el país, más grupos. Cada país coloreado es un enlace a sus grupos. La tabla bajo el mapa tiene las mismas cifras.',
+  },
   'map.noCountries': 'Ningún país tiene grupos en esta vista.',
   'map.country': '{name}: {count}',
   'map.countryChosen': '{name}: {count} (elegido)',
@@ -109,13 +113,16 @@ const es: Catalogue = {
 
   'embed.title': 'Inserta el directorio en tu web',
   'embed.description': 'Con una etiqueta script y un elemento, cualquier web muestra una lista de sindicatos con buscador.',
-  'embed.lead': 'Pega estas dos líneas donde deba aparecer la lista. Tiene buscador, se maneja con el teclado y con lectores de pantalla, y no interfiere con los estilos de tu web.',
-  'embed.live': 'Cada grupo enlaza con su página en el directorio. Los datos llegan en directo de la API pública, así que los grupos nuevos aparecen sin que tengas que cambiar nada. La guía completa, con los formatos de datos abiertos, es {file} en el repositorio del proyecto.',
+  'embed.lead':
+    'Pega estas dos líneas donde deba aparecer la lista. Tiene buscador, se maneja con el teclado y con lectores de pantalla, y no interfiere con los estilos de tu web.',
+  'embed.live':
+    'Cada grupo enlaza con su página en el directorio. Los datos llegan en directo de la API pública, así que los grupos nuevos aparecen sin que tengas que cambiar nada. La guía completa, con los formatos de datos abiertos, es {file} en el repositorio del proyecto.',
   'embed.attributes': 'Atributos',
   'embed.attribute': 'Atributo',
   'embed.meaning': 'Significado',
   'embed.theming': 'Apariencia',
-  'embed.themingIntro': 'El widget se dibuja dentro de una raíz oculta (shadow root): tu CSS no le llega, salvo estas propiedades personalizadas (y las propiedades de texto heredadas).',
+  'embed.themingIntro':
+    'El widget se dibuja dentro de una raíz oculta (shadow root): tu CSS no le llega, salvo estas propiedades personalizadas (y las propiedades de texto heredadas).',
   'embed.property': 'Propiedad',
   'embed.default': 'Valor por defecto',
   'embed.examples': 'Ejemplos',
@@ -135,24 +142,29 @@ const es: Catalogue = {
   'embed.example.countrySubject.title': 'Un país y un tema, en francés',
   'embed.example.countrySubject.note': 'Los atributos de filtro usan los valores de la API: códigos de país ISO e identificadores de temas.',
   'embed.example.several.title': 'Varios valores, un título, orden y páginas',
-  'embed.example.several.note': 'Los valores separados por comas recogen los grupos que tengan alguno de ellos. El nivel del título se adapta a la estructura de tu página.',
+  'embed.example.several.note':
+    'Los valores separados por comas recogen los grupos que tengan alguno de ellos. El nivel del título se adapta a la estructura de tu página.',
   'embed.example.several.heading': 'Nuestros sindicatos hermanos',
   'embed.example.sector.title': 'Sector y ámbito geográfico',
   'embed.example.sector.note': 'Sectores y ámbitos tal como los lista /api/v1/taxonomies.',
   'embed.example.allSubjects.title': 'Todos los temas elegidos, un tipo de organización',
   'embed.example.allSubjects.note': 'subject-mode="all" deja solo los grupos que tienen todos los temas dados.',
   'embed.example.language.title': 'Idioma de trabajo',
-  'embed.example.language.note': 'Los grupos que dicen trabajar en alguno de estos idiomas (ISO 639-1). Aún pocas fichas lo indican, así que la lista puede ser corta o estar vacía.',
+  'embed.example.language.note':
+    'Los grupos que dicen trabajar en alguno de estos idiomas (ISO 639-1). Aún pocas fichas lo indican, así que la lista puede ser corta o estar vacía.',
   'embed.example.map.title': 'Con un mapa mundial',
-  'embed.example.map.note': 'map añade el mapa de los grupos por país; al elegir un país se listan sus grupos. El mapa es un archivo aparte (widget-map.js), que solo cargan los widgets que lo muestran.',
+  'embed.example.map.note':
+    'map añade el mapa de los grupos por país; al elegir un país se listan sus grupos. El mapa es un archivo aparte (widget-map.js), que solo cargan los widgets que lo muestran.',
   'embed.example.fixed.title': 'Una búsqueda fija, sin buscador',
   'embed.example.fixed.note': 'q fija la búsqueda; no-search oculta el buscador.',
   'embed.example.themed.title': 'Apariencia personalizada',
   'embed.example.themed.note': 'Define las propiedades --sd-* en el elemento o en cualquiera de sus antecesores.',
 
   'join.pageTitle': 'Solicitar la inclusión en el directorio',
-  'join.intro': 'Tu sindicato o colectivo puede figurar en el directorio de la Red Sindical Internacional de Solidaridad y de Luchas. Preséntalo: el equipo editorial de la red revisa cada solicitud antes de publicar nada y puede escribirte con preguntas.',
-  'join.introPrivacy': 'Lo que escribas sobre tu grupo es público desde el momento en que lo envías: se convierte en una propuesta de cambio en el repositorio público del directorio, y en una ficha del directorio cuando el equipo editorial la acepte. Tus datos de contacto y tu mensaje al equipo siguen siendo privados, cifrados para el equipo editorial.',
+  'join.intro':
+    'Tu sindicato o colectivo puede figurar en el directorio de la Red Sindical Internacional de Solidaridad y de Luchas. Preséntalo: el equipo editorial de la red revisa cada solicitud antes de publicar nada y puede escribirte con preguntas.',
+  'join.introPrivacy':
+    'Lo que escribas sobre tu grupo es público desde el momento en que lo envías: se convierte en una propuesta de cambio en el repositorio público del directorio, y en una ficha del directorio cuando el equipo editorial la acepte. Tus datos de contacto y tu mensaje al equipo siguen siendo privados, cifrados para el equipo editorial.',
   'join.optional': 'opcional',
   'join.errorPrefix': 'Error: ',
   'join.errorSummaryTitle': 'Hay un problema',
@@ -160,7 +172,8 @@ const es: Catalogue = {
   'join.section.sectionWork': 'Qué hace tu grupo',
   'join.section.sectionContact': 'Contacto (privado)',
   'join.section.sectionConsent': 'Consentimiento',
-  'join.contactNote': 'Solo el equipo editorial de la red puede leer estos datos. Se cifran en cuanto envías el formulario, nunca se publican y nunca se guardan en el repositorio público del directorio.',
+  'join.contactNote':
+    'Solo el equipo editorial de la red puede leer estos datos. Se cifran en cuanto envías el formulario, nunca se publican y nunca se guardan en el repositorio público del directorio.',
   'join.otherLanguages': 'En otros idiomas',
   'join.inLanguage': 'en {language}',
   'join.listHint': 'Uno por línea.',
@@ -206,7 +219,8 @@ const es: Catalogue = {
   'join.field.contact.message.label': 'Un mensaje al equipo editorial',
   'join.field.contact.message.hint': 'Solo lo lee el equipo editorial.',
   'join.field.consent.label': 'Acepto que el equipo editorial de la red guarde mis datos de contacto para tramitar esta solicitud y escribirme sobre ella.',
-  'join.countryPicker.hint': 'Dónde tiene su sede o actividad el grupo. Escribe el nombre de un país y elígelo con las flechas y Intro, o con un clic; elige todos los que correspondan. Quita uno con su botón ×.',
+  'join.countryPicker.hint':
+    'Dónde tiene su sede o actividad el grupo. Escribe el nombre de un país y elígelo con las flechas y Intro, o con un clic; elige todos los que correspondan. Quita uno con su botón ×.',
   'join.countryPicker.chosen': 'Países elegidos',
   'join.countryPicker.remove': 'Quitar {name}',
   'join.countryPicker.added': '{name} añadido; {count} elegidos.',
@@ -217,7 +231,8 @@ const es: Catalogue = {
   'join.thanks.reference': 'Tu referencia',
   'join.thanks.keep': 'Guarda esta referencia: te permite seguir tu solicitud.',
   'join.state.received': 'Tu solicitud se está transmitiendo al equipo editorial.',
-  'join.state.queued': 'Tu solicitud está guardada de forma segura. La conexión con la herramienta de revisión del equipo editorial falla en este momento; la solicitud le llegará automáticamente en cuanto vuelva a funcionar. No hace falta que la envíes otra vez.',
+  'join.state.queued':
+    'Tu solicitud está guardada de forma segura. La conexión con la herramienta de revisión del equipo editorial falla en este momento; la solicitud le llegará automáticamente en cuanto vuelva a funcionar. No hace falta que la envíes otra vez.',
   'join.state.pull_request_opened': 'Tu solicitud espera la revisión del equipo editorial de la red.',
   'join.state.accepted': 'El equipo editorial aceptó tu solicitud: tu grupo aparecerá en el directorio tras la próxima publicación.',
   'join.state.declined': 'El equipo editorial no añadió esta solicitud al directorio.',
@@ -230,7 +245,8 @@ const es: Catalogue = {
   'join.answer.tooLarge': 'La solicitud es demasiado larga; acorta los textos más largos.',
   'join.answer.unsupported': 'La solicitud debe enviarse como formulario o en JSON.',
   'join.answer.duplicate': 'Parece que este grupo ya está en el directorio o pendiente de revisión.',
-  'join.answer.unavailable': 'No pudimos recibir tu solicitud por un problema de nuestra parte. No se ha guardado nada: vuelve a intentarlo dentro de unos minutos.',
+  'join.answer.unavailable':
+    'No pudimos recibir tu solicitud por un problema de nuestra parte. No se ha guardado nada: vuelve a intentarlo dentro de unos minutos.',
   'join.answer.rateLimited': 'Demasiados envíos desde tu conexión; espera un minuto y vuelve a intentarlo.',
   'join.answer.network': 'No se pudo enviar la solicitud: comprueba tu conexión y vuelve a intentarlo. Tus respuestas siguen aquí.',
   'join.answer.unreadable': 'No se pudo leer el cuerpo de la petición.',
@@ -280,7 +296,8 @@ const es: Catalogue = {
   'problem.type.array': 'debe ser una lista',
   'problem.type.object': 'debe ser un conjunto de campos',
   'problem.noChange': 'nada difiere de la ficha: cambia un valor erróneo, o di qué ha cambiado en la relación con la red',
-  'problem.editorialField': 'solo el equipo editorial rellena este campo; para señalar un cambio de relación con la red, escríbelo en relation_claim con una source_url',
+  'problem.editorialField':
+    'solo el equipo editorial rellena este campo; para señalar un cambio de relación con la red, escríbelo en relation_claim con una source_url',
   'problem.sourceRequired': 'indica una página que muestre el cambio de relación con la red',
   'problem.invalid': 'no es válido',
   'problem.item': 'valor {n}: {message}',
@@ -307,7 +324,10 @@ const es: Catalogue = {
   'widget.pages': 'Páginas',
   'widget.seeAll': 'Ver estos grupos en el Directorio de la Solidaridad',
   'widget.map.title': 'Mapa mundial de los grupos por país',
-  'widget.map.description': { one: '{count} país tiene grupos aquí; cuanto más oscuro el país, más grupos. Elige un país para ver sus grupos.', other: '{count} países tienen grupos aquí; cuanto más oscuro el país, más grupos. Elige un país para ver sus grupos.' },
+  'widget.map.description': {
+    one: '{count} país tiene grupos aquí; cuanto más oscuro el país, más grupos. Elige un país para ver sus grupos.',
+    other: '{count} países tienen grupos aquí; cuanto más oscuro el país, más grupos. Elige un país para ver sus grupos.',
+  },
   'widget.map.none': 'Ningún país tiene grupos aquí.',
   'widget.map.country': { one: '{name}: {count} grupo', other: '{name}: {count} grupos' },
   'widget.map.countryChosen': { one: '{name}: {count} grupo (elegido)', other: '{name}: {count} grupos (elegido)' },
@@ -339,7 +359,8 @@ const es: Catalogue = {
 
   'cms.groups.label': 'Grupos',
   'cms.groups.singular': 'Grupo',
-  'cms.groups.description': 'Una ficha por sindicato o red. Guardar conserva un borrador; la ficha solo aparece en el sitio público después de publicarla desde la pestaña Workflow.',
+  'cms.groups.description':
+    'Una ficha por sindicato o red. Guardar conserva un borrador; la ficha solo aparece en el sitio público después de publicarla desde la pestaña Workflow.',
   'cms.subjects.label': 'Temas',
   'cms.subjects.singular': 'Tema',
   'cms.subjects.description': 'La lista de la que los grupos eligen sus temas. Aquí no se puede borrar un término, porque puede haber grupos que lo usen.',
@@ -404,6 +425,11 @@ export default es;
 /** Ids whose Spanish text is rightly the same as the English one (checked by test/i18n). */
 export const sameAsEnglish: readonly MessageId[] = [
   'map.country',
-  'join.errorPrefix', 'entry.dataJson', 'listing.facet.sector', 'listing.titleWithCount', 'enum.scope.regional', 'enum.scope.local',
+  'join.errorPrefix',
+  'entry.dataJson',
+  'listing.facet.sector',
+  'listing.titleWithCount',
+  'enum.scope.regional',
+  'enum.scope.local',
   'cms.sectors.singular',
 ];

@@ -61,7 +61,11 @@ const fr: Catalogue = {
   'map.heading': 'Où sont les groupes',
   'map.skip': 'Passer la carte',
   'map.title': 'Carte du monde des groupes par pays',
-  'map.description': { one: '{count} pays a des groupes dans cette vue ; plus un pays est foncé, plus il en a. Chaque pays coloré est un lien vers ses groupes. Le tableau sous la carte donne les mêmes chiffres.', other: '{count} pays ont des groupes dans cette vue ; plus un pays est foncé, plus il en a. Chaque pays coloré est un lien vers ses groupes. Le tableau sous la carte donne les mêmes chiffres.' },
+  'map.description': {
+    one: '{count} pays a des groupes dans cette vue ; plus un pays est foncé, plus il en a. Chaque pays coloré est un lien vers ses groupes. Le tableau sous la carte donne les mêmes chiffres.',
+    other:
+      '{count} pays ont des groupes dans cette vue ; plus un pays est foncé, plus il en a. Chaque pays coloré est un lien vers ses groupes. Le tableau sous la carte donne les mêmes chiffres.',
+  },
   'map.noCountries': 'Aucun pays n’a de groupe dans cette vue.',
   'map.country': '{name} : {count}',
   'map.countryChosen': '{name} : {count} (choisi)',
@@ -109,13 +113,16 @@ const fr: Catalogue = {
 
   'embed.title': 'Intégrer l’annuaire à votre site',
   'embed.description': 'Une balise script et un élément suffisent pour afficher une liste de syndicats, avec recherche, sur n’importe quel site.',
-  'embed.lead': 'Collez ces deux lignes là où la liste doit apparaître. On peut y faire des recherches, elle s’utilise au clavier et avec un lecteur d’écran, et elle ne se mêle pas des styles de votre site.',
-  'embed.live': 'Chaque groupe renvoie vers sa page dans l’annuaire. Les données viennent en direct de l’API publique : les nouveaux groupes apparaissent sans rien changer de votre côté. Le guide complet, avec les formats de données ouvertes, est le fichier {file} du dépôt du projet.',
+  'embed.lead':
+    'Collez ces deux lignes là où la liste doit apparaître. On peut y faire des recherches, elle s’utilise au clavier et avec un lecteur d’écran, et elle ne se mêle pas des styles de votre site.',
+  'embed.live':
+    'Chaque groupe renvoie vers sa page dans l’annuaire. Les données viennent en direct de l’API publique : les nouveaux groupes apparaissent sans rien changer de votre côté. Le guide complet, avec les formats de données ouvertes, est le fichier {file} du dépôt du projet.',
   'embed.attributes': 'Attributs',
   'embed.attribute': 'Attribut',
   'embed.meaning': 'Signification',
   'embed.theming': 'Apparence',
-  'embed.themingIntro': 'Le widget se dessine dans une racine fantôme (shadow root) : votre CSS ne l’atteint pas, sauf ces propriétés personnalisées (et les propriétés de texte héritées).',
+  'embed.themingIntro':
+    'Le widget se dessine dans une racine fantôme (shadow root) : votre CSS ne l’atteint pas, sauf ces propriétés personnalisées (et les propriétés de texte héritées).',
   'embed.property': 'Propriété',
   'embed.default': 'Par défaut',
   'embed.examples': 'Exemples',
@@ -135,24 +142,29 @@ const fr: Catalogue = {
   'embed.example.countrySubject.title': 'Un pays et un thème, en français',
   'embed.example.countrySubject.note': 'Les attributs de filtre prennent les valeurs de l’API : codes de pays ISO et identifiants de thèmes.',
   'embed.example.several.title': 'Plusieurs valeurs, un titre, un tri et des pages',
-  'embed.example.several.note': 'Des valeurs séparées par des virgules retiennent les groupes qui en ont au moins une. Le niveau de titre s’adapte à la structure de votre page.',
+  'embed.example.several.note':
+    'Des valeurs séparées par des virgules retiennent les groupes qui en ont au moins une. Le niveau de titre s’adapte à la structure de votre page.',
   'embed.example.several.heading': 'Nos syndicats frères',
   'embed.example.sector.title': 'Secteur et échelle géographique',
   'embed.example.sector.note': 'Secteurs et échelles tels que les liste /api/v1/taxonomies.',
   'embed.example.allSubjects.title': 'Tous les thèmes choisis, un type d’organisation',
   'embed.example.allSubjects.note': 'subject-mode="all" ne garde que les groupes qui ont tous les thèmes donnés.',
   'embed.example.language.title': 'Langue de travail',
-  'embed.example.language.note': 'Les groupes qui indiquent travailler dans l’une de ces langues (ISO 639-1). Peu de fiches l’indiquent encore : la liste peut être courte, voire vide.',
+  'embed.example.language.note':
+    'Les groupes qui indiquent travailler dans l’une de ces langues (ISO 639-1). Peu de fiches l’indiquent encore : la liste peut être courte, voire vide.',
   'embed.example.map.title': 'Avec une carte du monde',
-  'embed.example.map.note': 'map ajoute la carte des groupes par pays ; choisir un pays liste ses groupes. La carte est un fichier à part (widget-map.js), chargé seulement par les widgets qui en affichent une.',
+  'embed.example.map.note':
+    'map ajoute la carte des groupes par pays ; choisir un pays liste ses groupes. La carte est un fichier à part (widget-map.js), chargé seulement par les widgets qui en affichent une.',
   'embed.example.fixed.title': 'Une recherche fixe, sans champ de recherche',
   'embed.example.fixed.note': 'q fixe la recherche ; no-search masque le champ.',
   'embed.example.themed.title': 'Apparence personnalisée',
   'embed.example.themed.note': 'Définissez les propriétés --sd-* sur l’élément ou sur l’un de ses parents.',
 
   'join.pageTitle': 'Demander à figurer dans l’annuaire',
-  'join.intro': 'Votre syndicat ou collectif peut figurer dans l’annuaire du Réseau syndical international de solidarité et de luttes. Présentez-le : l’équipe éditoriale du réseau examine chaque demande avant toute publication et peut vous écrire pour en savoir plus.',
-  'join.introPrivacy': 'Ce que vous écrivez sur votre groupe est public dès l’envoi : cela devient une proposition de modification dans le dépôt public de l’annuaire, puis une fiche de l’annuaire une fois acceptée par l’équipe éditoriale. Vos coordonnées et votre message à l’équipe restent privés, chiffrés pour elle.',
+  'join.intro':
+    'Votre syndicat ou collectif peut figurer dans l’annuaire du Réseau syndical international de solidarité et de luttes. Présentez-le : l’équipe éditoriale du réseau examine chaque demande avant toute publication et peut vous écrire pour en savoir plus.',
+  'join.introPrivacy':
+    'Ce que vous écrivez sur votre groupe est public dès l’envoi : cela devient une proposition de modification dans le dépôt public de l’annuaire, puis une fiche de l’annuaire une fois acceptée par l’équipe éditoriale. Vos coordonnées et votre message à l’équipe restent privés, chiffrés pour elle.',
   'join.optional': 'facultatif',
   'join.errorPrefix': 'Erreur : ',
   'join.errorSummaryTitle': 'Il y a un problème',
@@ -160,7 +172,8 @@ const fr: Catalogue = {
   'join.section.sectionWork': 'Ce que fait votre groupe',
   'join.section.sectionContact': 'Contact (privé)',
   'join.section.sectionConsent': 'Consentement',
-  'join.contactNote': 'Seule l’équipe éditoriale du réseau peut lire ces informations. Elles sont chiffrées dès l’envoi du formulaire, jamais publiées, et jamais enregistrées dans le dépôt public de l’annuaire.',
+  'join.contactNote':
+    'Seule l’équipe éditoriale du réseau peut lire ces informations. Elles sont chiffrées dès l’envoi du formulaire, jamais publiées, et jamais enregistrées dans le dépôt public de l’annuaire.',
   'join.otherLanguages': 'Dans d’autres langues',
   'join.inLanguage': 'en {language}',
   'join.listHint': 'Un par ligne.',
@@ -206,7 +219,8 @@ const fr: Catalogue = {
   'join.field.contact.message.label': 'Un message à l’équipe éditoriale',
   'join.field.contact.message.hint': 'Seule l’équipe éditoriale le lit.',
   'join.field.consent.label': 'J’accepte que l’équipe éditoriale du réseau conserve mes coordonnées pour traiter cette demande et m’écrire à son sujet.',
-  'join.countryPicker.hint': 'Où le groupe est basé ou actif. Tapez le nom d’un pays, puis choisissez-le avec les flèches et Entrée, ou d’un clic ; choisissez-en autant qu’il faut. Retirez-en un avec son bouton ×.',
+  'join.countryPicker.hint':
+    'Où le groupe est basé ou actif. Tapez le nom d’un pays, puis choisissez-le avec les flèches et Entrée, ou d’un clic ; choisissez-en autant qu’il faut. Retirez-en un avec son bouton ×.',
   'join.countryPicker.chosen': 'Pays choisis',
   'join.countryPicker.remove': 'Retirer {name}',
   'join.countryPicker.added': '{name} ajouté ; {count} choisi(s).',
@@ -217,7 +231,8 @@ const fr: Catalogue = {
   'join.thanks.reference': 'Votre référence',
   'join.thanks.keep': 'Conservez cette référence : elle permet de suivre votre demande.',
   'join.state.received': 'Votre demande est en cours de transmission à l’équipe éditoriale.',
-  'join.state.queued': 'Votre demande est enregistrée en lieu sûr. La liaison avec l’outil d’examen de l’équipe éditoriale est en panne pour le moment ; elle lui sera transmise automatiquement dès que possible. Inutile de la renvoyer.',
+  'join.state.queued':
+    'Votre demande est enregistrée en lieu sûr. La liaison avec l’outil d’examen de l’équipe éditoriale est en panne pour le moment ; elle lui sera transmise automatiquement dès que possible. Inutile de la renvoyer.',
   'join.state.pull_request_opened': 'Votre demande attend l’examen de l’équipe éditoriale du réseau.',
   'join.state.accepted': 'L’équipe éditoriale a accepté votre demande : votre groupe apparaîtra dans l’annuaire à la prochaine publication.',
   'join.state.declined': 'L’équipe éditoriale n’a pas ajouté cette demande à l’annuaire.',
@@ -230,7 +245,8 @@ const fr: Catalogue = {
   'join.answer.tooLarge': 'La demande est trop longue ; raccourcissez les textes les plus longs.',
   'join.answer.unsupported': 'La demande doit être envoyée par formulaire ou en JSON.',
   'join.answer.duplicate': 'Ce groupe semble figurer déjà dans l’annuaire, ou attendre l’examen.',
-  'join.answer.unavailable': 'Nous n’avons pas pu recevoir votre demande à cause d’un problème de notre côté. Rien n’a été enregistré : réessayez dans quelques minutes.',
+  'join.answer.unavailable':
+    'Nous n’avons pas pu recevoir votre demande à cause d’un problème de notre côté. Rien n’a été enregistré : réessayez dans quelques minutes.',
   'join.answer.rateLimited': 'Trop d’envois depuis votre connexion ; attendez une minute avant de réessayer.',
   'join.answer.network': 'La demande n’a pas pu être envoyée : vérifiez votre connexion et réessayez. Vos réponses sont conservées.',
   'join.answer.unreadable': 'Le corps de la requête n’a pas pu être lu.',
@@ -280,7 +296,8 @@ const fr: Catalogue = {
   'problem.type.array': 'doit être une liste',
   'problem.type.object': 'doit être un ensemble de champs',
   'problem.noChange': 'rien ne diffère de la fiche : modifiez une valeur erronée, ou dites ce qui a changé dans la relation au réseau',
-  'problem.editorialField': 'seule l’équipe éditoriale renseigne ce champ ; pour signaler un changement de relation au réseau, écrivez-le dans relation_claim avec une source_url',
+  'problem.editorialField':
+    'seule l’équipe éditoriale renseigne ce champ ; pour signaler un changement de relation au réseau, écrivez-le dans relation_claim avec une source_url',
   'problem.sourceRequired': 'indiquez une page qui montre le changement de relation au réseau',
   'problem.invalid': 'n’est pas valide',
   'problem.item': 'valeur {n} : {message}',
@@ -307,7 +324,10 @@ const fr: Catalogue = {
   'widget.pages': 'Pages',
   'widget.seeAll': 'Voir ces groupes dans l’Annuaire de la solidarité',
   'widget.map.title': 'Carte du monde des groupes par pays',
-  'widget.map.description': { one: '{count} pays a des groupes ici ; plus un pays est foncé, plus il en a. Choisissez un pays pour lister ses groupes.', other: '{count} pays ont des groupes ici ; plus un pays est foncé, plus il en a. Choisissez un pays pour lister ses groupes.' },
+  'widget.map.description': {
+    one: '{count} pays a des groupes ici ; plus un pays est foncé, plus il en a. Choisissez un pays pour lister ses groupes.',
+    other: '{count} pays ont des groupes ici ; plus un pays est foncé, plus il en a. Choisissez un pays pour lister ses groupes.',
+  },
   'widget.map.none': 'Aucun pays n’a de groupe ici.',
   'widget.map.country': { one: '{name} : {count} groupe', other: '{name} : {count} groupes' },
   'widget.map.countryChosen': { one: '{name} : {count} groupe (choisi)', other: '{name} : {count} groupes (choisi)' },
@@ -339,13 +359,15 @@ const fr: Catalogue = {
 
   'cms.groups.label': 'Groupes',
   'cms.groups.singular': 'Groupe',
-  'cms.groups.description': 'Une fiche par syndicat ou réseau. Enregistrer garde un brouillon ; une fiche n’apparaît sur le site public qu’après sa publication depuis l’onglet Workflow.',
+  'cms.groups.description':
+    'Une fiche par syndicat ou réseau. Enregistrer garde un brouillon ; une fiche n’apparaît sur le site public qu’après sa publication depuis l’onglet Workflow.',
   'cms.subjects.label': 'Thèmes',
   'cms.subjects.singular': 'Thème',
   'cms.subjects.description': 'La liste où les groupes choisissent leurs thèmes. On ne peut pas en supprimer un terme ici, car des groupes peuvent l’utiliser.',
   'cms.sectors.label': 'Secteurs',
   'cms.sectors.singular': 'Secteur',
-  'cms.sectors.description': 'La liste où les groupes choisissent leurs secteurs. On ne peut pas en supprimer un terme ici, car des groupes peuvent l’utiliser.',
+  'cms.sectors.description':
+    'La liste où les groupes choisissent leurs secteurs. On ne peut pas en supprimer un terme ici, car des groupes peuvent l’utiliser.',
   'cms.field.slug.label': 'Identifiant',
   'cms.field.slug.hint': 'Minuscules, chiffres et traits d’union ; la dernière partie de l’adresse du groupe.',
   'cms.field.name.label': 'Nom',
@@ -403,6 +425,14 @@ export default fr;
 
 /** Ids whose French text is rightly the same as the English one (checked by test/i18n). */
 export const sameAsEnglish: readonly MessageId[] = [
-  'listing.pagination', 'listing.pageLink', 'entry.sources', 'entry.dataJson', 'widget.pages', 'enum.relation.participant',
-  'enum.structure.coordination', 'enum.structure.association', 'cms.field.sources.label', 'cms.term.description.label',
+  'listing.pagination',
+  'listing.pageLink',
+  'entry.sources',
+  'entry.dataJson',
+  'widget.pages',
+  'enum.relation.participant',
+  'enum.structure.coordination',
+  'enum.structure.association',
+  'cms.field.sources.label',
+  'cms.term.description.label',
 ];

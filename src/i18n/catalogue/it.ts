@@ -61,7 +61,11 @@ const it: Catalogue = {
   'map.heading': 'Dove sono i gruppi',
   'map.skip': 'Salta la mappa',
   'map.title': 'Mappa del mondo dei gruppi per paese',
-  'map.description': { one: '{count} paese ha gruppi in questa vista; più un paese è scuro, più gruppi ha. Ogni paese colorato è un link ai suoi gruppi. La tabella sotto la mappa riporta gli stessi numeri.', other: '{count} paesi hanno gruppi in questa vista; più un paese è scuro, più gruppi ha. Ogni paese colorato è un link ai suoi gruppi. La tabella sotto la mappa riporta gli stessi numeri.' },
+  'map.description': {
+    one: '{count} paese ha gruppi in questa vista; più un paese è scuro, più gruppi ha. Ogni paese colorato è un link ai suoi gruppi. La tabella sotto la mappa riporta gli stessi numeri.',
+    other:
+      '{count} paesi hanno gruppi in questa vista; più un paese è scuro, più gruppi ha. Ogni paese colorato è un link ai suoi gruppi. La tabella sotto la mappa riporta gli stessi numeri.',
+  },
   'map.noCountries': 'Nessun paese ha gruppi in questa vista.',
   'map.country': '{name}: {count}',
   'map.countryChosen': '{name}: {count} (scelto)',
@@ -109,13 +113,16 @@ const it: Catalogue = {
 
   'embed.title': 'Inserisci l’annuario nel tuo sito',
   'embed.description': 'Un tag script e un elemento bastano per mettere un elenco di sindacati, con ricerca, in qualsiasi sito.',
-  'embed.lead': 'Incolla queste due righe dove deve comparire l’elenco. Si può fare una ricerca, funziona da tastiera e con i lettori di schermo, e non interferisce con gli stili del tuo sito.',
-  'embed.live': 'Ogni gruppo porta alla sua pagina nell’annuario. I dati arrivano in diretta dall’API pubblica, quindi i nuovi gruppi compaiono senza che tu debba cambiare nulla. La guida completa, con i formati dei dati aperti, è il file {file} nel repository del progetto.',
+  'embed.lead':
+    'Incolla queste due righe dove deve comparire l’elenco. Si può fare una ricerca, funziona da tastiera e con i lettori di schermo, e non interferisce con gli stili del tuo sito.',
+  'embed.live':
+    'Ogni gruppo porta alla sua pagina nell’annuario. I dati arrivano in diretta dall’API pubblica, quindi i nuovi gruppi compaiono senza che tu debba cambiare nulla. La guida completa, con i formati dei dati aperti, è il file {file} nel repository del progetto.',
   'embed.attributes': 'Attributi',
   'embed.attribute': 'Attributo',
   'embed.meaning': 'Significato',
   'embed.theming': 'Aspetto',
-  'embed.themingIntro': 'Il widget si disegna dentro una radice nascosta (shadow root): il tuo CSS non lo raggiunge, tranne queste proprietà personalizzate (e le proprietà del testo ereditate).',
+  'embed.themingIntro':
+    'Il widget si disegna dentro una radice nascosta (shadow root): il tuo CSS non lo raggiunge, tranne queste proprietà personalizzate (e le proprietà del testo ereditate).',
   'embed.property': 'Proprietà',
   'embed.default': 'Predefinito',
   'embed.examples': 'Esempi',
@@ -135,24 +142,29 @@ const it: Catalogue = {
   'embed.example.countrySubject.title': 'Un paese e un tema, in francese',
   'embed.example.countrySubject.note': 'Gli attributi di filtro usano i valori dell’API: codici ISO dei paesi e identificativi dei temi.',
   'embed.example.several.title': 'Più valori, un titolo, ordinamento e pagine',
-  'embed.example.several.note': 'I valori separati da virgole trovano i gruppi che ne hanno almeno uno. Il livello del titolo si adatta alla struttura della tua pagina.',
+  'embed.example.several.note':
+    'I valori separati da virgole trovano i gruppi che ne hanno almeno uno. Il livello del titolo si adatta alla struttura della tua pagina.',
   'embed.example.several.heading': 'I nostri sindacati fratelli',
   'embed.example.sector.title': 'Settore e ambito geografico',
   'embed.example.sector.note': 'Settori e ambiti come li elenca /api/v1/taxonomies.',
   'embed.example.allSubjects.title': 'Tutti i temi scelti, un tipo di organizzazione',
   'embed.example.allSubjects.note': 'subject-mode="all" tiene solo i gruppi che hanno tutti i temi indicati.',
   'embed.example.language.title': 'Lingua di lavoro',
-  'embed.example.language.note': 'I gruppi che dichiarano di lavorare in una di queste lingue (ISO 639-1). Per ora poche schede lo indicano, quindi l’elenco può essere breve o vuoto.',
+  'embed.example.language.note':
+    'I gruppi che dichiarano di lavorare in una di queste lingue (ISO 639-1). Per ora poche schede lo indicano, quindi l’elenco può essere breve o vuoto.',
   'embed.example.map.title': 'Con una mappa del mondo',
-  'embed.example.map.note': 'map aggiunge la mappa dei gruppi per paese; scegliere un paese ne elenca i gruppi. La mappa è un file a parte (widget-map.js), caricato solo dai widget che la mostrano.',
+  'embed.example.map.note':
+    'map aggiunge la mappa dei gruppi per paese; scegliere un paese ne elenca i gruppi. La mappa è un file a parte (widget-map.js), caricato solo dai widget che la mostrano.',
   'embed.example.fixed.title': 'Una ricerca fissa, senza casella di ricerca',
   'embed.example.fixed.note': 'q fissa la ricerca; no-search nasconde la casella.',
   'embed.example.themed.title': 'Aspetto personalizzato',
   'embed.example.themed.note': 'Imposta le proprietà --sd-* sull’elemento o su uno qualsiasi dei suoi antenati.',
 
   'join.pageTitle': 'Chiedi di entrare nell’annuario',
-  'join.intro': 'Il tuo sindacato o collettivo può comparire nell’annuario della Rete Sindacale Internazionale di Solidarietà e di Lotta. Raccontacelo: la redazione della rete esamina ogni domanda prima di pubblicare qualsiasi cosa e può scriverti per chiederti chiarimenti.',
-  'join.introPrivacy': 'Quello che scrivi sul tuo gruppo è pubblico dal momento dell’invio: diventa una proposta di modifica nel repository pubblico dell’annuario e, quando la redazione la accetta, una scheda dell’annuario. I tuoi recapiti e il tuo messaggio alla redazione restano privati, cifrati per la redazione.',
+  'join.intro':
+    'Il tuo sindacato o collettivo può comparire nell’annuario della Rete Sindacale Internazionale di Solidarietà e di Lotta. Raccontacelo: la redazione della rete esamina ogni domanda prima di pubblicare qualsiasi cosa e può scriverti per chiederti chiarimenti.',
+  'join.introPrivacy':
+    'Quello che scrivi sul tuo gruppo è pubblico dal momento dell’invio: diventa una proposta di modifica nel repository pubblico dell’annuario e, quando la redazione la accetta, una scheda dell’annuario. I tuoi recapiti e il tuo messaggio alla redazione restano privati, cifrati per la redazione.',
   'join.optional': 'facoltativo',
   'join.errorPrefix': 'Errore: ',
   'join.errorSummaryTitle': 'C’è un problema',
@@ -160,7 +172,8 @@ const it: Catalogue = {
   'join.section.sectionWork': 'Che cosa fa il tuo gruppo',
   'join.section.sectionContact': 'Contatto (privato)',
   'join.section.sectionConsent': 'Consenso',
-  'join.contactNote': 'Solo la redazione della rete può leggere questi dati. Vengono cifrati appena invii il modulo, non vengono mai pubblicati e non vengono mai salvati nel repository pubblico dell’annuario.',
+  'join.contactNote':
+    'Solo la redazione della rete può leggere questi dati. Vengono cifrati appena invii il modulo, non vengono mai pubblicati e non vengono mai salvati nel repository pubblico dell’annuario.',
   'join.otherLanguages': 'In altre lingue',
   'join.inLanguage': 'in {language}',
   'join.listHint': 'Uno per riga.',
@@ -206,7 +219,8 @@ const it: Catalogue = {
   'join.field.contact.message.label': 'Un messaggio alla redazione',
   'join.field.contact.message.hint': 'Lo legge solo la redazione.',
   'join.field.consent.label': 'Accetto che la redazione della rete conservi i miei recapiti per trattare questa domanda e scrivermi al riguardo.',
-  'join.countryPicker.hint': 'Dove il gruppo ha sede o è attivo. Scrivi il nome di un paese e sceglilo con le frecce e Invio, o con un clic; scegline quanti servono. Togline uno con il suo pulsante ×.',
+  'join.countryPicker.hint':
+    'Dove il gruppo ha sede o è attivo. Scrivi il nome di un paese e sceglilo con le frecce e Invio, o con un clic; scegline quanti servono. Togline uno con il suo pulsante ×.',
   'join.countryPicker.chosen': 'Paesi scelti',
   'join.countryPicker.remove': 'Togli {name}',
   'join.countryPicker.added': '{name} aggiunto; {count} scelti.',
@@ -217,7 +231,8 @@ const it: Catalogue = {
   'join.thanks.reference': 'Il tuo codice di riferimento',
   'join.thanks.keep': 'Conserva questo codice: ti permette di seguire la tua domanda.',
   'join.state.received': 'La tua domanda è in corso di trasmissione alla redazione.',
-  'join.state.queued': 'La tua domanda è conservata al sicuro. Il collegamento con lo strumento di revisione della redazione non funziona in questo momento; la domanda le arriverà automaticamente appena tornerà a funzionare. Non serve inviarla di nuovo.',
+  'join.state.queued':
+    'La tua domanda è conservata al sicuro. Il collegamento con lo strumento di revisione della redazione non funziona in questo momento; la domanda le arriverà automaticamente appena tornerà a funzionare. Non serve inviarla di nuovo.',
   'join.state.pull_request_opened': 'La tua domanda è in attesa di esame da parte della redazione della rete.',
   'join.state.accepted': 'La redazione ha accettato la tua domanda: il tuo gruppo comparirà nell’annuario dopo la prossima pubblicazione.',
   'join.state.declined': 'La redazione non ha aggiunto questa domanda all’annuario.',
@@ -230,7 +245,8 @@ const it: Catalogue = {
   'join.answer.tooLarge': 'La domanda è troppo lunga; accorcia i testi più lunghi.',
   'join.answer.unsupported': 'La domanda va inviata come modulo o in JSON.',
   'join.answer.duplicate': 'Questo gruppo sembra già presente nell’annuario, o in attesa di esame.',
-  'join.answer.unavailable': 'Non abbiamo potuto ricevere la tua domanda per un problema da parte nostra. Non è stato salvato nulla: riprova tra qualche minuto.',
+  'join.answer.unavailable':
+    'Non abbiamo potuto ricevere la tua domanda per un problema da parte nostra. Non è stato salvato nulla: riprova tra qualche minuto.',
   'join.answer.rateLimited': 'Troppi invii dalla tua connessione; aspetta un minuto e riprova.',
   'join.answer.network': 'Non è stato possibile inviare la domanda: controlla la connessione e riprova. Le tue risposte sono ancora qui.',
   'join.answer.unreadable': 'Non è stato possibile leggere il corpo della richiesta.',
@@ -280,7 +296,8 @@ const it: Catalogue = {
   'problem.type.array': 'deve essere un elenco',
   'problem.type.object': 'deve essere un insieme di campi',
   'problem.noChange': 'niente è diverso dalla scheda: cambia un valore sbagliato, o di’ che cosa è cambiato nel rapporto con la rete',
-  'problem.editorialField': 'solo la redazione compila questo campo; per segnalare un cambiamento del rapporto con la rete, scrivilo in relation_claim con una source_url',
+  'problem.editorialField':
+    'solo la redazione compila questo campo; per segnalare un cambiamento del rapporto con la rete, scrivilo in relation_claim con una source_url',
   'problem.sourceRequired': 'indica una pagina che mostri il cambiamento del rapporto con la rete',
   'problem.invalid': 'non è valido',
   'problem.item': 'valore {n}: {message}',
@@ -307,7 +324,10 @@ const it: Catalogue = {
   'widget.pages': 'Pagine',
   'widget.seeAll': 'Vedi questi gruppi nell’Annuario della Solidarietà',
   'widget.map.title': 'Mappa del mondo dei gruppi per paese',
-  'widget.map.description': { one: '{count} paese ha gruppi qui; più un paese è scuro, più gruppi ha. Scegli un paese per elencarne i gruppi.', other: '{count} paesi hanno gruppi qui; più un paese è scuro, più gruppi ha. Scegli un paese per elencarne i gruppi.' },
+  'widget.map.description': {
+    one: '{count} paese ha gruppi qui; più un paese è scuro, più gruppi ha. Scegli un paese per elencarne i gruppi.',
+    other: '{count} paesi hanno gruppi qui; più un paese è scuro, più gruppi ha. Scegli un paese per elencarne i gruppi.',
+  },
   'widget.map.none': 'Nessun paese ha gruppi qui.',
   'widget.map.country': { one: '{name}: {count} gruppo', other: '{name}: {count} gruppi' },
   'widget.map.countryChosen': { one: '{name}: {count} gruppo (scelto)', other: '{name}: {count} gruppi (scelto)' },
@@ -339,7 +359,8 @@ const it: Catalogue = {
 
   'cms.groups.label': 'Gruppi',
   'cms.groups.singular': 'Gruppo',
-  'cms.groups.description': 'Una scheda per sindacato o rete. Salvare conserva una bozza; la scheda compare nel sito pubblico solo dopo essere stata pubblicata dalla scheda Workflow.',
+  'cms.groups.description':
+    'Una scheda per sindacato o rete. Salvare conserva una bozza; la scheda compare nel sito pubblico solo dopo essere stata pubblicata dalla scheda Workflow.',
   'cms.subjects.label': 'Temi',
   'cms.subjects.singular': 'Tema',
   'cms.subjects.description': 'L’elenco da cui i gruppi scelgono i loro temi. Qui non si può eliminare un termine, perché dei gruppi potrebbero usarlo.',
@@ -402,5 +423,4 @@ const it: Catalogue = {
 export default it;
 
 /** Ids whose Italian text is rightly the same as the English one (checked by test/i18n). */
-export const sameAsEnglish: readonly MessageId[] = [
-  'map.country','entry.dataJson', 'listing.titleWithCount', 'join.inLanguage'];
+export const sameAsEnglish: readonly MessageId[] = ['map.country', 'entry.dataJson', 'listing.titleWithCount', 'join.inLanguage'];

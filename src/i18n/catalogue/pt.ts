@@ -61,7 +61,11 @@ const pt: Catalogue = {
   'map.heading': 'Onde estão os grupos',
   'map.skip': 'Pular o mapa',
   'map.title': 'Mapa-múndi dos grupos por país',
-  'map.description': { one: '{count} país tem grupos nesta visualização; quanto mais escuro o país, mais grupos. Cada país colorido é um link para seus grupos. A tabela abaixo do mapa traz os mesmos números.', other: '{count} países têm grupos nesta visualização; quanto mais escuro o país, mais grupos. Cada país colorido é um link para seus grupos. A tabela abaixo do mapa traz os mesmos números.' },
+  'map.description': {
+    one: '{count} país tem grupos nesta visualização; quanto mais escuro o país, mais grupos. Cada país colorido é um link para seus grupos. A tabela abaixo do mapa traz os mesmos números.',
+    other:
+      '{count} países têm grupos nesta visualização; quanto mais escuro o país, mais grupos. Cada país colorido é um link para seus grupos. A tabela abaixo do mapa traz os mesmos números.',
+  },
   'map.noCountries': 'Nenhum país tem grupos nesta visualização.',
   'map.country': '{name}: {count}',
   'map.countryChosen': '{name}: {count} (escolhido)',
@@ -109,13 +113,16 @@ const pt: Catalogue = {
 
   'embed.title': 'Incorpore o diretório no seu site',
   'embed.description': 'Uma tag script e um elemento colocam uma lista pesquisável de sindicatos em qualquer site.',
-  'embed.lead': 'Cole estas duas linhas onde a lista deve aparecer. A lista tem pesquisa, funciona pelo teclado e com leitores de tela, e não interfere nos estilos do seu site.',
-  'embed.live': 'Cada grupo leva à sua página no diretório. Os dados vêm ao vivo da API pública, então grupos novos aparecem sem nenhuma mudança do seu lado. O guia completo, com os formatos de dados abertos, é o arquivo {file} no repositório do projeto.',
+  'embed.lead':
+    'Cole estas duas linhas onde a lista deve aparecer. A lista tem pesquisa, funciona pelo teclado e com leitores de tela, e não interfere nos estilos do seu site.',
+  'embed.live':
+    'Cada grupo leva à sua página no diretório. Os dados vêm ao vivo da API pública, então grupos novos aparecem sem nenhuma mudança do seu lado. O guia completo, com os formatos de dados abertos, é o arquivo {file} no repositório do projeto.',
   'embed.attributes': 'Atributos',
   'embed.attribute': 'Atributo',
   'embed.meaning': 'Significado',
   'embed.theming': 'Aparência',
-  'embed.themingIntro': 'O widget é desenhado dentro de uma raiz oculta (shadow root): seu CSS não chega até ele, exceto estas propriedades personalizadas (e as propriedades de texto herdadas).',
+  'embed.themingIntro':
+    'O widget é desenhado dentro de uma raiz oculta (shadow root): seu CSS não chega até ele, exceto estas propriedades personalizadas (e as propriedades de texto herdadas).',
   'embed.property': 'Propriedade',
   'embed.default': 'Padrão',
   'embed.examples': 'Exemplos',
@@ -135,24 +142,29 @@ const pt: Catalogue = {
   'embed.example.countrySubject.title': 'Um país e um tema, em francês',
   'embed.example.countrySubject.note': 'Os atributos de filtro usam os valores da API: códigos de país ISO e identificadores de temas.',
   'embed.example.several.title': 'Vários valores, um título, ordenação e páginas',
-  'embed.example.several.note': 'Valores separados por vírgulas trazem os grupos que tenham algum deles. O nível do título se ajusta à estrutura da sua página.',
+  'embed.example.several.note':
+    'Valores separados por vírgulas trazem os grupos que tenham algum deles. O nível do título se ajusta à estrutura da sua página.',
   'embed.example.several.heading': 'Nossos sindicatos irmãos',
   'embed.example.sector.title': 'Setor e abrangência geográfica',
   'embed.example.sector.note': 'Setores e abrangências como listados em /api/v1/taxonomies.',
   'embed.example.allSubjects.title': 'Todos os temas escolhidos, um tipo de organização',
   'embed.example.allSubjects.note': 'subject-mode="all" mantém só os grupos que têm todos os temas indicados.',
   'embed.example.language.title': 'Idioma de trabalho',
-  'embed.example.language.note': 'Grupos que informam trabalhar em um destes idiomas (ISO 639-1). Poucas fichas informam isso por enquanto, então a lista pode ser curta ou vazia.',
+  'embed.example.language.note':
+    'Grupos que informam trabalhar em um destes idiomas (ISO 639-1). Poucas fichas informam isso por enquanto, então a lista pode ser curta ou vazia.',
   'embed.example.map.title': 'Com um mapa-múndi',
-  'embed.example.map.note': 'map acrescenta o mapa dos grupos por país; escolher um país lista seus grupos. O mapa é um arquivo separado (widget-map.js), carregado só pelos widgets que o mostram.',
+  'embed.example.map.note':
+    'map acrescenta o mapa dos grupos por país; escolher um país lista seus grupos. O mapa é um arquivo separado (widget-map.js), carregado só pelos widgets que o mostram.',
   'embed.example.fixed.title': 'Uma pesquisa fixa, sem campo de pesquisa',
   'embed.example.fixed.note': 'q define a pesquisa; no-search esconde o campo.',
   'embed.example.themed.title': 'Aparência personalizada',
   'embed.example.themed.note': 'Defina as propriedades --sd-* no elemento ou em qualquer elemento acima dele.',
 
   'join.pageTitle': 'Pedir inclusão no diretório',
-  'join.intro': 'Seu sindicato ou coletivo pode constar no diretório da Rede Sindical Internacional de Solidariedade e Lutas. Conte-nos sobre ele: a equipe editorial da rede analisa cada pedido antes de publicar qualquer coisa e pode escrever para você com perguntas.',
-  'join.introPrivacy': 'O que você escreve sobre seu grupo é público a partir do envio: vira uma proposta de alteração no repositório público do diretório e, quando a equipe editorial aceitar, uma ficha do diretório. Seus dados de contato e sua mensagem à equipe continuam privados, criptografados para a equipe editorial.',
+  'join.intro':
+    'Seu sindicato ou coletivo pode constar no diretório da Rede Sindical Internacional de Solidariedade e Lutas. Conte-nos sobre ele: a equipe editorial da rede analisa cada pedido antes de publicar qualquer coisa e pode escrever para você com perguntas.',
+  'join.introPrivacy':
+    'O que você escreve sobre seu grupo é público a partir do envio: vira uma proposta de alteração no repositório público do diretório e, quando a equipe editorial aceitar, uma ficha do diretório. Seus dados de contato e sua mensagem à equipe continuam privados, criptografados para a equipe editorial.',
   'join.optional': 'opcional',
   'join.errorPrefix': 'Erro: ',
   'join.errorSummaryTitle': 'Há um problema',
@@ -160,7 +172,8 @@ const pt: Catalogue = {
   'join.section.sectionWork': 'O que seu grupo faz',
   'join.section.sectionContact': 'Contato (privado)',
   'join.section.sectionConsent': 'Consentimento',
-  'join.contactNote': 'Só a equipe editorial da rede pode ler estes dados. Eles são criptografados assim que você envia o formulário, nunca são publicados e nunca ficam guardados no repositório público do diretório.',
+  'join.contactNote':
+    'Só a equipe editorial da rede pode ler estes dados. Eles são criptografados assim que você envia o formulário, nunca são publicados e nunca ficam guardados no repositório público do diretório.',
   'join.otherLanguages': 'Em outros idiomas',
   'join.inLanguage': 'em {language}',
   'join.listHint': 'Um por linha.',
@@ -206,7 +219,8 @@ const pt: Catalogue = {
   'join.field.contact.message.label': 'Uma mensagem à equipe editorial',
   'join.field.contact.message.hint': 'Só a equipe editorial lê.',
   'join.field.consent.label': 'Concordo que a equipe editorial da rede guarde meus dados de contato para tratar este pedido e me escrever sobre ele.',
-  'join.countryPicker.hint': 'Onde o grupo tem sede ou atua. Digite o nome de um país e escolha-o com as setas e Enter, ou com um clique; escolha todos os que se aplicam. Remova um com o botão ×.',
+  'join.countryPicker.hint':
+    'Onde o grupo tem sede ou atua. Digite o nome de um país e escolha-o com as setas e Enter, ou com um clique; escolha todos os que se aplicam. Remova um com o botão ×.',
   'join.countryPicker.chosen': 'Países escolhidos',
   'join.countryPicker.remove': 'Remover {name}',
   'join.countryPicker.added': '{name} incluído; {count} escolhidos.',
@@ -217,7 +231,8 @@ const pt: Catalogue = {
   'join.thanks.reference': 'Sua referência',
   'join.thanks.keep': 'Guarde esta referência: com ela você acompanha seu pedido.',
   'join.state.received': 'Seu pedido está sendo encaminhado à equipe editorial.',
-  'join.state.queued': 'Seu pedido está guardado em segurança. A conexão com a ferramenta de análise da equipe editorial está falhando no momento; o pedido chegará a ela automaticamente assim que voltar a funcionar. Não é preciso enviá-lo de novo.',
+  'join.state.queued':
+    'Seu pedido está guardado em segurança. A conexão com a ferramenta de análise da equipe editorial está falhando no momento; o pedido chegará a ela automaticamente assim que voltar a funcionar. Não é preciso enviá-lo de novo.',
   'join.state.pull_request_opened': 'Seu pedido aguarda a análise da equipe editorial da rede.',
   'join.state.accepted': 'A equipe editorial aceitou seu pedido: seu grupo aparecerá no diretório após a próxima publicação.',
   'join.state.declined': 'A equipe editorial não incluiu este pedido no diretório.',
@@ -280,7 +295,8 @@ const pt: Catalogue = {
   'problem.type.array': 'deve ser uma lista',
   'problem.type.object': 'deve ser um conjunto de campos',
   'problem.noChange': 'nada difere da ficha: altere um valor errado, ou diga o que mudou na relação com a rede',
-  'problem.editorialField': 'só a equipe editorial preenche este campo; para informar uma mudança de relação com a rede, escreva-a em relation_claim com uma source_url',
+  'problem.editorialField':
+    'só a equipe editorial preenche este campo; para informar uma mudança de relação com a rede, escreva-a em relation_claim com uma source_url',
   'problem.sourceRequired': 'informe uma página que mostre a mudança de relação com a rede',
   'problem.invalid': 'não é válido',
   'problem.item': 'valor {n}: {message}',
@@ -307,7 +323,10 @@ const pt: Catalogue = {
   'widget.pages': 'Páginas',
   'widget.seeAll': 'Ver estes grupos no Diretório da Solidariedade',
   'widget.map.title': 'Mapa-múndi dos grupos por país',
-  'widget.map.description': { one: '{count} país tem grupos aqui; quanto mais escuro o país, mais grupos. Escolha um país para listar seus grupos.', other: '{count} países têm grupos aqui; quanto mais escuro o país, mais grupos. Escolha um país para listar seus grupos.' },
+  'widget.map.description': {
+    one: '{count} país tem grupos aqui; quanto mais escuro o país, mais grupos. Escolha um país para listar seus grupos.',
+    other: '{count} países têm grupos aqui; quanto mais escuro o país, mais grupos. Escolha um país para listar seus grupos.',
+  },
   'widget.map.none': 'Nenhum país tem grupos aqui.',
   'widget.map.country': { one: '{name}: {count} grupo', other: '{name}: {count} grupos' },
   'widget.map.countryChosen': { one: '{name}: {count} grupo (escolhido)', other: '{name}: {count} grupos (escolhido)' },
@@ -339,7 +358,8 @@ const pt: Catalogue = {
 
   'cms.groups.label': 'Grupos',
   'cms.groups.singular': 'Grupo',
-  'cms.groups.description': 'Uma ficha por sindicato ou rede. Salvar guarda um rascunho; a ficha só aparece no site público depois de publicada na aba Workflow.',
+  'cms.groups.description':
+    'Uma ficha por sindicato ou rede. Salvar guarda um rascunho; a ficha só aparece no site público depois de publicada na aba Workflow.',
   'cms.subjects.label': 'Temas',
   'cms.subjects.singular': 'Tema',
   'cms.subjects.description': 'A lista da qual os grupos escolhem seus temas. Não é possível apagar um termo aqui, porque pode haver grupos que o usam.',
@@ -402,7 +422,4 @@ const pt: Catalogue = {
 export default pt;
 
 /** Ids whose Portuguese text is rightly the same as the English one (checked by test/i18n). */
-export const sameAsEnglish: readonly MessageId[] = [
-  'map.country',
-  'entry.dataJson', 'listing.titleWithCount', 'enum.scope.regional', 'enum.scope.local',
-];
+export const sameAsEnglish: readonly MessageId[] = ['map.country', 'entry.dataJson', 'listing.titleWithCount', 'enum.scope.regional', 'enum.scope.local'];

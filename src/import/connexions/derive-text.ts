@@ -50,9 +50,63 @@ export function summaryFrom(text: string, max = SUMMARY_MAX): DerivedSummary {
 }
 
 /** Words a name does not start with, though they are capitalised at the start of a sentence. */
-const NOT_A_NAME = new Set(['we', 'it', 'this', 'that', 'they', 'our', 'its', 'their', 'these', 'those', 'he', 'she', 'there', 'here', 'you', 'i', 'intended', 'founded', 'established', 'formed']);
+const NOT_A_NAME = new Set([
+  'we',
+  'it',
+  'this',
+  'that',
+  'they',
+  'our',
+  'its',
+  'their',
+  'these',
+  'those',
+  'he',
+  'she',
+  'there',
+  'here',
+  'you',
+  'i',
+  'intended',
+  'founded',
+  'established',
+  'formed',
+]);
 /** Lower-case words that may stand inside a name ("Network of Solidarity and Struggle"). */
-const NAME_LINKS = new Set(['of', 'for', 'and', 'the', 'in', 'on', 'to', 'at', 'de', 'des', 'du', 'del', 'della', 'di', 'la', 'le', 'les', 'el', 'los', 'las', 'y', 'e', 'et', 'da', 'do', 'dos', 'das', 'und', 'der', 'die', 'für', '&']);
+const NAME_LINKS = new Set([
+  'of',
+  'for',
+  'and',
+  'the',
+  'in',
+  'on',
+  'to',
+  'at',
+  'de',
+  'des',
+  'du',
+  'del',
+  'della',
+  'di',
+  'la',
+  'le',
+  'les',
+  'el',
+  'los',
+  'las',
+  'y',
+  'e',
+  'et',
+  'da',
+  'do',
+  'dos',
+  'das',
+  'und',
+  'der',
+  'die',
+  'für',
+  '&',
+]);
 
 /**
  * "The Picket Line Collective is a workers' group…" → "The Picket Line Collective". Only a

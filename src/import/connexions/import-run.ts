@@ -184,7 +184,15 @@ async function importFile(context: RunContext, report: FileReport): Promise<File
   }
   const reports: FileReport[] = [];
   for (const [k, listingText] of texts.entries()) {
-    const one: FileReport = { ...report, ...(texts.length > 1 ? { listing: k + 1 } : {}), changes: [], conflicts: [], dropped: [], notes: k === 0 ? [...notes] : [], problems: [] };
+    const one: FileReport = {
+      ...report,
+      ...(texts.length > 1 ? { listing: k + 1 } : {}),
+      changes: [],
+      conflicts: [],
+      dropped: [],
+      notes: k === 0 ? [...notes] : [],
+      problems: [],
+    };
     if (encoding !== 'utf-8') one.notes.push(`read as ${encoding}: the file is not valid UTF-8`);
     reports.push(await importListing(context, one, listingText));
   }
@@ -216,7 +224,8 @@ async function mergeInto(context: RunContext, report: FileReport, known: KnownEn
   if (merged.filled.length === 0) return { ...done, outcome: 'unchanged' };
   const text = encodeEntryFile(merged.entry);
   const problems = checkEntryFile(known.path, text, context.taxonomyFiles);
-  if (problems.length > 0) return { ...done, outcome: 'incomplete', problems: ['the merged entry would not pass the build, so it was not written:', ...problems] };
+  if (problems.length > 0)
+    return { ...done, outcome: 'incomplete', problems: ['the merged entry would not pass the build, so it was not written:', ...problems] };
   if (!context.options.dryRun) {
     try {
       await context.options.io.replaceFile(join(context.options.root, known.path), text, known.text);
@@ -231,7 +240,11 @@ async function mergeInto(context: RunContext, report: FileReport, known: KnownEn
 async function create(context: RunContext, report: FileReport, facts: ListingFacts): Promise<FileReport> {
   const base = slugFromName(facts.name);
   if (base === '') {
-    return { ...report, outcome: 'incomplete', problems: [`no file name can be made from "${facts.name}": the slug needs Latin letters or digits; put a transliterated name on the name line`] };
+    return {
+      ...report,
+      outcome: 'incomplete',
+      problems: [`no file name can be made from "${facts.name}": the slug needs Latin letters or digits; put a transliterated name on the name line`],
+    };
   }
   const { slug, holder } = context.groups.freeSlug(base);
   if (holder) report.notes.push(`slug "${base}" belongs to "${holder.entry.name}" (${holder.path}), a group with another name: using "${slug}"`);

@@ -101,7 +101,7 @@ export function mapListing(listing: ParsedListing, vocabulary: Vocabulary, optio
       notes.push(`the purpose starts mid-sentence ("${leadBlock.text.slice(0, 30)}…"): put the group's name in front of it; check it`);
       decisions.headless = 'restored';
     } else {
-      missing.push('the purpose starts mid-sentence (the listing elided the group\'s name) and no name is known to put in front of it');
+      missing.push("the purpose starts mid-sentence (the listing elided the group's name) and no name is known to put in front of it");
       decisions.headless = 'unrestored';
     }
   }
@@ -162,7 +162,10 @@ export function newEntry(facts: ListingFacts, slug: string, today: string): Entr
 
 function mapLanguages(values: string[], vocabulary: Vocabulary, dropped: Dropped[]): string[] {
   const codes: string[] = [];
-  for (const name of values.flatMap((v) => v.split(/[,;/&]|\s+(?:and|et|y|e|und)\s+/i)).map((n) => n.trim()).filter((n) => n !== '')) {
+  for (const name of values
+    .flatMap((v) => v.split(/[,;/&]|\s+(?:and|et|y|e|und)\s+/i))
+    .map((n) => n.trim())
+    .filter((n) => n !== '')) {
     const code = vocabulary.language(name);
     if (!code) dropped.push({ value: `Languages: ${name}`, reason: 'not a language name or ISO 639-1 code' });
     else if (!codes.includes(code)) codes.push(code);
@@ -226,10 +229,16 @@ function mapHeadings(values: string[], vocabulary: Vocabulary, dropped: Dropped[
     const list = (out[m.taxonomy] ??= []);
     if (!list.includes(m.slug)) list.push(m.slug);
     if (m.taxonomy === 'sectors') notes.push(`subject heading "${m.heading}" read as the sector ${m.slug}`);
-    if (m.others.length > 0) notes.push(`subject heading "${m.heading}" is a Connexions issue area of several ${m.taxonomy}: took ${m.slug}, the first in order (also: ${m.others.join(', ')})`);
+    if (m.others.length > 0)
+      notes.push(
+        `subject heading "${m.heading}" is a Connexions issue area of several ${m.taxonomy}: took ${m.slug}, the first in order (also: ${m.others.join(', ')})`,
+      );
   }
   for (const heading of unknown) {
-    dropped.push({ value: `Subject Headings: ${heading}`, reason: 'matches no subject heading or sector of this directory (labels in any language, or the Connexions issue areas in their descriptions)' });
+    dropped.push({
+      value: `Subject Headings: ${heading}`,
+      reason: 'matches no subject heading or sector of this directory (labels in any language, or the Connexions issue areas in their descriptions)',
+    });
   }
   return out;
 }

@@ -71,7 +71,10 @@ export function readHeadings(
   const found: (TermMatch & { heading: string })[] = [];
   const unknown: string[] = [];
   for (const chunk of lines.flatMap((l) => l.split(';'))) {
-    const pieces = chunk.split(',').map((p) => p.trim()).filter((p) => p !== '');
+    const pieces = chunk
+      .split(',')
+      .map((p) => p.trim())
+      .filter((p) => p !== '');
     let i = 0;
     next: while (i < pieces.length) {
       for (let j = pieces.length; j > i; j--) {

@@ -80,7 +80,6 @@ export function mergeEntry(existing: Entry, facts: ListingFacts, today: string, 
         entry[field] = { ...entry[field], [locale]: text };
         filled.push({ field: `${field}.${locale}`, value: text });
       } else if (sameText(current, text)) {
-        continue;
       } else if (field === 'purpose' && !options.cutOff && looksCutOff(current) && sameTextCutShort(current, text)) {
         entry[field] = { ...entry[field], [locale]: text };
         filled.push({ field: `${field}.${locale}`, value: text });

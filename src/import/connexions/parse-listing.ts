@@ -33,13 +33,31 @@ const HEADINGS = {
   subjectHeadings: ['subject headings', 'subject heading', 'subjects'],
   website: ['website', 'web site', 'web', 'url', 'internet'],
   founded: ['year founded', 'year of founding', 'founded', 'established'],
-  contact: ['address', 'mailing address', 'telephone', 'phone', 'tel', 'fax', 'email', 'e-mail', 'contact', 'contacts', 'contact person', 'contact people', 'contact persons'],
+  contact: [
+    'address',
+    'mailing address',
+    'telephone',
+    'phone',
+    'tel',
+    'fax',
+    'email',
+    'e-mail',
+    'contact',
+    'contacts',
+    'contact person',
+    'contact people',
+    'contact persons',
+  ],
   other: ['resources', 'resources produced', 'activities', 'activities and services', 'services provided'],
 } as const;
 type Heading = keyof typeof HEADINGS;
 
 const HEADING_LINE = new RegExp(
-  `^(${Object.values(HEADINGS).flat().sort((a, b) => b.length - a.length).map((h) => h.replace(/[-\s]/g, '[-\\s]*')).join('|')})\\s*:\\s*(.*)$`,
+  `^(${Object.values(HEADINGS)
+    .flat()
+    .sort((a, b) => b.length - a.length)
+    .map((h) => h.replace(/[-\s]/g, '[-\\s]*'))
+    .join('|')})\\s*:\\s*(.*)$`,
   'i',
 );
 const HEADING_BY_NAME = new Map<string, Heading>(
@@ -174,10 +192,15 @@ function readSection(section: Section, listing: ParsedListing): void {
       return;
     case 'contact':
       // personal contact details must not reach Git or a log: say what was dropped, not what it said
-      if (values.length > 0) listing.dropped.push({ value: `${section.label}: (${values.length} line${values.length > 1 ? 's' : ''}, not shown)`, reason: 'contact details are not imported; add a public email or address by hand if the group publishes one' });
+      if (values.length > 0)
+        listing.dropped.push({
+          value: `${section.label}: (${values.length} line${values.length > 1 ? 's' : ''}, not shown)`,
+          reason: 'contact details are not imported; add a public email or address by hand if the group publishes one',
+        });
       return;
     case 'other':
-      for (const v of values) listing.dropped.push({ value: `${section.label}: ${v}`, reason: 'the entry has no field for it; copy it into the purpose by hand if it matters' });
+      for (const v of values)
+        listing.dropped.push({ value: `${section.label}: ${v}`, reason: 'the entry has no field for it; copy it into the purpose by hand if it matters' });
       return;
     case 'purpose': {
       if (listing.purpose.length > 0) {
@@ -186,7 +209,12 @@ function readSection(section: Section, listing: ParsedListing): void {
       }
       const purpose = readPurpose(section.lines, section.indent);
       listing.purpose = purpose.blocks;
-      listing.purposeLayout = { wrapWidth: purpose.wrapWidth, paragraphBreaks: purpose.paragraphBreaks, unbulletedItems: purpose.unbulletedItems, rejoinedBreaks: purpose.rejoinedBreaks };
+      listing.purposeLayout = {
+        wrapWidth: purpose.wrapWidth,
+        paragraphBreaks: purpose.paragraphBreaks,
+        unbulletedItems: purpose.unbulletedItems,
+        rejoinedBreaks: purpose.rejoinedBreaks,
+      };
       const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
       if (purpose.rejoinedBreaks > 0) listing.notes.push(`rejoined ${plural(purpose.rejoinedBreaks, 'line break')} inside purpose paragraphs`);
       if (purpose.paragraphBreaks > 0) {

@@ -36,7 +36,7 @@ const HEADING = /^#{1,6}\s+\S/;
 /** A line that closes a sentence: ".", "!", "?", "…" or ":", maybe followed by a closing quote or bracket. */
 const SENTENCE_END = /[.!?…:]["”’»)\]]*$/u;
 /** A line that opens one: a capital or a digit, maybe after an opening quote or bracket. */
-const SENTENCE_START = /^["“‘«(\[]?[\p{Lu}\d]/u;
+const SENTENCE_START = /^["“‘«([]?[\p{Lu}\d]/u;
 const SUB_ITEM_END = /[;:]$/;
 /** Old exports wrapped near 70–80 columns; lines far longer than that were never wrapped. */
 const WIDEST_WRAP = 120;
@@ -194,9 +194,7 @@ export function purposeMarkdown(blocks: readonly PurposeBlock[]): string {
         case 'paragraph':
           return escapeBlockStart(block.text);
         case 'list':
-          return block.items
-            .map((item, i) => `${block.ordered ? `${block.start + i}.` : '*'} ${escapeBlockStart(item)}`)
-            .join('\n');
+          return block.items.map((item, i) => `${block.ordered ? `${block.start + i}.` : '*'} ${escapeBlockStart(item)}`).join('\n');
       }
     })
     .join('\n\n');

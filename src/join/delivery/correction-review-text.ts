@@ -37,7 +37,12 @@ function claimLines(record: ApplicationRecord): string[] {
     `- **Speaks for the group:** ${c.speaks_for_group ? 'yes, says they are a member or officer of the group' : 'no'}`,
   ];
   if (c.relation_claim) {
-    lines.push('', '**About the relation to the network** (a claim to check against a source; it changes nothing in the entry by itself):', '', codeBlock(c.relation_claim));
+    lines.push(
+      '',
+      '**About the relation to the network** (a claim to check against a source; it changes nothing in the entry by itself):',
+      '',
+      codeBlock(c.relation_claim),
+    );
   }
   return lines;
 }
@@ -59,7 +64,9 @@ export function correctionReviewText(record: ApplicationRecord, context: { path:
     '### What changes',
     '',
     ...(c.changes.length > 0 ? changeLines(c.changes) : ['*(no value changes: only a note about the relation to the network)*']),
-    ...(c.source_url ? [`- **${titleOf('sources')}:** add ${inlineCode(c.source_url)}, recorded by the form as where the correction comes from (keep it or remove it)`] : []),
+    ...(c.source_url
+      ? [`- **${titleOf('sources')}:** add ${inlineCode(c.source_url)}, recorded by the form as where the correction comes from (keep it or remove it)`]
+      : []),
     '',
     '### Who says so',
     '',

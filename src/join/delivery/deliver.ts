@@ -17,7 +17,7 @@ import type { ApplicationRecord, ApplicationStore, Clock, DeliveryProgress } fro
 import { referenceSlug, suffixedSlug } from '../intake/build-entry.ts';
 import { releaseClaims, type ClaimHolder } from '../intake/find-duplicates.ts';
 import { deadlineIn } from './deadline.ts';
-import { type Log } from '../log.ts';
+import type { Log } from '../log.ts';
 import type { DeliveryQueue } from '../store/queue.ts';
 import { errorCode, type ReviewTarget } from './review-target.ts';
 
@@ -105,7 +105,9 @@ export function createDelivery(options: DeliveryOptions) {
       current = { ...current, state, delivery: { ...progress, last_error: undefined, checked_at: now() }, updated_at: now() };
       await store.save(current);
       await queue.complete(current.reference);
-      log.info(`[join] ${current.reference}: ${progress.settled ? `settled without review (${progress.settled})` : `opened for review (${target.kind} ${progress.pull_request?.url ?? progress.branch})`}`);
+      log.info(
+        `[join] ${current.reference}: ${progress.settled ? `settled without review (${progress.settled})` : `opened for review (${target.kind} ${progress.pull_request?.url ?? progress.branch})`}`,
+      );
     } catch (error) {
       const code = errorCode(error);
       if (code === 'unexpected') log.error(`[join] ${current.reference}: unexpected delivery error ${(error as Error)?.name ?? ''}`);
@@ -216,7 +218,7 @@ export function createDelivery(options: DeliveryOptions) {
       for (const reference of blobs) {
         if (asked >= max || Date.now() - started > budgetMs - MIN_ATTEMPT_MS) break;
         const record = await store.get(reference);
-        if (!record || record.state !== 'pull_request_opened') continue;
+        if (record?.state !== 'pull_request_opened') continue;
         const before = record.delivery.checked_at;
         const after = await this.refresh(record);
         if (after.delivery.checked_at !== before) asked++;

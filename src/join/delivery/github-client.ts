@@ -19,9 +19,7 @@ import { throttling } from '@octokit/plugin-throttling';
 import { createAppAuth } from '@octokit/auth-app';
 import Bottleneck from 'bottleneck/light.js';
 
-export type GitHubAuth =
-  | { kind: 'token'; token: string }
-  | { kind: 'app'; appId: string; privateKey: string; installationId: number };
+export type GitHubAuth = { kind: 'token'; token: string } | { kind: 'app'; appId: string; privateKey: string; installationId: number };
 
 export interface GitHubClientOptions {
   apiUrl: string;
@@ -48,7 +46,9 @@ function waitsWithinBudget(kind: string, log: Log) {
     const given = options.request?.deadline;
     const deadline = typeof given === 'number' ? given : Date.now() + 60_000;
     const wait = retryAfter * 1000 <= deadline - Date.now() - 1_000 && retryCount < 1;
-    log.warn(`[join] GitHub ${kind} rate limit on ${options.method} ${(options.url ?? '').replace(/\?.*$/, '')}: retry after ${retryAfter}s, ${wait ? 'waiting' : 'giving up for now'}`);
+    log.warn(
+      `[join] GitHub ${kind} rate limit on ${options.method} ${(options.url ?? '').replace(/\?.*$/, '')}: retry after ${retryAfter}s, ${wait ? 'waiting' : 'giving up for now'}`,
+    );
     return wait;
   };
 }

@@ -26,7 +26,12 @@ async function fileAt(repoPath: string, ref: string, path: string): Promise<stri
   return git(repoPath, ['cat-file', 'blob', `${ref}:${path}`]);
 }
 
-export async function openLocalCorrection(repoPath: string, baseBranch: string, record: ApplicationRecord, save: (p: DeliveryProgress) => Promise<void>): Promise<DeliveryProgress> {
+export async function openLocalCorrection(
+  repoPath: string,
+  baseBranch: string,
+  record: ApplicationRecord,
+  save: (p: DeliveryProgress) => Promise<void>,
+): Promise<DeliveryProgress> {
   const slug = record.correction!.slug;
   const branch = branchFor(slug);
   const path = entryFilePath(slug);

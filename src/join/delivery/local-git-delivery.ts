@@ -34,7 +34,6 @@ export interface LocalGitOptions {
   lockWaitMs?: number;
 }
 
-
 export function createLocalGitTarget(options: LocalGitOptions): ReviewTarget {
   const { repoPath, baseBranch } = options;
 

@@ -63,7 +63,10 @@ export async function withLock<T>(repoPath: string, waitMs: number, work: () => 
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const age = await stat(lock).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       if (age > STALE_LOCK_MS) await rm(lock, { force: true });
       else if (Date.now() > until) throw new DeliveryError('local_git_locked');
       else await new Promise((r) => setTimeout(r, 25 + Math.random() * 50));
@@ -103,4 +106,3 @@ export async function setStatus(repoPath: string, branch: string): Promise<void>
     }
   }
 }
-

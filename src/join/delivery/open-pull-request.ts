@@ -23,11 +23,21 @@
 import type { ApplicationRecord, DeliveryProgress } from '../store/application-store.ts';
 import { entryFile, slugCandidates, withSlug } from '../intake/build-entry.ts';
 import { correctionReviewText } from './correction-review-text.ts';
-import { branchFor, commitMessage, CORRECTION_LABEL, DUPLICATE_LABEL, JOIN_LABEL, PENDING_REVIEW_LABEL, referenceInCommitMessage, titleFor, updateTitleFor } from './decap-workflow.ts';
+import {
+  branchFor,
+  commitMessage,
+  CORRECTION_LABEL,
+  DUPLICATE_LABEL,
+  JOIN_LABEL,
+  PENDING_REVIEW_LABEL,
+  referenceInCommitMessage,
+  titleFor,
+  updateTitleFor,
+} from './decap-workflow.ts';
 import { createCorrectionBranch } from './open-correction.ts';
 import { within, type GitHubClient } from './github-client.ts';
-import { type Deadline } from './deadline.ts';
-import { type Log } from '../log.ts';
+import type { Deadline } from './deadline.ts';
+import type { Log } from '../log.ts';
 import { reviewText } from './review-text.ts';
 import { DeliveryError, errorCode, type ReviewState, type ReviewTarget } from './review-target.ts';
 
@@ -114,7 +124,8 @@ export function createGitHubTarget(options: GitHubTargetOptions): ReviewTarget {
       });
       return { number: pull.number, url: pull.html_url };
     } catch (error) {
-      if (status(error) !== 422 || !/pull request already exists/i.test(JSON.stringify((error as { response?: { data?: unknown } }).response?.data ?? ''))) throw error;
+      if (status(error) !== 422 || !/pull request already exists/i.test(JSON.stringify((error as { response?: { data?: unknown } }).response?.data ?? '')))
+        throw error;
       // An earlier attempt opened it and failed afterwards: find it rather than open another.
       const { data: pulls } = await octokit.rest.pulls.list({ ...where, head: `${owner}:${progress.branch}`, state: 'all', ...within(deadline) });
       const pull = pulls[0];

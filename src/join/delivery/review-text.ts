@@ -68,14 +68,26 @@ export function reviewText(record: ApplicationRecord, entry: Entry, context: Rev
     '',
   );
   if (record.possible_duplicates.length > 0) {
-    add('### ⚠ Possible duplicate', '', 'The applicant confirmed that their group is not the one it matched:', ...record.possible_duplicates.map(describeMatch), '');
+    add(
+      '### ⚠ Possible duplicate',
+      '',
+      'The applicant confirmed that their group is not the one it matched:',
+      ...record.possible_duplicates.map(describeMatch),
+      '',
+    );
   }
   add('### What the applicant gave', '');
   const scalar = (key: keyof typeof entryFields, value: string | number | undefined) => {
     if (value !== undefined) add(`- **${titleOf(key)}:** ${inlineCode(String(value))}`);
   };
   const list = (key: keyof typeof entryFields, values: readonly string[] | undefined) => {
-    if (values && values.length > 0) add(`- **${titleOf(key)}:** ${values.slice(0, 50).map((v) => inlineCode(v)).join(', ')}${values.length > 50 ? ` and ${values.length - 50} more` : ''}`);
+    if (values && values.length > 0)
+      add(
+        `- **${titleOf(key)}:** ${values
+          .slice(0, 50)
+          .map((v) => inlineCode(v))
+          .join(', ')}${values.length > 50 ? ` and ${values.length - 50} more` : ''}`,
+      );
   };
   scalar('name', entry.name);
   scalar('short_name', entry.short_name);

@@ -39,7 +39,14 @@ function item(record: ApplicationRecord, contact: string | null) {
     branch: d.branch ?? null,
     last_error: d.last_error ?? null,
     attempts: d.attempts,
-    possible_duplicates: record.possible_duplicates.map((m) => ({ field: m.field, value: m.value, kind: m.kind, slug: m.slug ?? null, name: m.name ?? null, reference: m.reference ?? null })),
+    possible_duplicates: record.possible_duplicates.map((m) => ({
+      field: m.field,
+      value: m.value,
+      kind: m.kind,
+      slug: m.slug ?? null,
+      name: m.name ?? null,
+      reference: m.reference ?? null,
+    })),
     changes: record.correction?.changes ?? null,
     source_url: record.correction?.source_url ?? null,
     speaks_for_group: record.correction?.speaks_for_group ?? null,
@@ -60,7 +67,11 @@ export function createApplicationsEndpoint(deps: ApplicationsDeps) {
       const access = await deps.access(request, clientIp);
       if (!access.ok) {
         const code = access.status === 503 ? 'upstream_unavailable' : access.status === 401 ? 'unauthorized' : 'forbidden';
-        return errorResponse(access.status, { code, message: access.message }, { ...PRIVATE, ...(access.status === 401 ? { 'WWW-Authenticate': 'token' } : {}), ...(access.status === 503 ? { 'Retry-After': '60' } : {}) });
+        return errorResponse(
+          access.status,
+          { code, message: access.message },
+          { ...PRIVATE, ...(access.status === 401 ? { 'WWW-Authenticate': 'token' } : {}), ...(access.status === 503 ? { 'Retry-After': '60' } : {}) },
+        );
       }
       if (forget) {
         const reference = readReference(decodeURIComponent(forget[1]!));

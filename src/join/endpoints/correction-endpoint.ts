@@ -96,7 +96,10 @@ export function createCorrectionPageEndpoint(deps: CorrectionPageDeps) {
     const locale = where?.locale ?? 'en';
     const entry = where ? deps.entry(where.slug) : undefined;
     if (!where || !entry) {
-      return new Response(deps.renderer.renderUnknownEntry(locale, nonce, (l) => paths.home(l)), { status: 404, headers: pageHeaders(nonce) });
+      return new Response(
+        deps.renderer.renderUnknownEntry(locale, nonce, (l) => paths.home(l)),
+        { status: 404, headers: pageHeaders(nonce) },
+      );
     }
     if (where.thanks) {
       const found = await findApplication(deps, url.searchParams.get('reference') ?? '');

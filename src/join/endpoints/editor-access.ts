@@ -67,7 +67,12 @@ export function githubEditorAccess(options: GitHubAccessOptions): EditorAccess {
     let response: Response;
     try {
       response = await doFetch(`${options.apiUrl}/repos/${encodeURIComponent(options.owner)}/${encodeURIComponent(options.repo)}`, {
-        headers: { Authorization: `token ${token}`, Accept: 'application/vnd.github+json', 'User-Agent': 'solidarity-directory-applications', 'X-GitHub-Api-Version': '2022-11-28' },
+        headers: {
+          Authorization: `token ${token}`,
+          Accept: 'application/vnd.github+json',
+          'User-Agent': 'solidarity-directory-applications',
+          'X-GitHub-Api-Version': '2022-11-28',
+        },
         signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),
       });
     } catch (error) {

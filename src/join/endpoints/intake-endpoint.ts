@@ -58,7 +58,8 @@ export function publicStatus(record: ApplicationRecord) {
     state: record.state,
     received_at: record.received_at,
     updated_at: record.updated_at,
-    pull_request: record.delivery.target === 'github' && record.delivery.pull_request && !record.delivery.closed_for_labels ? record.delivery.pull_request : null,
+    pull_request:
+      record.delivery.target === 'github' && record.delivery.pull_request && !record.delivery.closed_for_labels ? record.delivery.pull_request : null,
   };
 }
 
@@ -110,7 +111,8 @@ export async function answerIntake(door: IntakeDoor, request: Request): Promise<
     // Before the body is even read: nothing is parsed, validated, stored or claimed.
     const locale = pickLocale(undefined, request.headers.get('accept-language'));
     const message = door.answers(locale).crossSite;
-    if ((request.headers.get('accept') ?? '').includes('application/json')) return json(403, { error: { code: 'forbidden', message } }, { 'Cache-Control': 'no-store' });
+    if ((request.headers.get('accept') ?? '').includes('application/json'))
+      return json(403, { error: { code: 'forbidden', message } }, { 'Cache-Control': 'no-store' });
     const n = nonce();
     return new Response(door.renderForm(locale, newToken(), n, { values: {}, problems: [], banner: message }), { status: 403, headers: pageHeaders(n) });
   }
@@ -134,7 +136,11 @@ export async function answerIntake(door: IntakeDoor, request: Request): Promise<
     const code = parsed.status === 413 ? 'payload_too_large' : parsed.status === 415 ? 'unsupported_media_type' : 'invalid_body';
     const problems: FieldProblem[] = Object.entries(parsed.fields ?? {}).map(([field, message]) => ({ field, code: 'sent_twice', message }));
     const message = parsed.status === 413 ? a.tooLarge : parsed.status === 415 ? a.unsupported : parsed.fields ? a.invalid : parsed.message;
-    return fail(parsed.status, { code, message, ...(problems.length ? { fields: fieldsOf(problems, locale) } : {}) }, { values, problems, banner: parsed.status === 413 ? a.tooLarge : undefined });
+    return fail(
+      parsed.status,
+      { code, message, ...(problems.length ? { fields: fieldsOf(problems, locale) } : {}) },
+      { values, problems, banner: parsed.status === 413 ? a.tooLarge : undefined },
+    );
   }
 
   let outcome: SubmitOutcome;
@@ -142,7 +148,9 @@ export async function answerIntake(door: IntakeDoor, request: Request): Promise<
     outcome = await door.submit(values, parsed.cleared, parsed.overlong);
   } catch (error) {
     door.log.error(`[${door.name}] could not take a request in: ${(error as Error)?.name ?? 'error'}`);
-    return fail(503, { code: 'upstream_unavailable', message: a.unavailable }, { values, problems: [], banner: a.unavailable }, undefined, { 'Retry-After': '120' });
+    return fail(503, { code: 'upstream_unavailable', message: a.unavailable }, { values, problems: [], banner: a.unavailable }, undefined, {
+      'Retry-After': '120',
+    });
   }
 
   if (outcome.kind === 'invalid') {
@@ -150,7 +158,11 @@ export async function answerIntake(door: IntakeDoor, request: Request): Promise<
     return fail(400, { code: 'invalid_body', message: a.invalid, fields: fieldsOf(outcome.problems, locale) }, { values, problems: outcome.problems }, token);
   }
   if (outcome.kind === 'duplicate') {
-    return fail(409, { code: 'conflict', message: a.duplicate, fields: duplicateFields(outcome.matches, locale) }, { values, problems: [], duplicates: outcome.matches });
+    return fail(
+      409,
+      { code: 'conflict', message: a.duplicate, fields: duplicateFields(outcome.matches, locale) },
+      { values, problems: [], duplicates: outcome.matches },
+    );
   }
   const { record, repeated } = outcome;
   door.log.info(`[${door.name}] ${record.reference}: ${repeated ? 'submitted again' : 'received'}, ${record.state}`);

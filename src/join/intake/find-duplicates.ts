@@ -23,13 +23,41 @@ import { RESERVATION_STALE_MS, type ApplicationStore, type Claim, type ClaimKind
 import type { JoinIndex } from './content-index.ts';
 
 export const SHARED_HOSTS = new Set([
-  'facebook.com', 'm.facebook.com', 'fb.com', 'instagram.com', 'twitter.com', 'x.com', 'threads.net', 'tiktok.com',
-  'youtube.com', 'linkedin.com', 't.me', 'telegram.me', 'linktr.ee', 'bsky.app', 'mastodon.social', 'google.com',
-  'sites.google.com', 'blogspot.com', 'wordpress.com', 'medium.com', 'substack.com', 'tumblr.com', 'github.io',
-  'github.com', 'gitlab.com', 'wixsite.com', 'weebly.com', 'jimdo.com', 'over-blog.com', 'canalblog.com',
-  'noblogs.org', 'riseup.net', 'wix.com', 'squarespace.com',
+  'facebook.com',
+  'm.facebook.com',
+  'fb.com',
+  'instagram.com',
+  'twitter.com',
+  'x.com',
+  'threads.net',
+  'tiktok.com',
+  'youtube.com',
+  'linkedin.com',
+  't.me',
+  'telegram.me',
+  'linktr.ee',
+  'bsky.app',
+  'mastodon.social',
+  'google.com',
+  'sites.google.com',
+  'blogspot.com',
+  'wordpress.com',
+  'medium.com',
+  'substack.com',
+  'tumblr.com',
+  'github.io',
+  'github.com',
+  'gitlab.com',
+  'wixsite.com',
+  'weebly.com',
+  'jimdo.com',
+  'over-blog.com',
+  'canalblog.com',
+  'noblogs.org',
+  'riseup.net',
+  'wix.com',
+  'squarespace.com',
 ]);
-
 
 export interface DuplicateKeys {
   /** Compact name keys, each with the name as the applicant wrote it. */
@@ -74,7 +102,8 @@ export function storedHolder(store: ApplicationStore, clock: Clock): ClaimHolder
     if (record) {
       if (record.state === 'declined') return undefined;
       const keys = record.duplicate_keys;
-      const holds = kind === 'domain' ? keys.domain === value : kind === 'name' ? keys.names.includes(value) : (record.delivery.slug ?? record.entry.slug) === value;
+      const holds =
+        kind === 'domain' ? keys.domain === value : kind === 'name' ? keys.names.includes(value) : (record.delivery.slug ?? record.entry.slug) === value;
       return holds ? { received_at: record.received_at, accepted: record.state === 'accepted' } : undefined;
     }
     // No record yet: its request may still be writing it.
@@ -101,7 +130,15 @@ export async function matchApplications(keys: DuplicateKeys, reference: string, 
     const found = await store.getClaim(c.kind, c.value);
     if (!found || found.claim.reference === reference) continue;
     const open = await holder(found.claim.reference, c.kind, c.value);
-    if (open) matches.push({ field: c.field, value: c.written, kind: 'application', reference: found.claim.reference, received_at: open.received_at, ...(open.accepted ? { accepted: true } : {}) });
+    if (open)
+      matches.push({
+        field: c.field,
+        value: c.written,
+        kind: 'application',
+        reference: found.claim.reference,
+        received_at: open.received_at,
+        ...(open.accepted ? { accepted: true } : {}),
+      });
   }
   return matches;
 }
@@ -120,7 +157,14 @@ export async function claimKeys(keys: DuplicateKeys, claim: Claim, store: Applic
       if (found.claim.reference === claim.reference) break;
       const open = await holder(found.claim.reference, c.kind, c.value);
       if (open) {
-        lost.push({ field: c.field, value: c.written, kind: 'application', reference: found.claim.reference, received_at: open.received_at, ...(open.accepted ? { accepted: true } : {}) });
+        lost.push({
+          field: c.field,
+          value: c.written,
+          kind: 'application',
+          reference: found.claim.reference,
+          received_at: open.received_at,
+          ...(open.accepted ? { accepted: true } : {}),
+        });
         break;
       }
       if (await store.takeClaim(c.kind, c.value, claim, found.etag)) break;
@@ -130,7 +174,10 @@ export async function claimKeys(keys: DuplicateKeys, claim: Claim, store: Applic
 }
 
 /** Removes the claims an application still holds (declined: its names are free for others). */
-export async function releaseClaims(record: { reference: string; duplicate_keys: { names: string[]; domain?: string }; delivery: { slug?: string } }, store: ApplicationStore): Promise<void> {
+export async function releaseClaims(
+  record: { reference: string; duplicate_keys: { names: string[]; domain?: string }; delivery: { slug?: string } },
+  store: ApplicationStore,
+): Promise<void> {
   const held: [ClaimKind, string][] = [
     ...(record.duplicate_keys.domain ? [['domain', record.duplicate_keys.domain] as [ClaimKind, string]] : []),
     ...record.duplicate_keys.names.map((n) => ['name', n] as [ClaimKind, string]),

@@ -22,9 +22,7 @@ export interface FormTokenSettings {
   maxAgeMs?: number;
 }
 
-export type TokenCheck =
-  | { ok: true; reference: string; issuedAt: Date }
-  | { ok: false; reason: 'malformed' | 'forged' | 'expired' | 'too_fast' };
+export type TokenCheck = { ok: true; reference: string; issuedAt: Date } | { ok: false; reason: 'malformed' | 'forged' | 'expired' | 'too_fast' };
 
 const mac = (secret: string, text: string) => createHmac('sha256', secret).update(text).digest();
 

@@ -8,11 +8,10 @@
  * field turns digits into a number; a boolean field reads a ticked checkbox. Values it cannot
  * convert are passed on unchanged, so the schema reports them with its own message.
  */
-import * as z from 'zod';
+import type * as z from 'zod';
 import { JOIN_BODY_LIMIT, joinRequestSchema } from '../../schema/join.ts';
 import { mediaType, readBodyText } from '../../http/read-body.ts';
 import { normaliseInput, TooDeep, type Overlong } from './normalise-input.ts';
-
 
 export const ACCEPTED_MEDIA_TYPES = ['application/json', 'application/x-www-form-urlencoded'] as const;
 
@@ -107,7 +106,8 @@ export function decodeForm(params: URLSearchParams, shape: Record<string, FieldS
   const grouped = new Map<string, string[]>();
   for (const [key, value] of params) {
     const values = grouped.get(key);
-    if (values) values.push(value); // not a copy per value: a key repeated n times must cost n, not n²
+    if (values)
+      values.push(value); // not a copy per value: a key repeated n times must cost n, not n²
     else grouped.set(key, [value]);
   }
   const value: Record<string, unknown> = {};

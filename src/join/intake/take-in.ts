@@ -82,7 +82,10 @@ export async function takeIn<V extends { contact: JoinContact; lang?: JoinLocale
   const now = deps.clock();
   const validated = intake.validate(raw, overlong);
   const problems = validated.ok ? [] : validated.problems.filter((p) => p.field !== 'form_token');
-  const token = typeof raw.form_token === 'string' ? verifyFormToken(raw.form_token, { secret: deps.formSecret, minFillMs: deps.minFillMs, maxAgeMs: deps.maxTokenAgeMs }, now) : ({ ok: false, reason: 'malformed' } as const);
+  const token =
+    typeof raw.form_token === 'string'
+      ? verifyFormToken(raw.form_token, { secret: deps.formSecret, minFillMs: deps.minFillMs, maxAgeMs: deps.maxTokenAgeMs }, now)
+      : ({ ok: false, reason: 'malformed' } as const);
   if (!token.ok) problems.push({ field: 'form_token', code: `token_${token.reason}`, message: TOKEN_MESSAGES[token.reason] });
   if (!validated.ok || !token.ok) return { kind: 'invalid', problems, newToken: !token.ok };
   const request = validated.value;
@@ -131,5 +134,16 @@ async function waitForRecord(store: ApplicationStore, reference: string, receive
     if (Date.now() >= until) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { format: 1, reference, state: 'received', received_at: receivedAt, updated_at: receivedAt, entry: undefined as never, duplicate_keys: { names: [] }, possible_duplicates: [], has_message: false, delivery: { attempts: 0 } };
+  return {
+    format: 1,
+    reference,
+    state: 'received',
+    received_at: receivedAt,
+    updated_at: receivedAt,
+    entry: undefined as never,
+    duplicate_keys: { names: [] },
+    possible_duplicates: [],
+    has_message: false,
+    delivery: { attempts: 0 },
+  };
 }

@@ -37,7 +37,11 @@ function splitRemovals(input: Record<string, unknown>, sentEmpty: readonly strin
       continue;
     }
     if (typeof value === 'object' && !Array.isArray(value) && CORRECTABLE.has(name)) {
-      const kept = Object.entries(value as Record<string, unknown>).filter(([child, v]) => (v === null ? (cleared.add(`${name}.${child}`), false) : true));
+      const kept = Object.entries(value as Record<string, unknown>).filter(([child, v]) => {
+        if (v !== null) return true;
+        cleared.add(`${name}.${child}`); // a value sent empty asks for its removal
+        return false;
+      });
       if (kept.length > 0) raw[name] = Object.fromEntries(kept);
       continue;
     }
@@ -46,7 +50,13 @@ function splitRemovals(input: Record<string, unknown>, sentEmpty: readonly strin
   return { raw, cleared: new Set([...cleared].filter((name) => CORRECTABLE.has(name.split('.')[0]!))) };
 }
 
-export function validateCorrection(input: Record<string, unknown>, sentEmpty: readonly string[], entry: Entry, index: JoinIndex, overlong: readonly Overlong[] = []): ValidatedCorrection {
+export function validateCorrection(
+  input: Record<string, unknown>,
+  sentEmpty: readonly string[],
+  entry: Entry,
+  index: JoinIndex,
+  overlong: readonly Overlong[] = [],
+): ValidatedCorrection {
   const { raw, cleared } = splitRemovals(input, sentEmpty);
   // First, so that "must be at most" wins over what the text's removal may cause.
   const problems: FieldProblem[] = overlong.map(overlongProblem);
@@ -76,7 +86,13 @@ export function validateCorrection(input: Record<string, unknown>, sentEmpty: re
   if (changes.length === 0 && parsed.data.relation_claim === undefined) {
     return {
       ok: false,
-      problems: [{ field: NO_CHANGE_FIELD, code: 'no_change', message: 'nothing differs from the entry: change a value that is wrong, or say what changed about the relation to the network' }],
+      problems: [
+        {
+          field: NO_CHANGE_FIELD,
+          code: 'no_change',
+          message: 'nothing differs from the entry: change a value that is wrong, or say what changed about the relation to the network',
+        },
+      ],
     };
   }
   return { ok: true, value: parsed.data, changes };

@@ -4,7 +4,7 @@
  * each message next to its field; list items are named by their position ("value 2: …").
  * Subjects and sectors must be terms of the directory's taxonomies (content, not schema).
  */
-import * as z from 'zod';
+import type * as z from 'zod';
 import { problemOf, problemText, type Problem } from '../../i18n/problems.ts';
 import { joinRequestSchema, type JoinRequest } from '../../schema/join.ts';
 import { friendlyErrors, parseOptions } from '../../schema/messages.ts';
@@ -77,7 +77,11 @@ export const joinErrors: z.core.$ZodErrorMap = (issue) => {
 };
 
 /** Optional fields of the request; a form sends them all, empty ones included. */
-const OPTIONAL_FIELDS = new Set(Object.entries(joinRequestSchema.shape).filter(([, field]) => (field as z.ZodType).safeParse(undefined).success).map(([name]) => name));
+const OPTIONAL_FIELDS = new Set(
+  Object.entries(joinRequestSchema.shape)
+    .filter(([, field]) => (field as z.ZodType).safeParse(undefined).success)
+    .map(([name]) => name),
+);
 
 const isEmptyObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0;
 

@@ -29,8 +29,10 @@ export interface CorrectionMessages {
 export const CORRECTION_MESSAGES: Record<JoinLocale, CorrectionMessages> = {
   en: {
     pageTitle: (name) => `Suggest a correction: ${name}`,
-    intro: 'Change what is wrong or out of date below and leave the rest as it is. The network’s editors check every correction before it is published, and may write to you about it.',
-    introPrivacy: 'What you propose about the group is public from the moment you send it (a proposed change in the directory’s public repository). Your contact details and your message to the editors stay private, encrypted for the editors.',
+    intro:
+      'Change what is wrong or out of date below and leave the rest as it is. The network’s editors check every correction before it is published, and may write to you about it.',
+    introPrivacy:
+      'What you propose about the group is public from the moment you send it (a proposed change in the directory’s public repository). Your contact details and your message to the editors stay private, encrypted for the editors.',
     sectionEntry: 'The entry as it should read',
     sectionSource: 'Where this comes from',
     sourceUrl: { label: 'A page that shows the correct information', hint: 'The group’s own site, an announcement… Starting with https:// or http://' },
@@ -43,7 +45,8 @@ export const CORRECTION_MESSAGES: Record<JoinLocale, CorrectionMessages> = {
     thanksTitle: 'Thank you: your correction was received',
     states: {
       received: 'Your correction is being passed to the editors.',
-      queued: 'Your correction is safely stored and will reach the editors automatically (the entry may be open in an editor’s hands, or our connection to their review tool is failing); you do not need to send it again.',
+      queued:
+        'Your correction is safely stored and will reach the editors automatically (the entry may be open in an editor’s hands, or our connection to their review tool is failing); you do not need to send it again.',
       pull_request_opened: 'Your correction is waiting for review by the network’s editors.',
       accepted: 'The correction is accepted: the entry shows it after the next publication.',
       declined: 'The editors did not apply this correction.',
@@ -65,8 +68,10 @@ export const CORRECTION_MESSAGES: Record<JoinLocale, CorrectionMessages> = {
   },
   fr: {
     pageTitle: (name) => `Proposer une correction : ${name}`,
-    intro: 'Modifiez ci-dessous ce qui est faux ou dépassé et laissez le reste tel quel. L’équipe éditoriale du réseau vérifie chaque correction avant publication et peut vous écrire à son sujet.',
-    introPrivacy: 'Ce que vous proposez sur le groupe est public dès l’envoi (une proposition de modification dans le dépôt public de l’annuaire). Vos coordonnées et votre message à l’équipe restent privés, chiffrés pour elle.',
+    intro:
+      'Modifiez ci-dessous ce qui est faux ou dépassé et laissez le reste tel quel. L’équipe éditoriale du réseau vérifie chaque correction avant publication et peut vous écrire à son sujet.',
+    introPrivacy:
+      'Ce que vous proposez sur le groupe est public dès l’envoi (une proposition de modification dans le dépôt public de l’annuaire). Vos coordonnées et votre message à l’équipe restent privés, chiffrés pour elle.',
     sectionEntry: 'La fiche telle qu’elle devrait être',
     sectionSource: 'D’où vient l’information',
     sourceUrl: { label: 'Une page qui montre l’information correcte', hint: 'Le site du groupe, une annonce… Commençant par https:// ou http://' },
@@ -79,7 +84,8 @@ export const CORRECTION_MESSAGES: Record<JoinLocale, CorrectionMessages> = {
     thanksTitle: 'Merci : votre correction a bien été reçue',
     states: {
       received: 'Votre correction est en cours de transmission à l’équipe éditoriale.',
-      queued: 'Votre correction est enregistrée en lieu sûr et parviendra automatiquement à l’équipe éditoriale (la fiche est peut-être en cours de modification, ou la liaison avec son outil d’examen est en panne) ; inutile de la renvoyer.',
+      queued:
+        'Votre correction est enregistrée en lieu sûr et parviendra automatiquement à l’équipe éditoriale (la fiche est peut-être en cours de modification, ou la liaison avec son outil d’examen est en panne) ; inutile de la renvoyer.',
       pull_request_opened: 'Votre correction attend l’examen de l’équipe éditoriale du réseau.',
       accepted: 'La correction est acceptée : la fiche la montrera à la prochaine publication.',
       declined: 'L’équipe éditoriale n’a pas appliqué cette correction.',
@@ -93,7 +99,8 @@ export const CORRECTION_MESSAGES: Record<JoinLocale, CorrectionMessages> = {
       tooLarge: 'La correction est trop longue ; raccourcissez les textes les plus longs.',
       unsupported: 'La correction doit être envoyée par formulaire ou en JSON.',
       duplicate: 'Cette correction en contredit une autre.',
-      unavailable: 'Nous n’avons pas pu recevoir votre correction à cause d’un problème de notre côté. Rien n’a été enregistré : réessayez dans quelques minutes.',
+      unavailable:
+        'Nous n’avons pas pu recevoir votre correction à cause d’un problème de notre côté. Rien n’a été enregistré : réessayez dans quelques minutes.',
       rateLimited: 'Trop d’envois depuis votre connexion ; attendez une minute avant de réessayer.',
       network: 'La correction n’a pas pu être envoyée : vérifiez votre connexion et réessayez. Vos réponses sont conservées.',
       crossSite: 'Les corrections ne sont acceptées que depuis le formulaire de ce site. Remplissez le formulaire de cette page.',
@@ -101,8 +108,10 @@ export const CORRECTION_MESSAGES: Record<JoinLocale, CorrectionMessages> = {
   },
   es: {
     pageTitle: (name) => `Proponer una corrección: ${name}`,
-    intro: 'Cambia abajo lo que esté mal o desactualizado y deja el resto como está. El equipo editorial de la red revisa cada corrección antes de publicarla y puede escribirte sobre ella.',
-    introPrivacy: 'Lo que propongas sobre el grupo es público desde el momento en que lo envías (una propuesta de cambio en el repositorio público del directorio). Tus datos de contacto y tu mensaje al equipo siguen siendo privados, cifrados para el equipo editorial.',
+    intro:
+      'Cambia abajo lo que esté mal o desactualizado y deja el resto como está. El equipo editorial de la red revisa cada corrección antes de publicarla y puede escribirte sobre ella.',
+    introPrivacy:
+      'Lo que propongas sobre el grupo es público desde el momento en que lo envías (una propuesta de cambio en el repositorio público del directorio). Tus datos de contacto y tu mensaje al equipo siguen siendo privados, cifrados para el equipo editorial.',
     sectionEntry: 'La ficha tal como debería quedar',
     sectionSource: 'De dónde viene esta información',
     sourceUrl: { label: 'Una página que muestre la información correcta', hint: 'La web del propio grupo, un anuncio… Que empiece por https:// o http://' },
@@ -115,7 +124,8 @@ export const CORRECTION_MESSAGES: Record<JoinLocale, CorrectionMessages> = {
     thanksTitle: 'Gracias: hemos recibido tu corrección',
     states: {
       received: 'Tu corrección se está transmitiendo al equipo editorial.',
-      queued: 'Tu corrección está guardada de forma segura y llegará automáticamente al equipo editorial (puede que alguien esté editando la ficha, o que falle la conexión con su herramienta de revisión); no hace falta que la envíes otra vez.',
+      queued:
+        'Tu corrección está guardada de forma segura y llegará automáticamente al equipo editorial (puede que alguien esté editando la ficha, o que falle la conexión con su herramienta de revisión); no hace falta que la envíes otra vez.',
       pull_request_opened: 'Tu corrección espera la revisión del equipo editorial de la red.',
       accepted: 'La corrección está aceptada: la ficha la mostrará tras la próxima publicación.',
       declined: 'El equipo editorial no aplicó esta corrección.',
@@ -137,8 +147,10 @@ export const CORRECTION_MESSAGES: Record<JoinLocale, CorrectionMessages> = {
   },
   pt: {
     pageTitle: (name) => `Sugerir uma correção: ${name}`,
-    intro: 'Altere abaixo o que estiver errado ou desatualizado e deixe o resto como está. A equipe editorial da rede analisa cada correção antes de publicá-la e pode escrever para você sobre ela.',
-    introPrivacy: 'O que você propõe sobre o grupo é público a partir do envio (uma proposta de alteração no repositório público do diretório). Seus dados de contato e sua mensagem à equipe continuam privados, criptografados para a equipe editorial.',
+    intro:
+      'Altere abaixo o que estiver errado ou desatualizado e deixe o resto como está. A equipe editorial da rede analisa cada correção antes de publicá-la e pode escrever para você sobre ela.',
+    introPrivacy:
+      'O que você propõe sobre o grupo é público a partir do envio (uma proposta de alteração no repositório público do diretório). Seus dados de contato e sua mensagem à equipe continuam privados, criptografados para a equipe editorial.',
     sectionEntry: 'A ficha como deveria ficar',
     sectionSource: 'De onde vem esta informação',
     sourceUrl: { label: 'Uma página que mostre a informação correta', hint: 'O site do próprio grupo, um comunicado… Começando com https:// ou http://' },
@@ -151,7 +163,8 @@ export const CORRECTION_MESSAGES: Record<JoinLocale, CorrectionMessages> = {
     thanksTitle: 'Obrigado: sua correção foi recebida',
     states: {
       received: 'Sua correção está sendo encaminhada à equipe editorial.',
-      queued: 'Sua correção está guardada em segurança e chegará automaticamente à equipe editorial (a ficha pode estar sendo editada, ou a conexão com a ferramenta de análise está falhando); não é preciso enviá-la de novo.',
+      queued:
+        'Sua correção está guardada em segurança e chegará automaticamente à equipe editorial (a ficha pode estar sendo editada, ou a conexão com a ferramenta de análise está falhando); não é preciso enviá-la de novo.',
       pull_request_opened: 'Sua correção aguarda a análise da equipe editorial da rede.',
       accepted: 'A correção foi aceita: a ficha vai mostrá-la depois da próxima publicação.',
       declined: 'A equipe editorial não aplicou esta correção.',
@@ -173,8 +186,10 @@ export const CORRECTION_MESSAGES: Record<JoinLocale, CorrectionMessages> = {
   },
   it: {
     pageTitle: (name) => `Proponi una correzione: ${name}`,
-    intro: 'Cambia qui sotto ciò che è sbagliato o superato e lascia il resto com’è. La redazione della rete controlla ogni correzione prima di pubblicarla e può scriverti al riguardo.',
-    introPrivacy: 'Quello che proponi sul gruppo è pubblico dal momento dell’invio (una proposta di modifica nel repository pubblico dell’annuario). I tuoi recapiti e il tuo messaggio alla redazione restano privati, cifrati per la redazione.',
+    intro:
+      'Cambia qui sotto ciò che è sbagliato o superato e lascia il resto com’è. La redazione della rete controlla ogni correzione prima di pubblicarla e può scriverti al riguardo.',
+    introPrivacy:
+      'Quello che proponi sul gruppo è pubblico dal momento dell’invio (una proposta di modifica nel repository pubblico dell’annuario). I tuoi recapiti e il tuo messaggio alla redazione restano privati, cifrati per la redazione.',
     sectionEntry: 'La scheda come dovrebbe essere',
     sectionSource: 'Da dove viene questa informazione',
     sourceUrl: { label: 'Una pagina che mostri l’informazione corretta', hint: 'Il sito del gruppo, un annuncio… Che inizi con https:// o http://' },
@@ -187,7 +202,8 @@ export const CORRECTION_MESSAGES: Record<JoinLocale, CorrectionMessages> = {
     thanksTitle: 'Grazie: abbiamo ricevuto la tua correzione',
     states: {
       received: 'La tua correzione è in corso di trasmissione alla redazione.',
-      queued: 'La tua correzione è conservata al sicuro e arriverà automaticamente alla redazione (la scheda potrebbe essere in modifica, o il collegamento con lo strumento di revisione non funziona); non serve inviarla di nuovo.',
+      queued:
+        'La tua correzione è conservata al sicuro e arriverà automaticamente alla redazione (la scheda potrebbe essere in modifica, o il collegamento con lo strumento di revisione non funziona); non serve inviarla di nuovo.',
       pull_request_opened: 'La tua correzione è in attesa di esame da parte della redazione della rete.',
       accepted: 'La correzione è accettata: la scheda la mostrerà dopo la prossima pubblicazione.',
       declined: 'La redazione non ha applicato questa correzione.',
@@ -209,8 +225,10 @@ export const CORRECTION_MESSAGES: Record<JoinLocale, CorrectionMessages> = {
   },
   de: {
     pageTitle: (name) => `Korrektur vorschlagen: ${name}`,
-    intro: 'Ändert unten, was falsch oder veraltet ist, und lasst den Rest, wie er ist. Die Redaktion des Netzwerks prüft jede Korrektur vor der Veröffentlichung und schreibt euch womöglich dazu.',
-    introPrivacy: 'Was ihr über die Gruppe vorschlagt, ist ab dem Absenden öffentlich (ein Änderungsvorschlag im öffentlichen Repository des Verzeichnisses). Deine Kontaktdaten und deine Nachricht an die Redaktion bleiben privat, für die Redaktion verschlüsselt.',
+    intro:
+      'Ändert unten, was falsch oder veraltet ist, und lasst den Rest, wie er ist. Die Redaktion des Netzwerks prüft jede Korrektur vor der Veröffentlichung und schreibt euch womöglich dazu.',
+    introPrivacy:
+      'Was ihr über die Gruppe vorschlagt, ist ab dem Absenden öffentlich (ein Änderungsvorschlag im öffentlichen Repository des Verzeichnisses). Deine Kontaktdaten und deine Nachricht an die Redaktion bleiben privat, für die Redaktion verschlüsselt.',
     sectionEntry: 'Der Eintrag, wie er lauten sollte',
     sectionSource: 'Woher diese Angaben stammen',
     sourceUrl: { label: 'Eine Seite, die die richtigen Angaben zeigt', hint: 'Die Website der Gruppe, eine Mitteilung … Beginnend mit https:// oder http://' },
@@ -223,7 +241,8 @@ export const CORRECTION_MESSAGES: Record<JoinLocale, CorrectionMessages> = {
     thanksTitle: 'Danke: Eure Korrektur ist eingegangen',
     states: {
       received: 'Eure Korrektur wird an die Redaktion weitergeleitet.',
-      queued: 'Eure Korrektur ist sicher gespeichert und erreicht die Redaktion automatisch (der Eintrag wird vielleicht gerade bearbeitet, oder die Verbindung zu ihrem Prüfwerkzeug ist gestört); ihr müsst sie nicht noch einmal senden.',
+      queued:
+        'Eure Korrektur ist sicher gespeichert und erreicht die Redaktion automatisch (der Eintrag wird vielleicht gerade bearbeitet, oder die Verbindung zu ihrem Prüfwerkzeug ist gestört); ihr müsst sie nicht noch einmal senden.',
       pull_request_opened: 'Eure Korrektur wartet auf die Prüfung durch die Redaktion des Netzwerks.',
       accepted: 'Die Korrektur ist angenommen: Der Eintrag zeigt sie nach der nächsten Veröffentlichung.',
       declined: 'Die Redaktion hat diese Korrektur nicht übernommen.',
@@ -237,7 +256,8 @@ export const CORRECTION_MESSAGES: Record<JoinLocale, CorrectionMessages> = {
       tooLarge: 'Die Korrektur ist zu lang; kürzt die längsten Texte.',
       unsupported: 'Die Korrektur muss als Formular oder als JSON gesendet werden.',
       duplicate: 'Diese Korrektur widerspricht einer anderen.',
-      unavailable: 'Wegen eines Problems auf unserer Seite konnten wir eure Korrektur nicht entgegennehmen. Es wurde nichts gespeichert: Versucht es in ein paar Minuten erneut.',
+      unavailable:
+        'Wegen eines Problems auf unserer Seite konnten wir eure Korrektur nicht entgegennehmen. Es wurde nichts gespeichert: Versucht es in ein paar Minuten erneut.',
       rateLimited: 'Zu viele Sendungen von eurer Verbindung; wartet eine Minute und versucht es erneut.',
       network: 'Die Korrektur konnte nicht gesendet werden: Prüft eure Verbindung und versucht es erneut. Eure Angaben sind noch da.',
       crossSite: 'Korrekturen werden nur über das Formular dieser Website angenommen. Füllt das Formular auf dieser Seite aus.',

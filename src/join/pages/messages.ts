@@ -106,8 +106,27 @@ interface Messages {
 }
 
 const FORM_FIELDS: readonly FormField[] = [
-  'name', 'short_name', 'alternate_names', 'summary', 'purpose', 'geographic_scope', 'countries', 'city', 'subjects', 'sectors', 'languages',
-  'structure', 'website', 'email', 'social', 'founded', 'contact.name', 'contact.email', 'contact.role', 'contact.message', 'consent',
+  'name',
+  'short_name',
+  'alternate_names',
+  'summary',
+  'purpose',
+  'geographic_scope',
+  'countries',
+  'city',
+  'subjects',
+  'sectors',
+  'languages',
+  'structure',
+  'website',
+  'email',
+  'social',
+  'founded',
+  'contact.name',
+  'contact.email',
+  'contact.role',
+  'contact.message',
+  'consent',
 ];
 
 function build(l: JoinLocale): Messages {
@@ -187,7 +206,12 @@ function build(l: JoinLocale): Messages {
       unknownField: t(l, 'problem.unknownField'),
       consent: t(l, 'problem.consent'),
       honeypot: t(l, 'problem.honeypot'),
-      token: { malformed: t(l, 'problem.token.malformed'), forged: t(l, 'problem.token.forged'), expired: t(l, 'problem.token.expired'), too_fast: t(l, 'problem.token.too_fast') },
+      token: {
+        malformed: t(l, 'problem.token.malformed'),
+        forged: t(l, 'problem.token.forged'),
+        expired: t(l, 'problem.token.expired'),
+        too_fast: t(l, 'problem.token.too_fast'),
+      },
       sentTwice: t(l, 'problem.sentTwice'),
       noChange: t(l, 'problem.noChange'),
       editorialField: t(l, 'problem.editorialField'),

@@ -9,7 +9,7 @@ import { HONEYPOT_FIELD } from '../intake/take-in.ts';
 import type { Entry } from '../../schema/entry.ts';
 import { localePrefix, paths } from '../../schema/routes.ts';
 import { JOIN_LOCALES, type JoinLocale, type JoinState } from '../../schema/join.ts';
-import { html, Html, jsonForScript } from '../../text/html.ts';
+import { html, type Html, jsonForScript } from '../../text/html.ts';
 import { publicFieldsOf } from '../intake/correction-changes.ts';
 import { CORRECTION_MESSAGES } from './correction-messages.ts';
 import { JOIN_MESSAGES, problemText } from './messages.ts';
@@ -35,9 +35,14 @@ export function createCorrectionPageRenderer(join: JoinPageRenderer) {
     const problem = state.problems.find((p) => p.field === name);
     const value = typeof state.values[name] === 'string' ? (state.values[name] as string) : '';
     const described = [`${id}-hint`, problem ? `${id}-error` : ''].filter(Boolean).join(' ');
-    const error = problem ? html`<p class="field-error" id="${id}-error"><span class="visually-hidden">${m.errorPrefix}</span>${problemText(problem, locale)}</p>` : '';
+    const error = problem
+      ? html`<p class="field-error" id="${id}-error"><span class="visually-hidden">${m.errorPrefix}</span>${problemText(problem, locale)}</p>`
+      : '';
     const attrs = html` id="${id}" name="${name}" aria-describedby="${described}"${problem ? html` aria-invalid="true"` : ''} data-error-anchor="${name}"`;
-    const control = name === 'source_url' ? html`<input type="url"${attrs} value="${value}" maxlength="2000">` : html`<textarea${attrs} rows="3" maxlength="500">${value}</textarea>`;
+    const control =
+      name === 'source_url'
+        ? html`<input type="url"${attrs} value="${value}" maxlength="2000">`
+        : html`<textarea${attrs} rows="3" maxlength="500">${value}</textarea>`;
     return html`<div class="field"><label for="${id}">${text.label} <span class="optional">(${m.optional})</span></label><p class="hint" id="${id}-hint">${text.hint}</p>${error}
 ${control}</div>`;
   }
@@ -47,7 +52,9 @@ ${control}</div>`;
     const m = JOIN_MESSAGES[locale];
     const problem = state.problems.find((p) => p.field === 'speaks_for_group');
     const chosen = state.values.speaks_for_group;
-    const error = problem ? html`<p class="field-error" id="f-speaks_for_group-error"><span class="visually-hidden">${m.errorPrefix}</span>${problemText(problem, locale)}</p>` : '';
+    const error = problem
+      ? html`<p class="field-error" id="f-speaks_for_group-error"><span class="visually-hidden">${m.errorPrefix}</span>${problemText(problem, locale)}</p>`
+      : '';
     const radio = (value: boolean, label: string, first: boolean) =>
       html`<div class="choice"><input type="radio" id="${fieldId(`speaks_for_group-${value}`)}" name="speaks_for_group" value="${String(value)}" required${chosen === value ? ' checked' : ''}${first ? html` data-error-anchor="speaks_for_group"${problem ? html` aria-invalid="true" aria-describedby="f-speaks_for_group-error"` : ''}` : ''}><label for="${fieldId(`speaks_for_group-${value}`)}">${label}</label></div>`;
     return html`<fieldset class="field choices-field"><legend>${c.speaksForGroup.legend}</legend>${error}<div class="choices">${radio(true, c.speaksForGroup.yes, true)}${radio(false, c.speaksForGroup.no, false)}</div></fieldset>`;
@@ -59,9 +66,19 @@ ${control}</div>`;
       const m = JOIN_MESSAGES[locale];
       const c = CORRECTION_MESSAGES[locale];
       const shown: FormState = state ?? { values: publicFieldsOf(entry) as Record<string, unknown>, problems: [] };
-      const labels = { source_url: c.sourceUrl.label, relation_claim: c.relationClaim.label, speaks_for_group: c.speaksForGroup.legend, changes: c.sectionEntry };
+      const labels = {
+        source_url: c.sourceUrl.label,
+        relation_claim: c.relationClaim.label,
+        speaks_for_group: c.speaksForGroup.legend,
+        changes: c.sectionEntry,
+      };
       const [group, work, contact, consent] = SECTIONS;
-      const section = (id: string, title: string, body: Html | Html[], note: Html | '' = '') => html`<section aria-labelledby="${id}"><h2 id="${id}">${title}</h2>${note}
+      const section = (
+        id: string,
+        title: string,
+        body: Html | Html[],
+        note: Html | '' = '',
+      ) => html`<section aria-labelledby="${id}"><h2 id="${id}">${title}</h2>${note}
 ${body}</section>
 `;
       const main = html`<p class="breadcrumb"><a href="${entryPath(locale, entry.slug)}">${c.backToEntry}</a></p>
@@ -74,10 +91,23 @@ ${errorSummary(locale, shown, labels)}
 <input type="hidden" name="lang" value="${locale}">
 ${LIST_CHOICES.map((name) => html`<input type="hidden" name="${name}" value="">`)}
 <div class="visually-hidden" hidden><label for="f-${HONEYPOT_FIELD}">${m.honeypotLabel}</label><input type="text" id="f-${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" value="" tabindex="-1" autocomplete="off"></div>
-${section('sectionEntry', c.sectionEntry, [...group.fields, ...work.fields].map((f) => renderField(f, locale, shown)))}
+${section(
+  'sectionEntry',
+  c.sectionEntry,
+  [...group.fields, ...work.fields].map((f) => renderField(f, locale, shown)),
+)}
 ${section('sectionSource', c.sectionSource, [ownField('source_url', locale, shown), speaksField(locale, shown), ownField('relation_claim', locale, shown)])}
-${section('sectionContact', m.sectionContact, contact.fields.map((f) => renderField(f, locale, shown)), html`<p>${m.contactNote}</p>`)}
-${section('sectionConsent', m.sectionConsent, consent.fields.map((f) => renderField(f, locale, shown)))}
+${section(
+  'sectionContact',
+  m.sectionContact,
+  contact.fields.map((f) => renderField(f, locale, shown)),
+  html`<p>${m.contactNote}</p>`,
+)}
+${section(
+  'sectionConsent',
+  m.sectionConsent,
+  consent.fields.map((f) => renderField(f, locale, shown)),
+)}
 <p><button type="submit">${c.submit}</button></p>
 <p id="join-status" role="status" aria-live="polite"></p>
 </form>
@@ -94,7 +124,12 @@ ${section('sectionConsent', m.sectionConsent, consent.fields.map((f) => renderFi
       return shell(locale, title, main, nonce, (l) => correctionPath(l, entry.slug), true, false);
     },
 
-    renderThanks(entry: { slug: string; name: string }, locale: JoinLocale, status: { reference: string; state: JoinState } | undefined, nonce: string): string {
+    renderThanks(
+      entry: { slug: string; name: string },
+      locale: JoinLocale,
+      status: { reference: string; state: JoinState } | undefined,
+      nonce: string,
+    ): string {
       const m = JOIN_MESSAGES[locale];
       const c = CORRECTION_MESSAGES[locale];
       if (!status) {

@@ -18,14 +18,30 @@ import type { GeographicScope, Structure } from '../../schema/entry.ts';
 import { CONTENT_LOCALES } from '../../schema/locales.ts';
 import type { DuplicateMatch } from '../store/application-store.ts';
 import type { JoinIndex } from '../intake/content-index.ts';
-import { html, Html, jsonForScript, type Interpolation as Part } from '../../text/html.ts';
+import { html, type Html, jsonForScript, type Interpolation as Part } from '../../text/html.ts';
 import { JOIN_MESSAGES, problemText, type FormField } from './messages.ts';
 import { HONEYPOT_FIELD } from '../submit-application.ts';
 import type { FieldProblem } from '../intake/validate-request.ts';
 
 /** The form's sections. Every field of the join request appears exactly once (a test checks it). */
 export const SECTIONS = [
-  { title: 'sectionGroup', fields: ['name', 'short_name', 'alternate_names', 'website', 'email', 'social', 'geographic_scope', 'countries', 'city', 'structure', 'languages', 'founded'] },
+  {
+    title: 'sectionGroup',
+    fields: [
+      'name',
+      'short_name',
+      'alternate_names',
+      'website',
+      'email',
+      'social',
+      'geographic_scope',
+      'countries',
+      'city',
+      'structure',
+      'languages',
+      'founded',
+    ],
+  },
   { title: 'sectionWork', fields: ['summary', 'purpose', 'subjects', 'sectors'] },
   { title: 'sectionContact', fields: ['contact.name', 'contact.email', 'contact.role', 'contact.message'] },
   { title: 'sectionConsent', fields: ['consent'] },
@@ -81,10 +97,22 @@ export function createJoinPageRenderer(index: JoinIndex) {
     JOIN_LOCALES.map((locale) => [
       locale,
       {
-        countries: byLabel(locale, countryCodes.map((c) => ({ value: c, label: countryName(c, locale) }))),
-        languages: byLabel(locale, languageCodes.map((c) => ({ value: c, label: languageName(c, locale) }))),
-        subjects: byLabel(locale, index.taxonomies.subjects.map((t) => ({ value: t.slug, label: t.label[locale] ?? t.label.en }))),
-        sectors: byLabel(locale, index.taxonomies.sectors.map((t) => ({ value: t.slug, label: t.label[locale] ?? t.label.en }))),
+        countries: byLabel(
+          locale,
+          countryCodes.map((c) => ({ value: c, label: countryName(c, locale) })),
+        ),
+        languages: byLabel(
+          locale,
+          languageCodes.map((c) => ({ value: c, label: languageName(c, locale) })),
+        ),
+        subjects: byLabel(
+          locale,
+          index.taxonomies.subjects.map((t) => ({ value: t.slug, label: t.label[locale] ?? t.label.en })),
+        ),
+        sectors: byLabel(
+          locale,
+          index.taxonomies.sectors.map((t) => ({ value: t.slug, label: t.label[locale] ?? t.label.en })),
+        ),
         geographic_scope: (rulesOf('geographic_scope').rules.enum ?? []).map((v) => ({ value: v, label: enumLabel(locale, 'scope', v as GeographicScope) })),
         structure: (rulesOf('structure').rules.enum ?? []).map((v) => ({ value: v, label: enumLabel(locale, 'structure', v as Structure) })),
       },
@@ -109,10 +137,13 @@ export function createJoinPageRenderer(index: JoinIndex) {
     const text = m.fields[field];
     const id = fieldId(field);
     const problem = state.problems.find((p) => p.field === field || (p.field === 'contact' && field === 'contact.name'));
-    const error = problem ? html`<p class="field-error" id="${id}-error"><span class="visually-hidden">${m.errorPrefix}</span>${problemText(problem, locale)}</p>` : '';
+    const error = problem
+      ? html`<p class="field-error" id="${id}-error"><span class="visually-hidden">${m.errorPrefix}</span>${problemText(problem, locale)}</p>`
+      : '';
     const describedBy = [text.hint ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
     const a11y = html`${describedBy ? html` aria-describedby="${describedBy}"` : ''}${problem ? html` aria-invalid="true"` : ''} data-error-anchor="${field}"`;
-    const label = (forId: string, extra: Part = '') => html`<label for="${forId}">${text.label}${required ? '' : html` <span class="optional">(${m.optional})</span>`}${extra}</label>`;
+    const label = (forId: string, extra: Part = '') =>
+      html`<label for="${forId}">${text.label}${required ? '' : html` <span class="optional">(${m.optional})</span>`}${extra}</label>`;
     const hint = (extra = '') => (text.hint || extra ? html`<p class="hint" id="${id}-hint">${[text.hint, extra].filter(Boolean).join(' ')}</p>` : '');
     const value = valueAt(state.values, field);
     const head = field as keyof (typeof options)['en'];
@@ -122,7 +153,9 @@ export function createJoinPageRenderer(index: JoinIndex) {
         const lid = fieldId(`${field}.${l}`);
         const lp = state.problems.find((p) => p.field === `${field}.${l}` || (p.field === field && l === locale));
         const lrules = rules.properties?.[l] ?? {};
-        const lerror = lp ? html`<p class="field-error" id="${lid}-error"><span class="visually-hidden">${m.errorPrefix}</span>${problemText(lp, locale)}</p>` : '';
+        const lerror = lp
+          ? html`<p class="field-error" id="${lid}-error"><span class="visually-hidden">${m.errorPrefix}</span>${problemText(lp, locale)}</p>`
+          : '';
         const ldesc = [text.hint ? `${id}-hint` : '', lp ? `${lid}-error` : ''].filter(Boolean).join(' ');
         return html`<div class="field"><label for="${lid}">${text.label} (${m.inLanguage(languageName(l, locale))})</label>${lerror}
 <textarea id="${lid}" name="${field}.${l}" lang="${l}" rows="${field === 'summary' ? 3 : 8}"${lrules.maxLength ? html` maxlength="${lrules.maxLength}"` : ''}${ldesc ? html` aria-describedby="${ldesc}"` : ''}${lp ? html` aria-invalid="true"` : ''} data-error-anchor="${l === locale ? field : `${field}.${l}`}">${asText(valueAt(state.values, `${field}.${l}`))}</textarea></div>`;
@@ -160,12 +193,28 @@ ${perLocale(locale)}
 <textarea id="${id}" name="${field}" rows="${list ? 3 : 6}"${rules.maxLength ? html` maxlength="${rules.maxLength}"` : ''}${required ? ' required' : ''}${a11y}>${shown}</textarea></div>`;
     }
     const type = rules.type === 'integer' ? 'number' : rules.format === 'uri' ? 'url' : rules.format === 'email' ? 'email' : 'text';
-    const autocomplete: Partial<Record<FormField, string>> = { name: 'organization', website: 'url', email: 'off', city: 'address-level2', 'contact.name': 'name', 'contact.email': 'email', 'contact.role': 'organization-title' };
+    const autocomplete: Partial<Record<FormField, string>> = {
+      name: 'organization',
+      website: 'url',
+      email: 'off',
+      city: 'address-level2',
+      'contact.name': 'name',
+      'contact.email': 'email',
+      'contact.role': 'organization-title',
+    };
     return html`<div class="field">${label(id)}${hint()}${error}
 <input type="${type}" id="${id}" name="${field}" value="${asText(value)}"${rules.maxLength ? html` maxlength="${rules.maxLength}"` : ''}${rules.minimum !== undefined ? html` min="${rules.minimum}"` : ''}${rules.maximum !== undefined ? html` max="${rules.maximum}"` : ''}${type === 'number' ? ' step="1" inputmode="numeric"' : ''}${autocomplete[field] ? html` autocomplete="${autocomplete[field]}"` : ''}${required ? ' required' : ''}${a11y}></div>`;
   }
 
-  function shell(locale: JoinLocale, title: string, main: Html, nonce: string, alternate: (l: JoinLocale) => string, withScript = false, joinIsCurrent = true): string {
+  function shell(
+    locale: JoinLocale,
+    title: string,
+    main: Html,
+    nonce: string,
+    alternate: (l: JoinLocale) => string,
+    withScript = false,
+    joinIsCurrent = true,
+  ): string {
     const m = JOIN_MESSAGES[locale];
     const other = JOIN_LOCALES.filter((l) => l !== locale);
     return html`<!doctype html>
@@ -211,7 +260,11 @@ ${withScript ? html`<script nonce="${nonce}" src="${JOIN_FORM_SCRIPT}" defer></s
     return html`<div id="error-summary" class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title"><h2 id="error-summary-title">${m.errorSummaryTitle}</h2>${state.banner ? html`<p>${state.banner}</p>` : ''}
 <ul>${problems.map((p) => {
       const anchor = labels[p.field] !== undefined ? fieldId(p.field) : anchorOf(p.field, locale);
-      const name = labels[p.field] ?? (m.fields as Record<string, { label: string }>)[p.field.split('.')[0] === 'contact' ? (p.field === 'contact' ? 'contact.name' : p.field) : p.field.split('.')[0]!]?.label;
+      const name =
+        labels[p.field] ??
+        (m.fields as Record<string, { label: string }>)[
+          p.field.split('.')[0] === 'contact' ? (p.field === 'contact' ? 'contact.name' : p.field) : p.field.split('.')[0]!
+        ]?.label;
       const textOf = html`${name ? `${name}: ` : ''}${problemText(p, locale)}`;
       return html`<li>${anchor ? html`<a href="#${anchor}">${textOf}</a>` : textOf}</li>`;
     })}</ul></div>`;

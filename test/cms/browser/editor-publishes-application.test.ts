@@ -54,7 +54,9 @@ async function deliverApplication(entry: Entry): Promise<void> {
   const git = async (args: string[], input?: string, withIndex = false) => {
     const { execFile } = await import('node:child_process');
     return new Promise<string>((resolve, reject) => {
-      const child = execFile('git', args, { cwd: stack.repo, env: withIndex ? env : process.env }, (error, stdout) => (error ? reject(error) : resolve(stdout.trim())));
+      const child = execFile('git', args, { cwd: stack.repo, env: withIndex ? env : process.env }, (error, stdout) =>
+        error ? reject(error) : resolve(stdout.trim()),
+      );
       if (input !== undefined) child.stdin!.end(input);
     });
   };
@@ -92,7 +94,10 @@ async function served(slug: string, query = ''): Promise<Record<string, unknown>
 }
 
 describe("an applicant's request, published by an editor", () => {
-  it('a pending branch appears in the Workflow tab as in review; the editor publishes it; the API serves the group', async ({ onTestFailed, onTestFinished }) => {
+  it('a pending branch appears in the Workflow tab as in review; the editor publishes it; the API serves the group', async ({
+    onTestFailed,
+    onTestFinished,
+  }) => {
     const tp = await openPage(browser);
     onTestFinished(() => expect(cspViolations(tp)).toEqual([]));
     onTestFailed(() => saveFailureArtifacts('editor-publishes-application-branch', tp, stack));
@@ -105,11 +110,20 @@ describe("an applicant's request, published by an editor", () => {
 
     const file = await eventually('the application on main', () => stack.git('show', `${stack.branch}:content/groups/${application.slug}.md`));
     expect(`${file}\n`).toBe(encodeEntryFile(application));
-    expect(await served(application.slug, '?lang=es')).toMatchObject({ slug: application.slug, name: application.name, countries: ['AR'], summary: application.summary.es, lang: 'es' });
+    expect(await served(application.slug, '?lang=es')).toMatchObject({
+      slug: application.slug,
+      name: application.name,
+      countries: ['AR'],
+      summary: application.summary.es,
+      lang: 'es',
+    });
     await tp.page.close();
   }, 120_000);
 
-  it('an applicant fills in the join form; the application appears in the Workflow tab; the editor publishes it; the API serves it', async ({ onTestFailed, onTestFinished }) => {
+  it('an applicant fills in the join form; the application appears in the Workflow tab; the editor publishes it; the API serves it', async ({
+    onTestFailed,
+    onTestFinished,
+  }) => {
     const tp = await openPage(browser);
     onTestFinished(() => expect(cspViolations(tp)).toEqual([]));
     onTestFailed(() => saveFailureArtifacts('editor-publishes-application-form', tp, stack));
@@ -133,7 +147,10 @@ describe("an applicant's request, published by an editor", () => {
     await page.getByRole('button', { name: 'Send the application' }).click();
     await page.waitForURL(/\/join\/thanks\?reference=/);
 
-    const branch = await eventually('the application branch', async () => (await stack.git('branch', '--list', 'cms/groups/riders-*')).replace(/^[*+ ]+/, '') || undefined);
+    const branch = await eventually(
+      'the application branch',
+      async () => (await stack.git('branch', '--list', 'cms/groups/riders-*')).replace(/^[*+ ]+/, '') || undefined,
+    );
     const slug = branch.replace('cms/groups/', '');
     expect(await stack.git('config', '--get', `branch.${branch}.description`)).toBe('decap-cms/pending_review');
 

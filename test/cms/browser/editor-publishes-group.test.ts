@@ -75,7 +75,11 @@ describe('an editor publishes a new group', () => {
     await field(page, 'slug').fill(SLUG);
     await field(page, 'name').fill('Sindicato de Prueba');
     await field(page, 'summary').fill('A test union of cleaners in Madrid and Lisbon.');
-    await choose(page, 'countries', COUNTRIES.map((c) => countryName(c)));
+    await choose(
+      page,
+      'countries',
+      COUNTRIES.map((c) => countryName(c)),
+    );
     await choose(page, 'subjects', await Promise.all(SUBJECTS.map(subjectLabel)));
     await choose(page, 'network_relation', [enumLabel('en', 'relation', 'participant')]);
     await field(page, 'created').fill('2026-11-27');

@@ -26,7 +26,8 @@ import { eventually, publishNow, setStatus } from '../../support/decap-ui.ts';
 const execFileAsync = promisify(execFile);
 
 /** The CSP the hardening of /admin/ aims at: scripts and styles from this origin only. */
-const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 let stack: Stack;
 let browser: Browser;
@@ -37,7 +38,9 @@ const pages: TestPage[] = [];
 /** git in the stack's clone, with input and extra environment (a temporary index). */
 function gitWithInput(args: string[], input?: string, env: Record<string, string> = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = execFile('git', args, { cwd: stack.repo, env: { ...process.env, ...env } }, (error, stdout) => (error ? reject(error) : resolve(stdout.trim())));
+    const child = execFile('git', args, { cwd: stack.repo, env: { ...process.env, ...env } }, (error, stdout) =>
+      error ? reject(error) : resolve(stdout.trim()),
+    );
     if (input !== undefined) child.stdin!.end(input);
   });
 }
@@ -82,7 +85,15 @@ beforeAll(async () => {
 
   // Before the site runs, the editor opens the Applications page (the project's own files, at the
   // site's address, so the key stays in this origin's storage) and creates a key.
-  const bundled = await build({ entryPoints: [join(PROJECT_ROOT, 'admin', 'applications.ts')], bundle: true, format: 'esm', platform: 'browser', target: ['es2022'], write: false, logLevel: 'warning' });
+  const bundled = await build({
+    entryPoints: [join(PROJECT_ROOT, 'admin', 'applications.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: ['es2022'],
+    write: false,
+    logLevel: 'warning',
+  });
   const files: Record<string, { body: string; type: string }> = {
     '/admin/applications.html': { body: await readFile(join(PROJECT_ROOT, 'admin', 'applications.html'), 'utf8'), type: 'text/html' },
     '/admin/applications.css': { body: await readFile(join(PROJECT_ROOT, 'admin', 'applications.css'), 'utf8'), type: 'text/css' },
@@ -91,7 +102,9 @@ beforeAll(async () => {
   };
   await context.route(`${origin}/**`, (route) => {
     const file = files[new URL(route.request().url()).pathname];
-    return file ? route.fulfill({ status: 200, body: file.body, headers: { 'content-type': file.type, 'content-security-policy': STRICT_CSP } }) : route.fulfill({ status: 404, body: '' });
+    return file
+      ? route.fulfill({ status: 200, body: file.body, headers: { 'content-type': file.type, 'content-security-policy': STRICT_CSP } })
+      : route.fulfill({ status: 404, body: '' });
   });
   const tp = await newPage();
   await tp.page.goto(`${origin}/admin/applications.html`);
@@ -216,15 +229,26 @@ describe("the editors' desk", () => {
     expect(await eventually('the correction branch', () => stack.git('rev-parse', '--verify', branch))).toMatch(/^[0-9a-f]{40}$/);
     expect(await stack.git('config', '--get', `branch.${branch}.description`)).toBe('decap-cms/pending_review');
     const diff = await stack.git('diff', '-U0', stack.branch, branch);
-    expect(diff.split('\n').filter((l) => /^[-+] /.test(l))).toEqual(['-  website: https://laboursolidarity.org/', '+  website: https://www.laboursolidarity.org/', '+    - url: https://www.laboursolidarity.org/en/', expect.stringMatching(/^\+ {6}title: Correction [0-9A-Z-]{19}, received \d{4}-\d{2}-\d{2}$/)]);
+    expect(diff.split('\n').filter((l) => /^[-+] /.test(l))).toEqual([
+      '-  website: https://laboursolidarity.org/',
+      '+  website: https://www.laboursolidarity.org/',
+      '+    - url: https://www.laboursolidarity.org/en/',
+      expect.stringMatching(/^\+ {6}title: Correction [0-9A-Z-]{19}, received \d{4}-\d{2}-\d{2}$/),
+    ]);
 
     await openCms(page);
     await reviewAndPublish(page, String(before.name));
-    await eventually('the correction on main', async () => ((await stack.git('show', `${stack.branch}:content/groups/ilnss.md`)).includes('website: https://www.laboursolidarity.org/') ? true : undefined));
-    const after = await eventually('the API serving the new website', async () => {
-      const data = await served('ilnss');
-      return data.website === 'https://www.laboursolidarity.org/' ? data : undefined;
-    }, 60_000);
+    await eventually('the correction on main', async () =>
+      (await stack.git('show', `${stack.branch}:content/groups/ilnss.md`)).includes('website: https://www.laboursolidarity.org/') ? true : undefined,
+    );
+    const after = await eventually(
+      'the API serving the new website',
+      async () => {
+        const data = await served('ilnss');
+        return data.website === 'https://www.laboursolidarity.org/' ? data : undefined;
+      },
+      60_000,
+    );
     expect(after).toMatchObject({ slug: 'ilnss', name: before.name, summary: before.summary });
   }, 240_000);
 
@@ -281,15 +305,23 @@ describe("the editors' desk", () => {
     // The editor publishes the draft; the queue delivers the correction (the scheduled function, or an operator's command).
     await openCms(page);
     await page.getByRole('link', { name: 'Workflow' }).click();
-    await page.locator('div', { has: page.getByRole('heading', { name: 'Drafts', exact: true }) }).last().getByText('Confederación General del Trabajo', { exact: true }).click();
+    await page
+      .locator('div', { has: page.getByRole('heading', { name: 'Drafts', exact: true }) })
+      .last()
+      .getByText('Confederación General del Trabajo', { exact: true })
+      .click();
     await page.getByRole('button', { name: 'Status: Draft' }).waitFor();
     await setStatus(page, 'Ready');
     await publishNow(page);
     await eventually('the draft published', async () => ((await stack.git('branch', '--list', branch)) === '' ? true : undefined));
-    const delivered = await execFileAsync(process.execPath, [join(stack.repo, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/join-deliver.ts', reference], {
-      cwd: stack.repo,
-      env: { ...process.env, JOIN_CONTACT_PUBLIC_KEY: recipient, GITHUB_BASE_BRANCH: stack.branch },
-    });
+    const delivered = await execFileAsync(
+      process.execPath,
+      [join(stack.repo, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/join-deliver.ts', reference],
+      {
+        cwd: stack.repo,
+        env: { ...process.env, JOIN_CONTACT_PUBLIC_KEY: recipient, GITHUB_BASE_BRANCH: stack.branch },
+      },
+    );
     expect(delivered.stdout).toContain(`Opened for review: ${reference}`);
     expect(await stack.git('config', '--get', `branch.${branch}.description`)).toBe('decap-cms/pending_review');
     const file = await stack.git('show', `${branch}:content/groups/${slug}.md`);

@@ -43,7 +43,10 @@ export function readReferenceRows(): ReferenceRow[] {
       table,
       line,
       name: cells.name!,
-      shortNames: (cells.short_name ?? '').split(';').map((s) => s.trim()).filter(Boolean),
+      shortNames: (cells.short_name ?? '')
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean),
       country: cells.country ?? '',
       urls: [...(cells.source ?? '').matchAll(URL_IN_TEXT)].map((m) => m[0]),
       relation: cells.relation ?? '',

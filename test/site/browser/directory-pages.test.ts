@@ -116,7 +116,8 @@ describe('the directory in a browser', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/q=solidar/);
     // Tab to a country checkbox, tick it with Space, and apply with Enter on the button.
-    for (let i = 0; i < 20 && !(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name === 'country')); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 80 && !(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name === 'country')); i++)
+      await page.keyboard.press('Tab');
     const value = await page.evaluate(() => (document.activeElement as HTMLInputElement).value);
     await page.keyboard.press('Space');
     await page.locator('button', { hasText: 'Apply filters' }).focus();
@@ -146,7 +147,17 @@ describe('the directory in a browser', () => {
 });
 
 describe('accessibility: no serious or critical axe violations', () => {
-  const pages = ['/', '/fr/', '/groups?country=IT&q=co&page=1', '/fr/groups?subject=labour-rights&page=2', '/groups?country=XX', '/groups/ilnss/', '/fr/groups/cub/', '/groups/does-not-exist/', '/widget-example.html'];
+  const pages = [
+    '/',
+    '/fr/',
+    '/groups?country=IT&q=co&page=1',
+    '/fr/groups?subject=labour-rights&page=2',
+    '/groups?country=XX',
+    '/groups/ilnss/',
+    '/fr/groups/cub/',
+    '/groups/does-not-exist/',
+    '/widget-example.html',
+  ];
   for (const path of pages) {
     it(path, async () => {
       await page.goto(`${stack.url}${path}`);
@@ -182,7 +193,10 @@ describe('the exports, fetched from the running site', () => {
       return {
         error: doc.querySelector('parsererror')?.textContent ?? null,
         root: doc.documentElement.namespaceURI,
-        entries: [...doc.querySelectorAll('entry')].map((e) => ({ title: e.querySelector('title')?.textContent, published: e.querySelector('published')?.textContent })),
+        entries: [...doc.querySelectorAll('entry')].map((e) => ({
+          title: e.querySelector('title')?.textContent,
+          published: e.querySelector('published')?.textContent,
+        })),
       };
     });
     expect(feed.error).toBeNull();

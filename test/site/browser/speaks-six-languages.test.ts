@@ -51,7 +51,8 @@ function pageTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const lang = document.documentElement.lang;
     const texts: string[] = [];
-    const skip = (el: Element | null) => !!el?.closest('[translate="no"], script, style, code, pre') || (el?.closest('[lang]')?.getAttribute('lang') ?? lang) !== lang;
+    const skip = (el: Element | null) =>
+      !!el?.closest('[translate="no"], script, style, code, pre') || (el?.closest('[lang]')?.getAttribute('lang') ?? lang) !== lang;
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const text = n.textContent?.trim();
@@ -76,16 +77,31 @@ describe('every page type in every language', () => {
       const page = await context.newPage();
       const p = prefix(locale);
       const leftovers = await englishLeftovers(locale);
-      const pages = [`${p}/`, `${p}/groups?country=IT&subject=labour-rights`, `${p}/groups/cub/`, `${p}/groups/no-such-group/`, `${p}/widget-example.html`, `${p}/join`, `${p}/join/thanks?reference=0000-0000-0000-0000`];
+      const pages = [
+        `${p}/`,
+        `${p}/groups?country=IT&subject=labour-rights`,
+        `${p}/groups/cub/`,
+        `${p}/groups/no-such-group/`,
+        `${p}/widget-example.html`,
+        `${p}/join`,
+        `${p}/join/thanks?reference=0000-0000-0000-0000`,
+      ];
       try {
         for (const path of pages) {
           await page.goto(`${stack.url}${path}`);
-          if (path.includes('widget-example')) await page.waitForFunction(() => document.querySelectorAll('solidarity-directory').length > 0 && [...document.querySelectorAll('solidarity-directory')].every((w) => w.shadowRoot?.querySelector('[part="status"]')?.textContent !== ''));
+          if (path.includes('widget-example'))
+            await page.waitForFunction(
+              () =>
+                document.querySelectorAll('solidarity-directory').length > 0 &&
+                [...document.querySelectorAll('solidarity-directory')].every((w) => w.shadowRoot?.querySelector('[part="status"]')?.textContent !== ''),
+            );
           expect(await page.locator('html').getAttribute('lang'), path).toBe(locale);
           if (locale !== 'en') {
             // A word can be English and the page's language at once ("Attribute" is German too): its own texts are not leftovers.
             const own = new Set(Object.values(messages(locale)).flatMap((m) => (typeof m === 'string' ? [m] : Object.values(m))));
-            const found = (await pageTexts(page)).filter((text) => !own.has(text)).flatMap((text) => leftovers.filter((l) => l.pattern.test(text)).map((l) => `${l.id}: ${text}`));
+            const found = (await pageTexts(page))
+              .filter((text) => !own.has(text))
+              .flatMap((text) => leftovers.filter((l) => l.pattern.test(text)).map((l) => `${l.id}: ${text}`));
             expect(found, path).toEqual([]);
           }
           expect(await seriousViolations(page), path).toEqual([]);
@@ -126,7 +142,12 @@ describe('choosing a language', () => {
     const page = await context.newPage();
     await page.goto(`${stack.url}/pt/`);
     const names = await page.getByRole('navigation', { name: 'Esta página em outros idiomas' }).getByRole('link').allTextContents();
-    expect(names.sort()).toEqual(Object.keys(registry).filter((l) => l !== 'pt').map((l) => messages(l as Locale)['language.name']).sort());
+    expect(names.sort()).toEqual(
+      Object.keys(registry)
+        .filter((l) => l !== 'pt')
+        .map((l) => messages(l as Locale)['language.name'])
+        .sort(),
+    );
     await context.close();
   });
 });

@@ -117,7 +117,11 @@ describe('the widget on another origin', () => {
     expect(await widget('fr').getByRole('button', { name: 'Chercher' }).count()).toBe(1);
     expect(await status('fr').textContent()).toMatch(/^\d+ groupes?$/);
     expect(await widget('fr').locator('li a.name').first().getAttribute('href')).toMatch(/\/fr\/groups\/[a-z0-9-]+\/$/);
-    expect(await widget('fr').getByRole('link', { name: /Voir ces groupes/ }).getAttribute('href')).toBe(`${new URL(stack.url).origin}/fr/groups?country=FR&subject=international-solidarity`);
+    expect(
+      await widget('fr')
+        .getByRole('link', { name: /Voir ces groupes/ })
+        .getAttribute('href'),
+    ).toBe(`${new URL(stack.url).origin}/fr/groups?country=FR&subject=international-solidarity`);
   });
 
   it('keeps the host page’s styles out and takes its custom properties', async () => {
@@ -127,7 +131,12 @@ describe('the widget on another origin', () => {
     expect(await button.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(0, 77, 64)');
     const itButton = widget('it').getByRole('button', { name: 'Search' });
     expect(await itButton.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(164, 22, 26)');
-    expect(await widget('it').locator('li').first().evaluate((li) => getComputedStyle(li).color)).not.toBe('rgb(255, 0, 0)');
+    expect(
+      await widget('it')
+        .locator('li')
+        .first()
+        .evaluate((li) => getComputedStyle(li).color),
+    ).not.toBe('rgb(255, 0, 0)');
   });
 
   it('explains a setting the directory refuses', async () => {

@@ -50,23 +50,41 @@ export function play(fault: Fault, nowSeconds: number): Played | undefined {
     case 'server-error':
       return fault.status === 500
         ? json(500, errorBody(500, 'Server Error'))
-        : { status: fault.status, headers: { 'content-type': 'text/html' }, body: `<html><body><h1>${fault.status} ${fault.status === 502 ? 'Bad Gateway' : fault.status === 503 ? 'Service Unavailable' : 'Gateway Timeout'}</h1></body></html>` };
+        : {
+            status: fault.status,
+            headers: { 'content-type': 'text/html' },
+            body: `<html><body><h1>${fault.status} ${fault.status === 502 ? 'Bad Gateway' : fault.status === 503 ? 'Service Unavailable' : 'Gateway Timeout'}</h1></body></html>`,
+          };
     case 'secondary-rate-limit':
       return json(
         403,
-        errorBody(403, 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 0000:00000:0000000:0000000:00000000.', 'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits'),
+        errorBody(
+          403,
+          'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 0000:00000:0000000:0000000:00000000.',
+          'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+        ),
         { 'retry-after': String(fault.retryAfter) },
       );
     case 'primary-rate-limit':
       return json(
         403,
         errorBody(403, 'API rate limit exceeded for installation ID 1000.', 'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api'),
-        { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '0', 'x-ratelimit-used': '5000', 'x-ratelimit-reset': String(nowSeconds + fault.resetIn), 'x-ratelimit-resource': 'core' },
+        {
+          'x-ratelimit-limit': '5000',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-used': '5000',
+          'x-ratelimit-reset': String(nowSeconds + fault.resetIn),
+          'x-ratelimit-resource': 'core',
+        },
       );
     case 'too-many-requests':
       return json(
         429,
-        errorBody(429, 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', 'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits'),
+        errorBody(
+          429,
+          'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+          'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+        ),
         { 'retry-after': String(fault.retryAfter) },
       );
     case 'reference-exists':

@@ -6,7 +6,9 @@
 import { createHash } from 'node:crypto';
 
 export const sha1 = (type: string, body: Buffer) =>
-  createHash('sha1').update(Buffer.concat([Buffer.from(`${type} ${body.length}\0`), body])).digest('hex');
+  createHash('sha1')
+    .update(Buffer.concat([Buffer.from(`${type} ${body.length}\0`), body]))
+    .digest('hex');
 
 export const blobSha = (content: string) => sha1('blob', Buffer.from(content, 'utf8'));
 
@@ -33,7 +35,9 @@ export function treeSha(files: ReadonlyMap<string, string>, store: (sha: string,
     const kb = b.type === 'tree' ? `${b.name}/` : b.name;
     return ka < kb ? -1 : ka > kb ? 1 : 0;
   });
-  const body = Buffer.concat(entries.map((e) => Buffer.concat([Buffer.from(`${e.mode === '040000' ? '40000' : e.mode} ${e.name}\0`), Buffer.from(e.sha, 'hex')])));
+  const body = Buffer.concat(
+    entries.map((e) => Buffer.concat([Buffer.from(`${e.mode === '040000' ? '40000' : e.mode} ${e.name}\0`), Buffer.from(e.sha, 'hex')])),
+  );
   const sha = sha1('tree', body);
   store(sha, entries);
   return sha;

@@ -49,7 +49,12 @@ interface Commit {
   author: { name: string; email: string; date: string };
 }
 
-type Handler = (match: RegExpExecArray, body: unknown, query: Record<string, string>, credential: string) => { status: number; body?: unknown; headers?: Record<string, string> };
+type Handler = (
+  match: RegExpExecArray,
+  body: unknown,
+  query: Record<string, string>,
+  credential: string,
+) => { status: number; body?: unknown; headers?: Record<string, string> };
 
 const ACTOR = 'solidarity-join[bot]';
 
@@ -80,7 +85,13 @@ export async function startGitHubStandIn(options: StandInOptions = {}) {
     return sha;
   }
   function writeCommit(tree: string, parents: string[], message: string): string {
-    const author = { name: ACTOR, email: 'join@users.noreply.github.com', date: now().toISOString().replace(/\.\d{3}Z$/, 'Z') };
+    const author = {
+      name: ACTOR,
+      email: 'join@users.noreply.github.com',
+      date: now()
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z'),
+    };
     const sha = commitSha(tree, parents, author, author, message);
     commits.set(sha, { tree, parents, message, author });
     return sha;
@@ -106,162 +117,314 @@ export async function startGitHubStandIn(options: StandInOptions = {}) {
   const treeOf = (sha: string) => files.get(sha) ?? (commits.has(sha) ? files.get(commits.get(sha)!.tree) : undefined);
 
   const routes: [string, RegExp, Handler][] = [
-    ['GET', new RegExp(`^${repoPath}$`), (_m, _b, _q, credential) => {
-      const person = options.users?.[credential];
-      const permissions: R.Permissions | undefined = person ? person.permissions : credential === options.token ? { admin: true, maintain: true, push: true, triage: true, pull: true } : undefined;
-      return { status: 200, body: R.fullRepository(site, defaultBranch, permissions) };
-    }],
-    ['GET', new RegExp(`^${repoPath}/contents/(.+)$`), (m, _b, q) => {
-      const ref = q.ref ?? defaultBranch;
-      const commit = commits.has(ref) ? ref : refs.get(`refs/heads/${ref}`);
-      const blob = commit ? files.get(commits.get(commit)!.tree)?.get(m[1]!) : undefined;
-      return blob ? { status: 200, body: R.contentFile(site, m[1]!, ref, blob, blobs.get(blob)!) } : notFound();
-    }],
-    ['POST', new RegExp(`^${repoPath}/issues/(\\d+)/comments$`), (m, body) => {
-      const p = pullNumbered(Number(m[1]));
-      if (!p) return notFound();
-      const text = (body as { body?: unknown })?.body;
-      if (typeof text !== 'string' || text === '') return invalid('Validation Failed', 'https://docs.github.com/rest/issues/comments#create-an-issue-comment', [{ resource: 'IssueComment', field: 'body', code: 'missing_field' }]);
-      comments.push({ number: p.number, body: text });
-      const stamp = now().toISOString().replace(/\.\d{3}Z$/, 'Z');
-      return { status: 201, body: R.issueComment(site, p.number, 2000 + comments.length, text, ACTOR, stamp) };
-    }],
-    ['GET', new RegExp(`^${repoPath}/git/ref/(.+)$`), (m) => {
-      const sha = refs.get(`refs/${m[1]}`);
-      return sha ? { status: 200, body: R.gitRef(site, `refs/${m[1]}`, sha) } : notFound();
-    }],
-    ['GET', new RegExp(`^${repoPath}/git/commits/([0-9a-f]{40})$`), (m) => {
-      const c = commits.get(m[1]!);
-      return c ? { status: 200, body: R.gitCommit(site, { sha: m[1]!, ...c }) } : notFound();
-    }],
-    ['POST', new RegExp(`^${repoPath}/git/trees$`), (_m, body) => {
-      const doc = 'https://docs.github.com/rest/git/trees#create-a-tree';
-      const b = body as { base_tree?: string; tree?: { path?: string; mode?: string; type?: string; sha?: string | null; content?: string }[] };
-      if (!Array.isArray(b?.tree)) return invalid('Invalid request.\n\n"tree" wasn\'t supplied.', doc);
-      const base = b.base_tree ? treeOf(b.base_tree) : new Map<string, string>();
-      if (!base) return invalid('base_tree is not a valid tree oid', doc);
-      const next = new Map(base);
-      for (const e of b.tree) {
-        if (typeof e.path !== 'string' || e.path.split('/').some((part) => part === '' || part === '.' || part === '..' || part === '.git')) {
-          return invalid(`tree.path contains a malformed path component`, doc);
+    [
+      'GET',
+      new RegExp(`^${repoPath}$`),
+      (_m, _b, _q, credential) => {
+        const person = options.users?.[credential];
+        const permissions: R.Permissions | undefined = person
+          ? person.permissions
+          : credential === options.token
+            ? { admin: true, maintain: true, push: true, triage: true, pull: true }
+            : undefined;
+        return { status: 200, body: R.fullRepository(site, defaultBranch, permissions) };
+      },
+    ],
+    [
+      'GET',
+      new RegExp(`^${repoPath}/contents/(.+)$`),
+      (m, _b, q) => {
+        const ref = q.ref ?? defaultBranch;
+        const commit = commits.has(ref) ? ref : refs.get(`refs/heads/${ref}`);
+        const blob = commit ? files.get(commits.get(commit)!.tree)?.get(m[1]!) : undefined;
+        return blob ? { status: 200, body: R.contentFile(site, m[1]!, ref, blob, blobs.get(blob)!) } : notFound();
+      },
+    ],
+    [
+      'POST',
+      new RegExp(`^${repoPath}/issues/(\\d+)/comments$`),
+      (m, body) => {
+        const p = pullNumbered(Number(m[1]));
+        if (!p) return notFound();
+        const text = (body as { body?: unknown })?.body;
+        if (typeof text !== 'string' || text === '')
+          return invalid('Validation Failed', 'https://docs.github.com/rest/issues/comments#create-an-issue-comment', [
+            { resource: 'IssueComment', field: 'body', code: 'missing_field' },
+          ]);
+        comments.push({ number: p.number, body: text });
+        const stamp = now()
+          .toISOString()
+          .replace(/\.\d{3}Z$/, 'Z');
+        return { status: 201, body: R.issueComment(site, p.number, 2000 + comments.length, text, ACTOR, stamp) };
+      },
+    ],
+    [
+      'GET',
+      new RegExp(`^${repoPath}/git/ref/(.+)$`),
+      (m) => {
+        const sha = refs.get(`refs/${m[1]}`);
+        return sha ? { status: 200, body: R.gitRef(site, `refs/${m[1]}`, sha) } : notFound();
+      },
+    ],
+    [
+      'GET',
+      new RegExp(`^${repoPath}/git/commits/([0-9a-f]{40})$`),
+      (m) => {
+        const c = commits.get(m[1]!);
+        return c ? { status: 200, body: R.gitCommit(site, { sha: m[1]!, ...c }) } : notFound();
+      },
+    ],
+    [
+      'POST',
+      new RegExp(`^${repoPath}/git/trees$`),
+      (_m, body) => {
+        const doc = 'https://docs.github.com/rest/git/trees#create-a-tree';
+        const b = body as { base_tree?: string; tree?: { path?: string; mode?: string; type?: string; sha?: string | null; content?: string }[] };
+        if (!Array.isArray(b?.tree)) return invalid('Invalid request.\n\n"tree" wasn\'t supplied.', doc);
+        const base = b.base_tree ? treeOf(b.base_tree) : new Map<string, string>();
+        if (!base) return invalid('base_tree is not a valid tree oid', doc);
+        const next = new Map(base);
+        for (const e of b.tree) {
+          if (typeof e.path !== 'string' || e.path.split('/').some((part) => part === '' || part === '.' || part === '..' || part === '.git')) {
+            return invalid(`tree.path contains a malformed path component`, doc);
+          }
+          if (!['100644', '100755', '040000', '160000', '120000'].includes(e.mode ?? '') || !['blob', 'tree', 'commit'].includes(e.type ?? ''))
+            return invalid('Invalid tree info', doc);
+          if ((e.content === undefined) === (e.sha === undefined)) return invalid('Must supply either tree.sha or tree.content', doc);
+          if (e.content !== undefined) {
+            const sha = blobSha(e.content);
+            blobs.set(sha, e.content);
+            next.set(e.path, sha);
+          } else if (e.sha === null) next.delete(e.path);
+          else next.set(e.path, e.sha!);
         }
-        if (!['100644', '100755', '040000', '160000', '120000'].includes(e.mode ?? '') || !['blob', 'tree', 'commit'].includes(e.type ?? '')) return invalid('Invalid tree info', doc);
-        if ((e.content === undefined) === (e.sha === undefined)) return invalid('Must supply either tree.sha or tree.content', doc);
-        if (e.content !== undefined) {
-          const sha = blobSha(e.content);
-          blobs.set(sha, e.content);
-          next.set(e.path, sha);
-        } else if (e.sha === null) next.delete(e.path);
-        else next.set(e.path, e.sha!);
-      }
-      const sha = writeTree(next);
-      return { status: 201, body: R.gitTree(site, sha, trees.get(sha)!.map((t) => ({ path: t.name, mode: t.mode, type: t.type, sha: t.sha, ...(t.type === 'blob' ? { size: Buffer.byteLength(blobs.get(t.sha) ?? '') } : {}) }))) };
-    }],
-    ['POST', new RegExp(`^${repoPath}/git/commits$`), (_m, body) => {
-      const doc = 'https://docs.github.com/rest/git/commits#create-a-commit';
-      const b = body as { message?: string; tree?: string; parents?: string[] };
-      if (typeof b?.message !== 'string' || typeof b.tree !== 'string') return invalid('Invalid request.\n\n"message", "tree" weren\'t supplied.', doc);
-      if (!files.has(b.tree)) return invalid('Tree SHA does not exist', doc);
-      if ((b.parents ?? []).some((p) => !commits.has(p))) return invalid('Parent SHA does not exist or is not a commit object', doc);
-      const sha = writeCommit(b.tree, b.parents ?? [], b.message);
-      return { status: 201, body: R.gitCommit(site, { sha, ...commits.get(sha)! }), headers: { location: `${site.api}${repoPath}/git/commits/${sha}` } };
-    }],
-    ['POST', new RegExp(`^${repoPath}/git/refs$`), (_m, body) => {
-      const doc = 'https://docs.github.com/rest/git/refs#create-a-reference';
-      const b = body as { ref?: string; sha?: string };
-      if (typeof b?.ref !== 'string' || !/^refs\/[^/]+\/.+/.test(b.ref)) return invalid('Reference name must start with \'refs/\' and have at least two slashes.', doc);
-      if (typeof b.sha !== 'string' || !commits.has(b.sha)) return invalid('Object does not exist', doc);
-      if (refs.has(b.ref)) return invalid('Reference already exists', doc);
-      refs.set(b.ref, b.sha);
-      return { status: 201, body: R.gitRef(site, b.ref, b.sha), headers: { location: `${site.api}${repoPath}/git/${b.ref}` } };
-    }],
-    ['POST', new RegExp(`^${repoPath}/pulls$`), (_m, body) => {
-      const doc = 'https://docs.github.com/rest/pulls/pulls#create-a-pull-request';
-      const b = body as { title?: string; head?: string; base?: string; body?: string };
-      if (typeof b?.head !== 'string' || typeof b.base !== 'string') return invalid('Invalid request.\n\n"head", "base" weren\'t supplied.', doc);
-      const head = b.head.replace(new RegExp(`^${owner}:`), '');
-      const headSha = refs.get(`refs/heads/${head}`);
-      const baseSha = refs.get(`refs/heads/${b.base}`);
-      if (!headSha) return invalid('Validation Failed', doc, [{ resource: 'PullRequest', field: 'head', code: 'invalid' }]);
-      if (!baseSha) return invalid('Validation Failed', doc, [{ resource: 'PullRequest', field: 'base', code: 'invalid' }]);
-      if (pulls.some((p) => p.head === head && p.state === 'open')) {
-        return invalid('Validation Failed', doc, [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${owner}:${head}.` }]);
-      }
-      if (typeof b.title !== 'string' || b.title === '') return invalid('Validation Failed', doc, [{ resource: 'PullRequest', field: 'title', code: 'missing_field' }]);
-      const stamp = now().toISOString().replace(/\.\d{3}Z$/, 'Z');
-      const p: R.PullModel = { number: nextNumber(), title: b.title, body: b.body ?? null, head, headSha, base: b.base, baseSha, state: 'open', merged: false, labels: [], createdAt: stamp, updatedAt: stamp, closedAt: null };
-      pulls.push(p);
-      return { status: 201, body: R.pullRequest(site, p, defaultBranch, ACTOR), headers: { location: `${site.api}${repoPath}/pulls/${p.number}` } };
-    }],
-    ['GET', new RegExp(`^${repoPath}/pulls$`), (_m, _b, q) => {
-      const state = q.state ?? 'open';
-      const found = pulls.filter((p) => (state === 'all' || p.state === state) && (!q.head || `${owner}:${p.head}` === q.head) && (!q.base || p.base === q.base));
-      return { status: 200, body: found.map((p) => R.pullRequest(site, p, defaultBranch, ACTOR)) };
-    }],
-    ['GET', new RegExp(`^${repoPath}/pulls/(\\d+)$`), (m) => {
-      const p = pullNumbered(Number(m[1]));
-      return p ? { status: 200, body: R.pullRequest(site, p, defaultBranch, ACTOR) } : notFound();
-    }],
-    ['PATCH', new RegExp(`^${repoPath}/pulls/(\\d+)$`), (m, body) => {
-      const p = pullNumbered(Number(m[1]));
-      if (!p) return notFound();
-      const b = body as { state?: string };
-      if (b?.state === 'closed' || b?.state === 'open') {
-        if (b.state === 'open' && !refs.has(`refs/heads/${p.head}`)) return invalid('Validation Failed', 'https://docs.github.com/rest/pulls/pulls#update-a-pull-request', [{ resource: 'PullRequest', code: 'custom', message: 'state cannot be changed. The head branch was deleted.' }]);
-        p.state = b.state;
-        p.closedAt = b.state === 'closed' ? now().toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
-      }
-      return { status: 200, body: R.pullRequest(site, p, defaultBranch, ACTOR) };
-    }],
-    ['POST', new RegExp(`^${repoPath}/issues/(\\d+)/labels$`), (m, body) => {
-      const p = pullNumbered(Number(m[1])) ?? issues.find((i) => i.number === Number(m[1]));
-      if (!p) return notFound();
-      const names = Array.isArray(body) ? body : (body as { labels?: unknown })?.labels;
-      if (!Array.isArray(names) || names.some((n) => typeof n !== 'string')) return invalid('Invalid request.\n\n"labels" wasn\'t supplied.', 'https://docs.github.com/rest/issues/labels#add-labels-to-an-issue');
-      for (const n of names as string[]) if (!p.labels.includes(n)) p.labels.push(n);
-      return { status: 200, body: p.labels.map((n, i) => R.label(site, n, 1000 + i)) };
-    }],
+        const sha = writeTree(next);
+        return {
+          status: 201,
+          body: R.gitTree(
+            site,
+            sha,
+            trees.get(sha)!.map((t) => ({
+              path: t.name,
+              mode: t.mode,
+              type: t.type,
+              sha: t.sha,
+              ...(t.type === 'blob' ? { size: Buffer.byteLength(blobs.get(t.sha) ?? '') } : {}),
+            })),
+          ),
+        };
+      },
+    ],
+    [
+      'POST',
+      new RegExp(`^${repoPath}/git/commits$`),
+      (_m, body) => {
+        const doc = 'https://docs.github.com/rest/git/commits#create-a-commit';
+        const b = body as { message?: string; tree?: string; parents?: string[] };
+        if (typeof b?.message !== 'string' || typeof b.tree !== 'string') return invalid('Invalid request.\n\n"message", "tree" weren\'t supplied.', doc);
+        if (!files.has(b.tree)) return invalid('Tree SHA does not exist', doc);
+        if ((b.parents ?? []).some((p) => !commits.has(p))) return invalid('Parent SHA does not exist or is not a commit object', doc);
+        const sha = writeCommit(b.tree, b.parents ?? [], b.message);
+        return { status: 201, body: R.gitCommit(site, { sha, ...commits.get(sha)! }), headers: { location: `${site.api}${repoPath}/git/commits/${sha}` } };
+      },
+    ],
+    [
+      'POST',
+      new RegExp(`^${repoPath}/git/refs$`),
+      (_m, body) => {
+        const doc = 'https://docs.github.com/rest/git/refs#create-a-reference';
+        const b = body as { ref?: string; sha?: string };
+        if (typeof b?.ref !== 'string' || !/^refs\/[^/]+\/.+/.test(b.ref))
+          return invalid("Reference name must start with 'refs/' and have at least two slashes.", doc);
+        if (typeof b.sha !== 'string' || !commits.has(b.sha)) return invalid('Object does not exist', doc);
+        if (refs.has(b.ref)) return invalid('Reference already exists', doc);
+        refs.set(b.ref, b.sha);
+        return { status: 201, body: R.gitRef(site, b.ref, b.sha), headers: { location: `${site.api}${repoPath}/git/${b.ref}` } };
+      },
+    ],
+    [
+      'POST',
+      new RegExp(`^${repoPath}/pulls$`),
+      (_m, body) => {
+        const doc = 'https://docs.github.com/rest/pulls/pulls#create-a-pull-request';
+        const b = body as { title?: string; head?: string; base?: string; body?: string };
+        if (typeof b?.head !== 'string' || typeof b.base !== 'string') return invalid('Invalid request.\n\n"head", "base" weren\'t supplied.', doc);
+        const head = b.head.replace(new RegExp(`^${owner}:`), '');
+        const headSha = refs.get(`refs/heads/${head}`);
+        const baseSha = refs.get(`refs/heads/${b.base}`);
+        if (!headSha) return invalid('Validation Failed', doc, [{ resource: 'PullRequest', field: 'head', code: 'invalid' }]);
+        if (!baseSha) return invalid('Validation Failed', doc, [{ resource: 'PullRequest', field: 'base', code: 'invalid' }]);
+        if (pulls.some((p) => p.head === head && p.state === 'open')) {
+          return invalid('Validation Failed', doc, [
+            { resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${owner}:${head}.` },
+          ]);
+        }
+        if (typeof b.title !== 'string' || b.title === '')
+          return invalid('Validation Failed', doc, [{ resource: 'PullRequest', field: 'title', code: 'missing_field' }]);
+        const stamp = now()
+          .toISOString()
+          .replace(/\.\d{3}Z$/, 'Z');
+        const p: R.PullModel = {
+          number: nextNumber(),
+          title: b.title,
+          body: b.body ?? null,
+          head,
+          headSha,
+          base: b.base,
+          baseSha,
+          state: 'open',
+          merged: false,
+          labels: [],
+          createdAt: stamp,
+          updatedAt: stamp,
+          closedAt: null,
+        };
+        pulls.push(p);
+        return { status: 201, body: R.pullRequest(site, p, defaultBranch, ACTOR), headers: { location: `${site.api}${repoPath}/pulls/${p.number}` } };
+      },
+    ],
+    [
+      'GET',
+      new RegExp(`^${repoPath}/pulls$`),
+      (_m, _b, q) => {
+        const state = q.state ?? 'open';
+        const found = pulls.filter(
+          (p) => (state === 'all' || p.state === state) && (!q.head || `${owner}:${p.head}` === q.head) && (!q.base || p.base === q.base),
+        );
+        return { status: 200, body: found.map((p) => R.pullRequest(site, p, defaultBranch, ACTOR)) };
+      },
+    ],
+    [
+      'GET',
+      new RegExp(`^${repoPath}/pulls/(\\d+)$`),
+      (m) => {
+        const p = pullNumbered(Number(m[1]));
+        return p ? { status: 200, body: R.pullRequest(site, p, defaultBranch, ACTOR) } : notFound();
+      },
+    ],
+    [
+      'PATCH',
+      new RegExp(`^${repoPath}/pulls/(\\d+)$`),
+      (m, body) => {
+        const p = pullNumbered(Number(m[1]));
+        if (!p) return notFound();
+        const b = body as { state?: string };
+        if (b?.state === 'closed' || b?.state === 'open') {
+          if (b.state === 'open' && !refs.has(`refs/heads/${p.head}`))
+            return invalid('Validation Failed', 'https://docs.github.com/rest/pulls/pulls#update-a-pull-request', [
+              { resource: 'PullRequest', code: 'custom', message: 'state cannot be changed. The head branch was deleted.' },
+            ]);
+          p.state = b.state;
+          p.closedAt =
+            b.state === 'closed'
+              ? now()
+                  .toISOString()
+                  .replace(/\.\d{3}Z$/, 'Z')
+              : null;
+        }
+        return { status: 200, body: R.pullRequest(site, p, defaultBranch, ACTOR) };
+      },
+    ],
+    [
+      'POST',
+      new RegExp(`^${repoPath}/issues/(\\d+)/labels$`),
+      (m, body) => {
+        const p = pullNumbered(Number(m[1])) ?? issues.find((i) => i.number === Number(m[1]));
+        if (!p) return notFound();
+        const names = Array.isArray(body) ? body : (body as { labels?: unknown })?.labels;
+        if (!Array.isArray(names) || names.some((n) => typeof n !== 'string'))
+          return invalid('Invalid request.\n\n"labels" wasn\'t supplied.', 'https://docs.github.com/rest/issues/labels#add-labels-to-an-issue');
+        for (const n of names as string[]) if (!p.labels.includes(n)) p.labels.push(n);
+        return { status: 200, body: p.labels.map((n, i) => R.label(site, n, 1000 + i)) };
+      },
+    ],
     // Issues: https://docs.github.com/rest/issues/issues — the list holds pull requests too (with `pull_request`).
-    ['GET', new RegExp(`^${repoPath}/issues$`), (_m, _b, q) => {
-      const state = q.state ?? 'open';
-      const wanted = (q.labels ?? '').split(',').map((l) => l.trim()).filter(Boolean);
-      const all = [...issues.map((i) => ({ i, pull: undefined as R.PullModel | undefined })), ...pulls.map((p) => ({ i: { ...p, body: p.body } as R.IssueModel, pull: p }))];
-      const found = all
-        .filter(({ i }) => (state === 'all' || i.state === state) && wanted.every((l) => i.labels.includes(l)))
-        .sort((a, b) => b.i.number - a.i.number); // sort=created, direction=desc
-      const perPage = Math.min(100, Number(q.per_page ?? 30));
-      const page = Math.max(1, Number(q.page ?? 1));
-      return { status: 200, body: found.slice((page - 1) * perPage, page * perPage).map(({ i, pull }) => R.issue(site, i, ACTOR, pull)) };
-    }],
-    ['POST', new RegExp(`^${repoPath}/issues$`), (_m, body) => {
-      const b = body as { title?: unknown; body?: unknown; labels?: unknown };
-      if (typeof b?.title !== 'string' || b.title === '') return invalid('Invalid request.\n\n"title" wasn\'t supplied.', 'https://docs.github.com/rest/issues/issues#create-an-issue');
-      const stamp = now().toISOString().replace(/\.\d{3}Z$/, 'Z');
-      const labels = Array.isArray(b.labels) ? b.labels.map((l) => (typeof l === 'string' ? l : String((l as { name?: unknown }).name))) : [];
-      const i: R.IssueModel = { number: nextNumber(), title: b.title, body: typeof b.body === 'string' ? b.body : null, state: 'open', labels, createdAt: stamp, updatedAt: stamp, closedAt: null };
-      issues.push(i);
-      return { status: 201, body: R.issue(site, i, ACTOR), headers: { location: `${site.api}${repoPath}/issues/${i.number}` } };
-    }],
-    ['PATCH', new RegExp(`^${repoPath}/issues/(\\d+)$`), (m, body) => {
-      const i = issues.find((x) => x.number === Number(m[1]));
-      if (!i) return notFound();
-      const b = body as { title?: unknown; body?: unknown; state?: unknown };
-      if (typeof b?.title === 'string') i.title = b.title;
-      if (typeof b?.body === 'string') i.body = b.body;
-      if (b?.state === 'open' || b?.state === 'closed') {
-        i.state = b.state;
-        i.closedAt = b.state === 'closed' ? now().toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
-      }
-      i.updatedAt = now().toISOString().replace(/\.\d{3}Z$/, 'Z');
-      return { status: 200, body: R.issue(site, i, ACTOR) };
-    }],
-    ['POST', /^\/app\/installations\/(\d+)\/access_tokens$/, (m) => {
-      if (!options.app || Number(m[1]) !== options.app.installationId) return notFound();
-      const token = `ghs_${randomBytes(18).toString('base64url')}`;
-      installationTokens.add(token);
-      const body: R.InstallationToken = { token, expires_at: new Date(now().getTime() + 3_600_000).toISOString(), permissions: { contents: 'write', pull_requests: 'write', issues: 'write' }, repository_selection: 'selected' };
-      return { status: 201, body };
-    }],
+    [
+      'GET',
+      new RegExp(`^${repoPath}/issues$`),
+      (_m, _b, q) => {
+        const state = q.state ?? 'open';
+        const wanted = (q.labels ?? '')
+          .split(',')
+          .map((l) => l.trim())
+          .filter(Boolean);
+        const all = [
+          ...issues.map((i) => ({ i, pull: undefined as R.PullModel | undefined })),
+          ...pulls.map((p) => ({ i: { ...p, body: p.body } as R.IssueModel, pull: p })),
+        ];
+        const found = all
+          .filter(({ i }) => (state === 'all' || i.state === state) && wanted.every((l) => i.labels.includes(l)))
+          .sort((a, b) => b.i.number - a.i.number); // sort=created, direction=desc
+        const perPage = Math.min(100, Number(q.per_page ?? 30));
+        const page = Math.max(1, Number(q.page ?? 1));
+        return { status: 200, body: found.slice((page - 1) * perPage, page * perPage).map(({ i, pull }) => R.issue(site, i, ACTOR, pull)) };
+      },
+    ],
+    [
+      'POST',
+      new RegExp(`^${repoPath}/issues$`),
+      (_m, body) => {
+        const b = body as { title?: unknown; body?: unknown; labels?: unknown };
+        if (typeof b?.title !== 'string' || b.title === '')
+          return invalid('Invalid request.\n\n"title" wasn\'t supplied.', 'https://docs.github.com/rest/issues/issues#create-an-issue');
+        const stamp = now()
+          .toISOString()
+          .replace(/\.\d{3}Z$/, 'Z');
+        const labels = Array.isArray(b.labels) ? b.labels.map((l) => (typeof l === 'string' ? l : String((l as { name?: unknown }).name))) : [];
+        const i: R.IssueModel = {
+          number: nextNumber(),
+          title: b.title,
+          body: typeof b.body === 'string' ? b.body : null,
+          state: 'open',
+          labels,
+          createdAt: stamp,
+          updatedAt: stamp,
+          closedAt: null,
+        };
+        issues.push(i);
+        return { status: 201, body: R.issue(site, i, ACTOR), headers: { location: `${site.api}${repoPath}/issues/${i.number}` } };
+      },
+    ],
+    [
+      'PATCH',
+      new RegExp(`^${repoPath}/issues/(\\d+)$`),
+      (m, body) => {
+        const i = issues.find((x) => x.number === Number(m[1]));
+        if (!i) return notFound();
+        const b = body as { title?: unknown; body?: unknown; state?: unknown };
+        if (typeof b?.title === 'string') i.title = b.title;
+        if (typeof b?.body === 'string') i.body = b.body;
+        if (b?.state === 'open' || b?.state === 'closed') {
+          i.state = b.state;
+          i.closedAt =
+            b.state === 'closed'
+              ? now()
+                  .toISOString()
+                  .replace(/\.\d{3}Z$/, 'Z')
+              : null;
+        }
+        i.updatedAt = now()
+          .toISOString()
+          .replace(/\.\d{3}Z$/, 'Z');
+        return { status: 200, body: R.issue(site, i, ACTOR) };
+      },
+    ],
+    [
+      'POST',
+      /^\/app\/installations\/(\d+)\/access_tokens$/,
+      (m) => {
+        if (!options.app || Number(m[1]) !== options.app.installationId) return notFound();
+        const token = `ghs_${randomBytes(18).toString('base64url')}`;
+        installationTokens.add(token);
+        const body: R.InstallationToken = {
+          token,
+          expires_at: new Date(now().getTime() + 3_600_000).toISOString(),
+          permissions: { contents: 'write', pull_requests: 'write', issues: 'write' },
+          repository_selection: 'selected',
+        };
+        return { status: 201, body };
+      },
+    ],
   ];
 
   /** Whether the Authorization header is acceptable for this path. */
@@ -404,7 +567,10 @@ export async function startGitHubStandIn(options: StandInOptions = {}) {
     },
     /** Another entry's branch, as an editor's unpublished CMS entry would be. */
     createBranch(branch: string, message = 'Create groups “other”') {
-      refs.set(`refs/heads/${branch}`, writeCommit(commits.get(refs.get(`refs/heads/${defaultBranch}`)!)!.tree, [refs.get(`refs/heads/${defaultBranch}`)!], message));
+      refs.set(
+        `refs/heads/${branch}`,
+        writeCommit(commits.get(refs.get(`refs/heads/${defaultBranch}`)!)!.tree, [refs.get(`refs/heads/${defaultBranch}`)!], message),
+      );
     },
     /**
      * What Decap does when an editor saves a draft of an existing entry: a branch with `path`
@@ -418,8 +584,24 @@ export async function startGitHubStandIn(options: StandInOptions = {}) {
       tree.set(path, sha);
       const head = writeCommit(writeTree(tree), [base], title);
       refs.set(`refs/heads/${branch}`, head);
-      const stamp = now().toISOString().replace(/\.\d{3}Z$/, 'Z');
-      pulls.push({ number: nextNumber(), title, body: null, head: branch, headSha: head, base: defaultBranch, baseSha: base, state: 'open', merged: false, labels: ['decap-cms/draft'], createdAt: stamp, updatedAt: stamp, closedAt: null });
+      const stamp = now()
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z');
+      pulls.push({
+        number: nextNumber(),
+        title,
+        body: null,
+        head: branch,
+        headSha: head,
+        base: defaultBranch,
+        baseSha: base,
+        state: 'open',
+        merged: false,
+        labels: ['decap-cms/draft'],
+        createdAt: stamp,
+        updatedAt: stamp,
+        closedAt: null,
+      });
       return pulls.length;
     },
     async close() {
