@@ -7,11 +7,10 @@ import { relatedDocs } from '../engine/related.ts';
 export function getGroup(dir: Directory, slug: string, prefs: readonly ContentLocale[], baseUrl: string) {
   const doc = dir.findSlug(slug);
   if (doc < 0) return undefined;
-  const entries = dir.artefact.entries;
-  const entry = entries[doc]!;
+  const entry = dir.entry(doc);
   const subjects = new Set(entry.subjects ?? []);
   const related = relatedDocs(dir, doc).map((other) => {
-    const e = entries[other]!;
+    const e = dir.entry(other);
     return {
       ...listItem(e, prefs, ['name', 'short_name', 'summary', 'lang', 'geographic_scope', 'countries', 'subjects', 'url'], baseUrl),
       shared_subjects: (e.subjects ?? []).filter((s) => subjects.has(s)),

@@ -27,7 +27,7 @@ export function listGroups(dir: Directory, query: GroupsQuery, prefs: readonly C
   const outcome = listGroupsParts(dir, query, prefs, baseUrl);
   if (!outcome.ok) return outcome;
   const { page, rest } = outcome;
-  return { ok: true, body: { data: page.map((doc) => listItem(dir.artefact.entries[doc]!, prefs, query.fields, baseUrl)), ...rest } };
+  return { ok: true, body: { data: page.map((doc) => listItem(dir.entry(doc), prefs, query.fields, baseUrl)), ...rest } };
 }
 
 /**
@@ -81,7 +81,7 @@ function listGroupsParts(dir: Directory, query: GroupsQuery, prefs: readonly Con
 export function cachingItemSerialiser(dir: Directory, limit = 50_000): ItemSerialiser {
   const cache = new Map<string, string>();
   return (doc, prefs, fields, baseUrl) => {
-    const entry = dir.artefact.entries[doc]!;
+    const entry = dir.entry(doc);
     if (fields) return JSON.stringify(listItem(entry, prefs, fields, baseUrl));
     const key = `${doc}|${prefs.join(',')}|${baseUrl}`;
     let text = cache.get(key);

@@ -7,8 +7,8 @@
  * Pure: the preview component passes in the draft and the published entries Decap has loaded.
  */
 import type { Artefact, ArtefactEntry, FacetName } from '../engine/artefact.ts';
-import { facetValues } from '../engine/artefact.ts';
-import type { Directory } from '../engine/directory.ts';
+import { FACETS, facetValues } from '../engine/artefact.ts';
+import { facetTableOf, type Directory } from '../engine/directory.ts';
 import { pickText } from '../engine/pick-language.ts';
 import { facetLabel } from '../engine/present.ts';
 import { relatedDocs } from '../engine/related.ts';
@@ -68,9 +68,9 @@ const nameCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: tru
 
 /** The few parts of a Directory that labels and related-group ranking read, over draft + published. */
 function previewDirectory(entries: Entry[], taxonomies: Record<TaxonomyName, TaxonomyTerm[]>): Directory {
-  const subject: Record<string, number[]> = {};
+  const facets = Object.fromEntries(FACETS.map((f) => [f, {} as Record<string, number[]>])) as Record<FacetName, Record<string, number[]>>;
   entries.forEach((entry, doc) => {
-    for (const value of facetValues(entry, 'subject')) (subject[value] ??= []).push(doc);
+    for (const facet of FACETS) for (const value of facetValues(entry, facet)) (facets[facet][value] ??= []).push(doc);
   });
   const byName = entries.map((_, i) => i).sort((a, b) => nameCollator.compare(entries[a]!.name, entries[b]!.name) || a - b);
   const nameRank = new Int32Array(entries.length);
@@ -78,19 +78,17 @@ function previewDirectory(entries: Entry[], taxonomies: Record<TaxonomyName, Tax
   const artefact = {
     entries: entries as ArtefactEntry[],
     taxonomies,
-    index: { facets: { subject } as Record<FacetName, Record<string, number[]>>, byName },
+    index: { facets, byName },
   } as unknown as Artefact;
   return {
     artefact,
+    entry: (doc) => entries[doc]! as ArtefactEntry,
     size: entries.length,
     nameRank,
-    updatedRank: nameRank,
-    // Full-text postings and facet tables serve searches, which a preview never runs.
+    // Full-text postings serve searches, which a preview never runs.
     postings: new Int32Array(0),
     findSlug: (slug) => entries.findIndex((e) => e.slug === slug),
-    facetTable: () => {
-      throw new Error('facet tables are not built for the CMS preview');
-    },
+    facetTable: (facet) => facetTableOf(artefact, facet),
     queryIndex: () => {
       throw new Error('the CMS preview runs no queries');
     },
@@ -135,7 +133,7 @@ export function previewModel(input: PreviewInput): PreviewModel {
     social: draft.social ?? [],
     sources: draft.sources ?? [],
     related: relatedDocs(dir, 0).map((doc) => {
-      const e = dir.artefact.entries[doc]!;
+      const e = dir.entry(doc);
       return {
         slug: e.slug,
         name: e.name,

@@ -17,6 +17,8 @@ import {
   type ArtefactEntry,
   type FacetName,
 } from '../engine/artefact.ts';
+import { createDirectory } from '../engine/directory.ts';
+import { facetPresentationOf } from '../engine/present.ts';
 import { nameKey, tokenize, websiteDomain } from '../text/normalise-text.ts';
 import type { ValidContent } from './validate-content.ts';
 import type { LatLon } from '../geo/locate-city.ts';
@@ -118,7 +120,7 @@ export function buildArtefact(content: ValidContent, renderMarkdown: (md: string
 
   const body = { entries, taxonomies: content.taxonomies };
   const version = createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 16);
-  return {
+  const artefact: Artefact = {
     format: ARTEFACT_FORMAT,
     version,
     ...(options.modified ? { modified: options.modified } : {}),
@@ -126,4 +128,6 @@ export function buildArtefact(content: ValidContent, renderMarkdown: (md: string
     taxonomies: content.taxonomies,
     index: { terms, postings, termOffsets, facets, byName, byUpdated, nameKeys, domains },
   };
+  artefact.index.presentation = facetPresentationOf(createDirectory(artefact));
+  return artefact;
 }

@@ -5,7 +5,7 @@
  * leaves the previous artefact untouched, so the last good build stays servable.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildArtefact, type BuildOptions } from './build-artefact.ts';
 import { loadContent } from './load-content.ts';
@@ -32,21 +32,46 @@ export function asciiJson(value: unknown): string {
  * own postings, even when only the engine (not the content) changed between two builds.
  */
 export const postingsFile = (version: string) => `directory.postings.${version}-f${ARTEFACT_FORMAT}.bin`;
-const POSTINGS_PATTERN = /^directory\.postings\.[\w-]+\.bin$/;
+/** Both JSON files' names and domains (`nameKeys`, `domains`: the same docs in both), named the same way. */
+export const namesFile = (version: string) => `directory.names.${version}-f${ARTEFACT_FORMAT}.json`;
+/** The entries of one of the two JSON files (`directory` or `directory-list`), named the same way. */
+export const entriesFile = (base: 'directory' | 'directory-list', version: string) => `${base}.entries.${version}-f${ARTEFACT_FORMAT}.jsonl`;
+/** The files named by content version, which a build replaces (the JSON files name the current ones). */
+const VERSIONED_PATTERN = /^directory(?:-list)?\.(?:postings|entries|names)\.([\w-]+)\.(?:bin|jsonl|json)$/;
+
+/** One entry per line, ASCII like the JSON files; JSON.stringify never writes a raw line break. */
+export function entryLines(entries: readonly unknown[]): string {
+  return entries.map(asciiJson).join('\n');
+}
 
 /**
- * Every file the build writes: the JSON files functions read (postings split out into one binary
- * file both share, named by content version and written first, so a JSON file always finds its
- * own), the module and its types for build-time scripts.
+ * Every file the build writes: the JSON files functions read, and the module and its types for
+ * build-time scripts. The JSON files hold what a cold start must read whole (the index, the
+ * taxonomies); the postings are split out into one binary file both share, and each file's
+ * entries into a JSON Lines file of its own, so that a function parses an entry only when it
+ * shows it (src/runtime/read-artefact.ts). Those sidecars are named by content version and
+ * written first, so a JSON file always finds its own.
  */
 export function artefactFiles(artefact: Artefact): [string, string | Buffer][] {
   const postings = typeof artefact.index.postings === 'string' ? Buffer.from(artefact.index.postings, 'base64') : Buffer.from(artefact.index.postings.buffer);
   const file = postingsFile(artefact.version);
-  const split = (a: Artefact): Artefact => ({ ...a, index: { ...a.index, postings: '', postingsFile: file } });
+  const names = namesFile(artefact.version);
+  const list = listArtefact(artefact);
+  const { nameKeys, domains, ...index } = artefact.index;
+  // What the JSON files hold: the artefact without what the sidecars hold, and their names.
+  const split = (a: Artefact, base: 'directory' | 'directory-list') => ({
+    ...a,
+    entries: [],
+    entriesFile: entriesFile(base, a.version),
+    index: { ...index, postings: '', postingsFile: file, namesFile: names },
+  });
   return [
     [file, postings],
-    ['directory-list.json', asciiJson(split(listArtefact(artefact)))],
-    ['directory.json', asciiJson(split(artefact))],
+    [names, asciiJson({ nameKeys, domains })],
+    [entriesFile('directory-list', artefact.version), entryLines(list.entries)],
+    [entriesFile('directory', artefact.version), entryLines(artefact.entries)],
+    ['directory-list.json', asciiJson(split(list, 'directory-list'))],
+    ['directory.json', asciiJson(split(artefact, 'directory'))],
     ['directory.d.mts', `declare const artefact: import('../engine/artefact.ts').Artefact;\nexport default artefact;\n`],
     ['directory.mjs', artefactModule(artefact)],
   ];
@@ -105,8 +130,22 @@ export async function buildContent(
     await Promise.all(temps.map((t) => rm(t, { force: true })));
     throw error;
   }
-  // Postings of older versions: only the one just written is named by the JSON files now.
-  const current = postingsFile(artefact.version);
-  for (const name of await readdir(outDir)) if (POSTINGS_PATTERN.test(name) && name !== current) await rm(join(outDir, name), { force: true });
+  // Sidecars of older builds. Those just written are what the JSON files name now; those of the
+  // build before stay one generation longer, because a long-running reader (the self-hosted
+  // server, `npm start`) that read that build's JSON may still open its lazily read names file.
+  // Anything older goes.
+  const current = new Set(files.map(([name]) => name));
+  const older = new Map<string, number>(); // build tag (`<version>-f<format>`) → newest file time
+  for (const name of await readdir(outDir)) {
+    const match = VERSIONED_PATTERN.exec(name);
+    if (!match || current.has(name)) continue;
+    const { mtimeMs } = await stat(join(outDir, name));
+    older.set(match[1]!, Math.max(older.get(match[1]!) ?? 0, mtimeMs));
+  }
+  const previous = [...older].sort((a, b) => b[1] - a[1])[0]?.[0];
+  for (const name of await readdir(outDir)) {
+    const match = VERSIONED_PATTERN.exec(name);
+    if (match && !current.has(name) && match[1] !== previous) await rm(join(outDir, name), { force: true });
+  }
   return { ok: true, artefact };
 }

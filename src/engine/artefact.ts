@@ -6,6 +6,7 @@ import type { Entry } from '../schema/entry.ts';
 import type { ContentLocale } from '../schema/locales.ts';
 import type { TaxonomyName, TaxonomyTerm } from '../schema/taxonomy.ts';
 import { FACET_NAMES, type FacetParam } from '../schema/query.ts';
+import type { FacetPresentation } from './facet-presentation.ts';
 
 export const FACETS = FACET_NAMES;
 export type FacetName = FacetParam;
@@ -20,7 +21,7 @@ export interface ArtefactEntry extends Entry {
 }
 
 /** Bumped whenever the layout of the index changes, so that no reader mixes two layouts. */
-export const ARTEFACT_FORMAT = 2;
+export const ARTEFACT_FORMAT = 3;
 
 /** Low bits of a posting holding the weight (at most 31: the field weights add up to 20). */
 export const POSTING_WEIGHT_BITS = 5;
@@ -35,7 +36,23 @@ export interface Artefact {
    * `version`: the same content built twice keeps its ETags.
    */
   modified?: string;
+  /**
+   * Every entry, sorted by slug (doc id = position). Read from a file (src/runtime/read-artefact.ts)
+   * this is a getter that parses them all on first use: code that shows a few entries asks
+   * `entryAt` (or the directory's `entry`) instead.
+   */
   entries: ArtefactEntry[];
+  /**
+   * One entry, parsed on first use and then kept: set when the artefact was read from its files,
+   * where the entries stay as their JSON text until a request shows them. A cold start that
+   * answers one page parses twenty entries, not ten thousand.
+   */
+  entryAt?: (doc: number) => ArtefactEntry;
+  /**
+   * Set in the artefact's JSON files: `entries` is empty there, and the entries are in this JSON
+   * Lines file beside it (one entry per line, in doc order).
+   */
+  entriesFile?: string;
   taxonomies: Record<TaxonomyName, TaxonomyTerm[]>;
   index: {
     /** Sorted, folded vocabulary. */
@@ -65,7 +82,81 @@ export interface Artefact {
     nameKeys: string[][];
     /** Website domain per doc ('' when none). */
     domains: string[];
+    /**
+     * Set in the artefact's JSON files: `nameKeys` and `domains` are not in the JSON but in this
+     * JSON file beside it, read the first time something asks for them (only the join's duplicate
+     * check does): they were half of what a cold start parsed of the index.
+     */
+    namesFile?: string;
+    /** Facet labels and label order per language, worked out by the build (src/engine/facet-presentation.ts). */
+    presentation?: FacetPresentation;
   };
+}
+
+/**
+ * Gives a just-read artefact its entries from their JSON Lines file, one ASCII line per entry in
+ * doc order: `entryAt(doc)` decodes and parses one on first use; `entries` parses the rest the
+ * first time something asks for all of them, reusing those already parsed (one object per entry,
+ * whichever way it was reached). The bytes stay bytes until then: where the lines start is found
+ * on the first call (one native byte search per line), and only a shown entry becomes a string.
+ */
+export function attachEntryLines(artefact: Artefact, bytes: Uint8Array): void {
+  const count = entryCount(artefact);
+  const parsed: (ArtefactEntry | undefined)[] = new Array(count);
+  const decoder = new TextDecoder('latin1'); // exact for ASCII, and a plain copy
+  let starts: Int32Array | undefined;
+  const lineStarts = () => {
+    const at = new Int32Array(count + 1);
+    let pos = 0;
+    for (let doc = 0; doc < count; doc++) {
+      at[doc] = pos;
+      const end = bytes.indexOf(10, pos);
+      pos = end < 0 ? bytes.length : end + 1;
+    }
+    at[count] = bytes.length + 1; // as if the last line ended with a line break too
+    return at;
+  };
+  const entryAt = (doc: number): ArtefactEntry => {
+    if (!(doc >= 0 && doc < count)) throw new RangeError(`no entry ${doc} (the artefact has ${count})`);
+    const known = parsed[doc];
+    if (known) return known;
+    starts ??= lineStarts();
+    return (parsed[doc] = JSON.parse(decoder.decode(bytes.subarray(starts[doc]!, starts[doc + 1]! - 1))) as ArtefactEntry);
+  };
+  Object.defineProperty(artefact, 'entryAt', { value: entryAt, enumerable: false });
+  Object.defineProperty(artefact, 'entries', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const all = Array.from({ length: count }, (_, doc) => entryAt(doc));
+      Object.defineProperty(artefact, 'entries', { value: all, enumerable: true, writable: false });
+      return all;
+    },
+  });
+}
+
+/** One entry, parsing only that one when the artefact was read from its files. */
+export function entryOf(artefact: Artefact, doc: number): ArtefactEntry {
+  return artefact.entryAt ? artefact.entryAt(doc) : artefact.entries[doc]!;
+}
+
+/** Doc id of a slug, or -1: a binary search (entries are sorted by slug) that parses about log₂ n entries. */
+export function docOfSlug(artefact: Artefact, slug: string): number {
+  let lo = 0;
+  let hi = entryCount(artefact) - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const s = entryOf(artefact, mid).slug;
+    if (s === slug) return mid;
+    if (s < slug) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** The number of entries, without parsing any of them. */
+export function entryCount(artefact: Artefact): number {
+  return artefact.index.byName.length;
 }
 
 /** The facet values of one entry; the build indexes by it and the engine counts by it. */

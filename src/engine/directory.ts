@@ -3,18 +3,21 @@
  * once per process, no indexing). Created by the function module at import; passed to the pure
  * query functions as their "content index".
  */
-import type { Artefact, FacetName } from './artefact.ts';
+import { docOfSlug, entryCount, entryOf, type Artefact, type ArtefactEntry, type FacetName } from './artefact.ts';
 import { createQueryIndex, type QueryIndex } from './query-index.ts';
 
 export interface Directory {
   artefact: Artefact;
   size: number;
   /** Position of each doc in name order. */
-  nameRank: Int32Array;
-  /** Position of each doc in `updated` order. */
-  updatedRank: Int32Array;
+  readonly nameRank: Int32Array;
   /** The decoded postings (see Artefact.index.postings). */
   postings: Int32Array;
+  /**
+   * One entry. Ask this rather than `artefact.entries[doc]`: read from its files, the artefact
+   * parses an entry when it is first shown, and `artefact.entries` parses every one.
+   */
+  entry(doc: number): ArtefactEntry;
   /** Doc id of a slug (entries are sorted by slug), or -1. */
   findSlug(slug: string): number;
   /** Each doc's values of one facet as ids into `values` (built on first use, then kept). */
@@ -30,8 +33,8 @@ export interface FacetTable {
   ids: Int32Array;
 }
 
-function facetTableOf(artefact: Artefact, facet: FacetName): FacetTable {
-  const n = artefact.entries.length;
+export function facetTableOf(artefact: Artefact, facet: FacetName): FacetTable {
+  const n = entryCount(artefact);
   const postings = artefact.index.facets[facet];
   const values = Object.keys(postings);
   const offsets = new Int32Array(n + 1);
@@ -61,33 +64,26 @@ function ranks(order: readonly number[]): Int32Array {
 }
 
 export function createDirectory(artefact: Artefact): Directory {
-  const entries = artefact.entries;
+  const size = entryCount(artefact);
   const tables = new Map<FacetName, FacetTable>();
-  const nameRank = ranks(artefact.index.byName);
+  // Built on first use: a request that needs no name ranks (a single entry, the taxonomies) never pays for them.
+  let nameRank: Int32Array | undefined;
+  const nameRanks = () => (nameRank ??= ranks(artefact.index.byName));
   let queryIndex: QueryIndex | undefined;
   return {
-    queryIndex: () => (queryIndex ??= createQueryIndex(artefact, () => nameRank)),
+    queryIndex: () => (queryIndex ??= createQueryIndex(artefact, nameRanks)),
     facetTable(facet) {
       let table = tables.get(facet);
       if (!table) tables.set(facet, (table = facetTableOf(artefact, facet)));
       return table;
     },
     artefact,
-    size: entries.length,
-    nameRank,
-    updatedRank: ranks(artefact.index.byUpdated),
-    postings: decodePostings(artefact.index.postings),
-    findSlug(slug) {
-      let lo = 0;
-      let hi = entries.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >>> 1;
-        const s = entries[mid]!.slug;
-        if (s === slug) return mid;
-        if (s < slug) lo = mid + 1;
-        else hi = mid - 1;
-      }
-      return -1;
+    entry: (doc) => entryOf(artefact, doc),
+    size,
+    get nameRank() {
+      return nameRanks();
     },
+    postings: decodePostings(artefact.index.postings),
+    findSlug: (slug) => docOfSlug(artefact, slug),
   };
 }

@@ -21,6 +21,6 @@ export interface NetworkRef {
 export function resolveNetwork(dir: Directory, slug = NETWORK_SLUG): NetworkRef | undefined {
   const doc = dir.findSlug(slug);
   if (doc < 0) return undefined;
-  const e = dir.artefact.entries[doc]!;
+  const e = dir.entry(doc);
   return { slug: e.slug, name: e.name, ...(e.website ? { website: e.website } : {}) };
 }

@@ -3,7 +3,7 @@
  * which others exist), sparse field selection, links, and facet counts with readable labels.
  */
 import { countryName, languageName } from '../schema/codes.ts';
-import { isLocale } from '../i18n/index.ts';
+import { isLocale, LOCALES } from '../i18n/index.ts';
 import { enumLabel } from '../i18n/labels.ts';
 import { CONTENT_LOCALES, DEFAULT_LOCALE, type ContentLocale } from '../schema/locales.ts';
 import { DEFAULT_LIST_FIELDS, type GroupsQuery } from '../schema/query.ts';
@@ -12,6 +12,7 @@ import type { TaxonomyTerm } from '../schema/taxonomy.ts';
 import { paths } from '../schema/routes.ts';
 import type { ArtefactEntry, FacetName } from './artefact.ts';
 import type { Directory } from './directory.ts';
+import { computeFacetPresentation, presentedValues, type FacetPresentation } from './facet-presentation.ts';
 import { availableLocales, pickText } from './pick-language.ts';
 
 export type ListField = NonNullable<GroupsQuery['fields']>[number];
@@ -89,6 +90,11 @@ function termLabel(terms: TaxonomyTerm[], slug: string, locale: string): string 
 const uiLocale = (locale: string) => (isLocale(locale) ? locale : 'en');
 
 export function facetLabel(dir: Directory, facet: FacetName, value: string, locale: string): string {
+  return presentedValues(dir.artefact, facet, locale)?.get(value)?.label ?? computedLabel(dir, facet, value, locale);
+}
+
+/** A facet value's label, asked of the taxonomies, the catalogues or the platform's CLDR data. */
+export function computedLabel(dir: Directory, facet: FacetName, value: string, locale: string): string {
   switch (facet) {
     case 'country':
       return countryName(value, locale);
@@ -109,7 +115,7 @@ export function facetLabel(dir: Directory, facet: FacetName, value: string, loca
 
 const collators = new Map<string, Intl.Collator>();
 /** Collators are costly to create and immutable: one per language for the life of the process. */
-function collatorFor(locale: string): Intl.Collator {
+export function collatorFor(locale: string): Intl.Collator {
   let collator = collators.get(locale);
   if (!collator) collators.set(locale, (collator = new Intl.Collator(locale, { sensitivity: 'base' })));
   return collator;
@@ -122,11 +128,24 @@ export interface FacetBucket {
   selected: boolean;
 }
 
+/** What the content build stores (src/content/build-artefact.ts): every facet's labels and order in every language a page or the API answers in. */
+export function facetPresentationOf(dir: Directory): FacetPresentation {
+  return computeFacetPresentation(dir, [...new Set<string>([...LOCALES, ...CONTENT_LOCALES])], computedLabel, collatorFor);
+}
+
 /** Buckets by count (then label); selected values are listed even when nothing is left in them. */
 export function presentFacet(dir: Directory, facet: FacetName, counts: Map<string, number>, selected: readonly string[], locale: string): FacetBucket[] {
-  const values = new Set([...counts.keys(), ...selected]);
+  const values = [...new Set([...counts.keys(), ...selected])];
+  const presented = presentedValues(dir.artefact, facet, locale);
+  // The build's label order when it knows every value (a selected value need not be in the
+  // directory); otherwise the labels are compared here, with the collator the build used.
+  if (presented && values.every((v) => presented.has(v))) {
+    return values
+      .map((value) => ({ value, label: presented.get(value)!.label, count: counts.get(value) ?? 0, selected: selected.includes(value) }))
+      .sort((a, b) => b.count - a.count || presented.get(a.value)!.rank - presented.get(b.value)!.rank);
+  }
   const collator = collatorFor(locale);
-  return [...values]
+  return values
     .map((value) => ({ value, label: facetLabel(dir, facet, value, locale), count: counts.get(value) ?? 0, selected: selected.includes(value) }))
     .sort((a, b) => b.count - a.count || collator.compare(a.label, b.label));
 }

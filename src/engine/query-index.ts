@@ -10,7 +10,7 @@
  * found by popcounts, and ties in relevance break by the id itself. Only the page is mapped back
  * to doc ids at the end.
  */
-import type { Artefact, FacetName } from './artefact.ts';
+import { entryCount, type Artefact, type FacetName } from './artefact.ts';
 import { popcount, setAll, wordsFor } from './bitset.ts';
 import { cooccurrence } from './cooccurrence.ts';
 
@@ -82,7 +82,7 @@ function lazy<T>(make: () => T): () => T {
 }
 
 function facetIndex(artefact: Artefact, facet: FacetName, nameRank: () => Int32Array, words: number): FacetIndex {
-  const n = artefact.entries.length;
+  const n = entryCount(artefact);
   const postings = artefact.index.facets[facet];
   const values = Object.keys(postings);
   const counts = Int32Array.from(values, (v) => postings[v]!.length);
@@ -122,7 +122,7 @@ function facetIndex(artefact: Artefact, facet: FacetName, nameRank: () => Int32A
 }
 
 export function createQueryIndex(artefact: Artefact, nameRank: () => Int32Array): QueryIndex {
-  const n = artefact.entries.length;
+  const n = entryCount(artefact);
   const words = wordsFor(n);
   const updatedOrder = lazy(() => {
     const rank = nameRank();

@@ -1,24 +1,31 @@
 /**
  * "Similar topics": other groups ranked by how many subject headings they share with this one,
  * then by the same geographic scope, then by shared countries, then by name.
+ *
+ * Read from the facet postings and tables, not the entries: a group's candidates are every group
+ * sharing one of its subjects (thousands at 10,000 entries), and only the six shown are parsed.
  */
 import type { Directory } from './directory.ts';
 
 export const RELATED_LIMIT = 6;
 
 export function relatedDocs(dir: Directory, doc: number, limit = RELATED_LIMIT): number[] {
-  const entries = dir.artefact.entries;
-  const entry = entries[doc]!;
+  const entry = dir.entry(doc);
   const postings = dir.artefact.index.facets.subject;
   const shared = new Map<number, number>();
   for (const subject of entry.subjects ?? []) {
     for (const other of postings[subject] ?? []) if (other !== doc) shared.set(other, (shared.get(other) ?? 0) + 1);
   }
-  const countries = new Set(entry.countries ?? []);
+  if (shared.size === 0) return [];
+  const scopes = dir.facetTable('scope');
+  const countries = dir.facetTable('country');
+  const valuesOf = (table: typeof scopes, d: number) => table.ids.subarray(table.offsets[d]!, table.offsets[d + 1]!);
+  const scope = entry.geographic_scope === undefined ? -1 : scopes.values.indexOf(entry.geographic_scope);
+  const mine = new Set(valuesOf(countries, doc));
   const score = (other: number) => {
-    const e = entries[other]!;
-    const sameScope = entry.geographic_scope !== undefined && e.geographic_scope === entry.geographic_scope ? 1 : 0;
-    const sharedCountries = (e.countries ?? []).filter((c) => countries.has(c)).length;
+    const sameScope = scope >= 0 && valuesOf(scopes, other).includes(scope) ? 1 : 0;
+    let sharedCountries = 0;
+    for (const c of valuesOf(countries, other)) if (mine.has(c)) sharedCountries++;
     return [shared.get(other)!, sameScope, sharedCountries] as const;
   };
   return [...shared.keys()]

@@ -84,13 +84,12 @@ function filterParts(dir: Directory, qi: QueryIndex, query: GroupsQuery): Part[]
     parts.push({ facet, bits, count });
   }
   if (query.updated_since) {
-    const { entries } = dir.artefact;
     const byUpdated = dir.artefact.index.byUpdated;
     let lo = 0;
     let hi = byUpdated.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (entries[byUpdated[mid]!]!.updated < query.updated_since) lo = mid + 1;
+      if (dir.entry(byUpdated[mid]!).updated < query.updated_since) lo = mid + 1;
       else hi = mid;
     }
     parts.push({ bits: qi.updatedFrom(lo), count: qi.n - lo });

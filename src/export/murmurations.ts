@@ -55,7 +55,7 @@ export function murmurationsProfile(
   network: NetworkRef | undefined,
   prefs: readonly ContentLocale[] = ['en'],
 ): MurmurationsProfile {
-  const e = dir.artefact.entries[doc]!;
+  const e = dir.entry(doc);
   const summary = pickText(e.summary, prefs);
   const tags = [...new Set((e.subjects ?? []).map((s) => clip(facetLabel(dir, 'subject', s, 'en'), TAG_MAX)))].slice(0, TAGS_MAX);
   const page = `${baseUrl}${paths.entry('en', e.slug)}`;

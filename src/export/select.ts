@@ -15,5 +15,5 @@ export function selectEntries(dir: Directory, query: ExportQuery | FeedQuery, lo
   const full: GroupsQuery = { ...query, page: 1, per_page: Math.max(1, dir.size) };
   const outcome = runQuery(dir, full, locale);
   if (!outcome.ok) return outcome;
-  return { ok: true, entries: outcome.result.page.map((doc) => dir.artefact.entries[doc]!) };
+  return { ok: true, entries: outcome.result.page.map((doc) => dir.entry(doc)) };
 }

@@ -8,10 +8,10 @@
  * candidates are: relative to this module's URL, then to the working directory (the function's
  * root on Netlify, the project under `netlify dev`).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Artefact } from '../engine/artefact.ts';
+import { attachEntryLines, type Artefact } from '../engine/artefact.ts';
 
 export function artefactPath(name: string, moduleUrl: string): string {
   const candidates = [fileURLToPath(new URL(`../../generated/${name}`, moduleUrl)), join(process.cwd(), 'generated', name)];
@@ -23,9 +23,8 @@ export function artefactPath(name: string, moduleUrl: string): string {
 /**
  * The build writes these files as pure ASCII (src/content/write-artefact.ts `asciiJson`), so Latin-1
  * decoding is exact and cheap; the search postings sit beside them as raw little-endian Int32s,
- * read without any parsing.
- */
-/**
+ * read without any parsing, and the entries as JSON Lines, parsed one by one when shown.
+ *
  * The last artefact read from each file, with the file's identity when it was read. On Netlify
  * every function is its own process and this changes nothing; in the self-hosted runtime
  * (src/runtime/site-server.ts) the twelve functions share one process, and the seven that read
@@ -48,13 +47,42 @@ export function readArtefact(name: string, moduleUrl: string): Artefact {
 
 function parseArtefact(path: string): Artefact {
   const artefact = JSON.parse(readFileSync(path).toString('latin1')) as Artefact;
-  const { postingsFile } = artefact.index;
+  // The entries stay text until shown (see Artefact.entryAt): at 10,000 entries parsing them all
+  // was most of a cold start (bench/cold-start.ts).
+  const { entriesFile } = artefact;
+  if (entriesFile) {
+    attachEntryLines(artefact, readFileSync(join(dirname(path), entriesFile)));
+    delete artefact.entriesFile;
+  }
+  const { postingsFile, namesFile } = artefact.index;
   if (postingsFile) {
-    const bytes = readFileSync(join(dirname(path), postingsFile));
-    const aligned = new Uint8Array(bytes.length); // Buffer's pool offset need not be a multiple of 4
-    aligned.set(bytes);
-    artefact.index.postings = new Int32Array(aligned.buffer);
+    artefact.index.postings = new Int32Array(readAligned(join(dirname(path), postingsFile)));
     delete artefact.index.postingsFile;
   }
+  if (namesFile) {
+    const namesPath = join(dirname(path), namesFile);
+    let names: Pick<Artefact['index'], 'nameKeys' | 'domains'> | undefined;
+    const load = () => (names ??= JSON.parse(readFileSync(namesPath).toString('latin1')));
+    for (const key of ['nameKeys', 'domains'] as const) {
+      Object.defineProperty(artefact.index, key, { enumerable: true, configurable: true, get: () => load()[key] });
+    }
+    delete artefact.index.namesFile;
+  }
   return artefact;
+}
+
+/** A file's bytes in a fresh ArrayBuffer (offset 0, so an Int32Array can view it), read straight into it. */
+function readAligned(path: string): ArrayBuffer {
+  const fd = openSync(path, 'r');
+  try {
+    const bytes = new Uint8Array(fstatSync(fd).size);
+    for (let at = 0; at < bytes.length; ) {
+      const read = readSync(fd, bytes, at, bytes.length - at, at);
+      if (read === 0) throw new Error(`${path} ended early`);
+      at += read;
+    }
+    return bytes.buffer;
+  } finally {
+    closeSync(fd);
+  }
 }

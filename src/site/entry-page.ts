@@ -38,7 +38,7 @@ export function renderEntryPage(
   network: NetworkRef | undefined,
   where?: EntryLocation,
 ): string {
-  const e = dir.artefact.entries[doc]!;
+  const e = dir.entry(doc);
   const prefs = contentPrefs(locale);
   const summary = pickText(e.summary, prefs);
   const purpose = pickText(e.purpose, prefs);
@@ -48,7 +48,7 @@ export function renderEntryPage(
     html`<a href="${paths.listing(locale, `${param}=${encodeURIComponent(value)}`)}">${label}</a>`;
 
   const related = relatedDocs(dir, doc).map((other) => {
-    const r = dir.artefact.entries[other]!;
+    const r = dir.entry(other);
     const rs = pickText(r.summary, prefs);
     const shared = (r.subjects ?? []).filter((s) => e.subjects?.includes(s)).map((s) => facetLabel(dir, 'subject', s, locale));
     return html`<li class="result">

@@ -26,7 +26,7 @@ export function entryId(baseUrl: string, slug: string): string {
 }
 
 export function entryJsonLd(dir: Directory, doc: number, locale: SiteLocale, baseUrl: string, network: NetworkRef | undefined): Record<string, unknown> {
-  const e = dir.artefact.entries[doc]!;
+  const e = dir.entry(doc);
   const summary = pickText(e.summary, contentPrefs(locale));
   const alternateName = [e.short_name, ...(e.alternate_names ?? [])].filter((n): n is string => !!n && n !== e.name);
   const areaServed: Record<string, string>[] = (e.countries ?? []).map((code) => ({

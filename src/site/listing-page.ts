@@ -136,12 +136,11 @@ export function renderListing(dir: Directory, locale: SiteLocale, params: URLSea
   const prefs = contentPrefs(locale);
   const count = t(locale, 'listing.count', { count: total });
   const totalPages = Math.max(1, Math.ceil(total / query.per_page));
-  const entries = dir.artefact.entries;
   const filters = filterQueryString(query);
   const sort = query.sort ?? (query.q ? 'relevance' : 'name');
 
   const results = page.map((doc) => {
-    const e = entries[doc]!;
+    const e = dir.entry(doc);
     const summary = pickText(e.summary, prefs);
     const meta = [
       ...(e.countries ?? []).map((c) => facetLabel(dir, 'country', c, locale)),

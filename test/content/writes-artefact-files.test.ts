@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm, cp } from 'node:fs/promises';
+import { describe, expect, it, vi } from 'vitest';
+import { listGroups } from '../../src/api/list-groups.ts';
+import { groupsQuerySchema } from '../../src/schema/query.ts';
+import { mkdtemp, readdir, readFile, rm, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,7 +20,9 @@ describe('the artefact files the functions read', () => {
       const out = join(root, 'generated');
       const built = await buildContent(root, out);
       if (!built.ok) throw new Error(built.messages.join('\n'));
-      for (const name of ['directory.json', 'directory-list.json']) {
+      const names = await readdir(out);
+      expect(names.filter((n) => n.endsWith('.jsonl')).length).toBe(2);
+      for (const name of names.filter((n) => n.endsWith('.json') || n.endsWith('.jsonl'))) {
         const bytes = await readFile(join(out, name));
         expect(
           bytes.some((b) => b > 0x7f),
@@ -33,6 +37,36 @@ describe('the artefact files the functions read', () => {
       expect(readArtefact('directory-list.json', moduleUrl)).toEqual(decoded(listArtefact(built.artefact)));
       expect(createDirectory(readArtefact('directory.json', moduleUrl)).postings.length).toBeGreaterThan(1000);
       expect(readArtefact('directory-list.json', moduleUrl).entries.find((e) => e.slug === 'cgt-spain')?.name).toBe('Confederación General del Trabajo');
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it('keep the entries as text until one is shown: a page parses its own entries, not all of them', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'sd-artefact-'));
+    try {
+      await cp(join(project, 'content'), join(root, 'content'), { recursive: true });
+      const out = join(root, 'generated');
+      const built = await buildContent(root, out);
+      if (!built.ok) throw new Error(built.messages.join('\n'));
+      const moduleUrl = pathToFileURL(join(root, 'netlify', 'functions', 'y.mjs')).href;
+      const artefact = readArtefact('directory-list.json', moduleUrl);
+      const parsed = vi.spyOn(JSON, 'parse');
+      const dir = createDirectory(artefact);
+      const answer = listGroups(dir, groupsQuerySchema.parse({ per_page: '3', facets: ['country'] }), ['en'], 'https://d.example');
+      expect(answer.ok && answer.body.data.length).toBe(3);
+      expect(dir.findSlug('cgt-spain')).toBeGreaterThanOrEqual(0);
+      // Three entries shown, a binary search for a slug (about log2 n), nothing else.
+      expect(parsed.mock.calls.length).toBeLessThanOrEqual(3 + Math.ceil(Math.log2(dir.size)) + 1);
+      parsed.mockRestore();
+      expect(Object.getOwnPropertyDescriptor(artefact, 'entries')?.get, 'entries not all parsed yet').toBeTypeOf('function');
+      // Asking for all of them parses the rest, once, and keeps the objects already handed out.
+      const shown = dir.entry(0);
+      const all = artefact.entries;
+      expect(all).toHaveLength(dir.size);
+      expect(all[0]).toBe(shown);
+      expect(artefact.entries).toBe(all);
+      expect(all).toEqual(listArtefact(built.artefact).entries);
     } finally {
       await rm(root, { recursive: true, force: true });
     }

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { checkMethod, guarded, notFound } from '../../http/respond.ts';
 import { correctionRequestSchema } from '../../schema/correction.ts';
 import type { Entry } from '../../schema/entry.ts';
-import type { Artefact } from '../../engine/artefact.ts';
+import { docOfSlug, entryOf, type Artefact } from '../../engine/artefact.ts';
 import type { Clock } from '../store/application-store.ts';
 import { CORRECTION_MESSAGES } from '../pages/correction-messages.ts';
 import { issueFormToken } from '../intake/form-token.ts';
@@ -24,11 +24,10 @@ const CORRECTION_FORM_SHAPE = formShapeOf(correctionRequestSchema);
 
 /** Slug → the entry as its file holds it (the artefact's presentation fields left out). */
 export function entriesOf(artefact: Artefact): (slug: string) => Entry | undefined {
-  const bySlug = new Map(artefact.entries.map((e) => [e.slug, e]));
   return (slug) => {
-    const found = bySlug.get(slug);
-    if (!found) return undefined;
-    const { purpose_html: _html, purpose_langs: _langs, ...entry } = found;
+    const doc = docOfSlug(artefact, slug);
+    if (doc < 0) return undefined;
+    const { purpose_html: _html, purpose_langs: _langs, ...entry } = entryOf(artefact, doc);
     return entry;
   };
 }
