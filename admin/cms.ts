@@ -5,7 +5,8 @@
  * the schema.
  *
  * The editor's language: `/admin/?lang=pt` (remembered in this browser), else the language
- * chosen before, else the browser's languages — the same picker as the site (src/i18n/negotiate.ts).
+ * chosen before, else the browser's languages — one picker for the CMS and the Applications page
+ * (editor-language.ts), the same as the site's (src/i18n/negotiate.ts).
  * Decap's own buttons and menus come from the locales decap-cms-app bundles; our field labels,
  * hints and options from the catalogues.
  */
@@ -13,26 +14,12 @@ import CMS from 'decap-cms-app';
 import type { Map as ImmutableMap } from 'immutable';
 import { checkEntry, emptyValuePaths, type EntryDraft } from '../src/cms/check-entry.ts';
 import type { DecapConfig } from '../src/cms/decap-config-types.ts';
-import { negotiate } from '../src/i18n/negotiate.ts';
+import { editorLanguage } from './editor-language.ts';
 import { skipWhenHiddenInLocale } from './hidden-locale-fields.ts';
 import { GroupPreview, TermPreview } from './preview.ts';
 
 declare const __CMS_CONFIGS__: Record<string, DecapConfig>;
 declare const __CMS_LOCALES__: readonly string[];
-
-const LANGUAGE_KEY = 'solidarity-directory.editor-language';
-
-function editorLanguage(): string {
-  const asked = new URLSearchParams(location.search).get('lang');
-  let stored: string | null = null;
-  try {
-    if (asked && __CMS_LOCALES__.includes(asked)) localStorage.setItem(LANGUAGE_KEY, asked);
-    stored = localStorage.getItem(LANGUAGE_KEY);
-  } catch {
-    stored = null; // storage refused (private mode): the browser's languages decide
-  }
-  return negotiate(__CMS_LOCALES__, { explicit: [asked, stored], acceptLanguage: navigator.languages.join(',') });
-}
 
 /** Decap shows `String(error)` in its toasts; without the "Error:" prefix the list reads as a sentence. */
 class EntryRefused extends Error {
@@ -104,6 +91,6 @@ CMS.registerPreviewTemplate('groups', GroupPreview as never);
 CMS.registerPreviewTemplate('subjects', TermPreview as never);
 CMS.registerPreviewTemplate('sectors', TermPreview as never);
 
-const language = editorLanguage();
+const language = editorLanguage(__CMS_LOCALES__);
 document.documentElement.lang = language;
 CMS.init({ config: (__CMS_CONFIGS__[language] ?? __CMS_CONFIGS__.en) as never });
