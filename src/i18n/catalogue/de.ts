@@ -486,6 +486,43 @@ const de: Catalogue = {
   'desk.consent': 'Einwilligung gegeben am {date}',
   'desk.forget': 'Diese Daten löschen',
   'desk.confirmForget': 'Diese Kontaktdaten endgültig löschen? Tu das, sobald über den Antrag entschieden ist.',
+
+  'correction.pageTitle': 'Korrektur vorschlagen: {name}',
+  'correction.intro':
+    'Ändert unten, was falsch oder veraltet ist, und lasst den Rest, wie er ist. Die Redaktion des Netzwerks prüft jede Korrektur vor der Veröffentlichung und schreibt euch womöglich dazu.',
+  'correction.introPrivacy':
+    'Was ihr über die Gruppe vorschlagt, ist ab dem Absenden öffentlich (ein Änderungsvorschlag im öffentlichen Repository des Verzeichnisses). Deine Kontaktdaten und deine Nachricht an die Redaktion bleiben privat, für die Redaktion verschlüsselt.',
+  'correction.section.entry': 'Der Eintrag, wie er lauten sollte',
+  'correction.section.source': 'Woher diese Angaben stammen',
+  'correction.field.source_url.label': 'Eine Seite, die die richtigen Angaben zeigt',
+  'correction.field.source_url.hint': 'Die Website der Gruppe, eine Mitteilung … Beginnend mit https:// oder http://',
+  'correction.field.speaks_for_group.legend': 'Sprichst du für diese Gruppe?',
+  'correction.field.speaks_for_group.yes': 'Ja, ich bin Mitglied oder habe eine Funktion in der Gruppe',
+  'correction.field.speaks_for_group.no': 'Nein',
+  'correction.field.relation_claim.label': 'Hat sich die Beziehung der Gruppe zum Netzwerk geändert?',
+  'correction.field.relation_claim.hint':
+    'Zum Beispiel „ist beim Treffen 2025 dem Netzwerk beigetreten“. Die Redaktion prüft das anhand einer Quelle; allein ändert es den Eintrag nicht.',
+  'correction.submit': 'Korrektur absenden',
+  'correction.thanks.title': 'Danke: Eure Korrektur ist eingegangen',
+  'correction.state.received': 'Eure Korrektur wird an die Redaktion weitergeleitet.',
+  'correction.state.queued':
+    'Eure Korrektur ist sicher gespeichert und erreicht die Redaktion automatisch (der Eintrag wird vielleicht gerade bearbeitet, oder die Verbindung zu ihrem Prüfwerkzeug ist gestört); ihr müsst sie nicht noch einmal senden.',
+  'correction.state.pull_request_opened': 'Eure Korrektur wartet auf die Prüfung durch die Redaktion des Netzwerks.',
+  'correction.state.accepted': 'Die Korrektur ist angenommen: Der Eintrag zeigt sie nach der nächsten Veröffentlichung.',
+  'correction.state.declined': 'Die Redaktion hat diese Korrektur nicht übernommen.',
+  'correction.thanks.next': 'Die Redaktion prüft Korrekturen von Hand; sie schreibt euch womöglich an die angegebene Adresse.',
+  'correction.backToEntry': 'Zurück zum Eintrag',
+  'correction.unknownEntry.title': 'Eintrag nicht gefunden',
+  'correction.unknownEntry.text': 'Das Verzeichnis hat unter dieser Adresse keinen Eintrag.',
+  'correction.answer.invalid': 'Die Korrektur enthält Fehler; es wurde nichts gesendet.',
+  'correction.answer.tooLarge': 'Die Korrektur ist zu lang; kürzt die längsten Texte.',
+  'correction.answer.unsupported': 'Die Korrektur muss als Formular oder als JSON gesendet werden.',
+  'correction.answer.duplicate': 'Diese Korrektur widerspricht einer anderen.',
+  'correction.answer.unavailable':
+    'Wegen eines Problems auf unserer Seite konnten wir eure Korrektur nicht entgegennehmen. Es wurde nichts gespeichert: Versucht es in ein paar Minuten erneut.',
+  'correction.answer.rateLimited': 'Zu viele Sendungen von eurer Verbindung; wartet eine Minute und versucht es erneut.',
+  'correction.answer.network': 'Die Korrektur konnte nicht gesendet werden: Prüft eure Verbindung und versucht es erneut. Eure Angaben sind noch da.',
+  'correction.answer.crossSite': 'Korrekturen werden nur über das Formular dieser Website angenommen. Füllt das Formular auf dieser Seite aus.',
 };
 
 export default de;

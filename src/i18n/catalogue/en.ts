@@ -5,10 +5,12 @@
  * `Intl.PluralRules` (`one`, `other`, …; `{count}` is the number, formatted for the language).
  *
  * Ids are grouped by where people read them: `site.*` and `nav.*` (every page), `listing.*`,
- * `entry.*`, `notFound.*`, `embed.*` (the widget guide), `join.*` (the join pages), `problem.*`
- * (validation messages, shared by the join and the API), `api.*` (API error envelopes),
- * `widget.*` (the only ids the widget bundle carries), `enum.*` (the schema's enumerations),
- * `cms.*` (the editors' field labels and hints).
+ * `entry.*`, `notFound.*`, `embed.*` (the widget guide), `join.*` (the join pages), `correction.*`
+ * (an entry's correction form, which also reuses `join.*`), `problem.*` (validation messages,
+ * shared by the join, the API and the CMS's check), `api.*` (API error envelopes), `widget.*` (the
+ * only ids the widget bundle carries), `enum.*` (the schema's enumerations), `cms.*` (the editors'
+ * field labels and hints, the CMS's check and preview), `desk.*` (the editors' Applications page,
+ * which carries only these and the field labels).
  */
 const en = {
   'language.name': 'English',
@@ -490,6 +492,43 @@ const en = {
   'desk.consent': 'Consent given {date}',
   'desk.forget': 'Forget these details',
   'desk.confirmForget': 'Delete these contact details for good? Do it once the application is decided.',
+
+  'correction.pageTitle': 'Suggest a correction: {name}',
+  'correction.intro':
+    'Change what is wrong or out of date below and leave the rest as it is. The network’s editors check every correction before it is published, and may write to you about it.',
+  'correction.introPrivacy':
+    'What you propose about the group is public from the moment you send it (a proposed change in the directory’s public repository). Your contact details and your message to the editors stay private, encrypted for the editors.',
+  'correction.section.entry': 'The entry as it should read',
+  'correction.section.source': 'Where this comes from',
+  'correction.field.source_url.label': 'A page that shows the correct information',
+  'correction.field.source_url.hint': 'The group’s own site, an announcement… Starting with https:// or http://',
+  'correction.field.speaks_for_group.legend': 'Do you speak for this group?',
+  'correction.field.speaks_for_group.yes': 'Yes, I am a member or officer of the group',
+  'correction.field.speaks_for_group.no': 'No',
+  'correction.field.relation_claim.label': 'Has the group’s relation to the network changed?',
+  'correction.field.relation_claim.hint':
+    'For example “joined the network at the 2025 meeting”. The editors check it against a source; it does not change the entry by itself.',
+  'correction.submit': 'Send the correction',
+  'correction.thanks.title': 'Thank you: your correction was received',
+  'correction.state.received': 'Your correction is being passed to the editors.',
+  'correction.state.queued':
+    'Your correction is safely stored and will reach the editors automatically (the entry may be open in an editor’s hands, or our connection to their review tool is failing); you do not need to send it again.',
+  'correction.state.pull_request_opened': 'Your correction is waiting for review by the network’s editors.',
+  'correction.state.accepted': 'The correction is accepted: the entry shows it after the next publication.',
+  'correction.state.declined': 'The editors did not apply this correction.',
+  'correction.thanks.next': 'The editors review corrections by hand; they may write to you at the address you gave.',
+  'correction.backToEntry': 'Back to the entry',
+  'correction.unknownEntry.title': 'Entry not found',
+  'correction.unknownEntry.text': 'The directory has no entry at this address.',
+  'correction.answer.invalid': 'The correction has problems; nothing was sent.',
+  'correction.answer.tooLarge': 'The correction is too long; shorten the longest texts.',
+  'correction.answer.unsupported': 'The correction must be sent as a form or as JSON.',
+  'correction.answer.duplicate': 'This correction conflicts with another one.',
+  'correction.answer.unavailable':
+    'We could not receive your correction because of a problem on our side. Nothing was saved: please try again in a few minutes.',
+  'correction.answer.rateLimited': 'Too many submissions from your connection; wait a minute and try again.',
+  'correction.answer.network': 'The correction could not be sent: check your connection and try again. Your answers are still here.',
+  'correction.answer.crossSite': 'Corrections are accepted only from this site’s own form. Fill in the form on this page.',
 } as const;
 
 export default en;

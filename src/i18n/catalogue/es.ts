@@ -484,6 +484,43 @@ const es: Catalogue = {
   'desk.consent': 'Consentimiento dado el {date}',
   'desk.forget': 'Borrar estos datos',
   'desk.confirmForget': '¿Borrar definitivamente estos datos de contacto? Hazlo cuando la solicitud esté decidida.',
+
+  'correction.pageTitle': 'Proponer una corrección: {name}',
+  'correction.intro':
+    'Cambia abajo lo que esté mal o desactualizado y deja el resto como está. El equipo editorial de la red revisa cada corrección antes de publicarla y puede escribirte sobre ella.',
+  'correction.introPrivacy':
+    'Lo que propongas sobre el grupo es público desde el momento en que lo envías (una propuesta de cambio en el repositorio público del directorio). Tus datos de contacto y tu mensaje al equipo siguen siendo privados, cifrados para el equipo editorial.',
+  'correction.section.entry': 'La ficha tal como debería quedar',
+  'correction.section.source': 'De dónde viene esta información',
+  'correction.field.source_url.label': 'Una página que muestre la información correcta',
+  'correction.field.source_url.hint': 'La web del propio grupo, un anuncio… Que empiece por https:// o http://',
+  'correction.field.speaks_for_group.legend': '¿Hablas en nombre de este grupo?',
+  'correction.field.speaks_for_group.yes': 'Sí, soy miembro o responsable del grupo',
+  'correction.field.speaks_for_group.no': 'No',
+  'correction.field.relation_claim.label': '¿Ha cambiado la relación del grupo con la red?',
+  'correction.field.relation_claim.hint':
+    'Por ejemplo «se unió a la red en el encuentro de 2025». El equipo editorial lo comprueba con una fuente; por sí solo no cambia la ficha.',
+  'correction.submit': 'Enviar la corrección',
+  'correction.thanks.title': 'Gracias: hemos recibido tu corrección',
+  'correction.state.received': 'Tu corrección se está transmitiendo al equipo editorial.',
+  'correction.state.queued':
+    'Tu corrección está guardada de forma segura y llegará automáticamente al equipo editorial (puede que alguien esté editando la ficha, o que falle la conexión con su herramienta de revisión); no hace falta que la envíes otra vez.',
+  'correction.state.pull_request_opened': 'Tu corrección espera la revisión del equipo editorial de la red.',
+  'correction.state.accepted': 'La corrección está aceptada: la ficha la mostrará tras la próxima publicación.',
+  'correction.state.declined': 'El equipo editorial no aplicó esta corrección.',
+  'correction.thanks.next': 'El equipo editorial revisa las correcciones una a una; puede escribirte a la dirección que indicaste.',
+  'correction.backToEntry': 'Volver a la ficha',
+  'correction.unknownEntry.title': 'Ficha no encontrada',
+  'correction.unknownEntry.text': 'El directorio no tiene ninguna ficha en esta dirección.',
+  'correction.answer.invalid': 'La corrección tiene errores; no se ha enviado nada.',
+  'correction.answer.tooLarge': 'La corrección es demasiado larga; acorta los textos más largos.',
+  'correction.answer.unsupported': 'La corrección debe enviarse como formulario o en JSON.',
+  'correction.answer.duplicate': 'Esta corrección choca con otra.',
+  'correction.answer.unavailable':
+    'No pudimos recibir tu corrección por un problema de nuestra parte. No se ha guardado nada: vuelve a intentarlo dentro de unos minutos.',
+  'correction.answer.rateLimited': 'Demasiados envíos desde tu conexión; espera un minuto y vuelve a intentarlo.',
+  'correction.answer.network': 'No se pudo enviar la corrección: comprueba tu conexión y vuelve a intentarlo. Tus respuestas siguen aquí.',
+  'correction.answer.crossSite': 'Solo se aceptan correcciones desde el formulario de este sitio. Rellena el formulario de esta página.',
 };
 
 export default es;
@@ -498,4 +535,5 @@ export const sameAsEnglish: readonly MessageId[] = [
   'enum.scope.regional',
   'enum.scope.local',
   'cms.sectors.singular',
+  'correction.field.speaks_for_group.no',
 ];

@@ -485,6 +485,43 @@ const fr: Catalogue = {
   'desk.consent': 'Consentement donné le {date}',
   'desk.forget': 'Effacer ces coordonnées',
   'desk.confirmForget': 'Effacer définitivement ces coordonnées ? À faire une fois la demande tranchée.',
+
+  'correction.pageTitle': 'Proposer une correction : {name}',
+  'correction.intro':
+    'Modifiez ci-dessous ce qui est faux ou dépassé et laissez le reste tel quel. L’équipe éditoriale du réseau vérifie chaque correction avant publication et peut vous écrire à son sujet.',
+  'correction.introPrivacy':
+    'Ce que vous proposez sur le groupe est public dès l’envoi (une proposition de modification dans le dépôt public de l’annuaire). Vos coordonnées et votre message à l’équipe restent privés, chiffrés pour elle.',
+  'correction.section.entry': 'La fiche telle qu’elle devrait être',
+  'correction.section.source': 'D’où vient l’information',
+  'correction.field.source_url.label': 'Une page qui montre l’information correcte',
+  'correction.field.source_url.hint': 'Le site du groupe, une annonce… Commençant par https:// ou http://',
+  'correction.field.speaks_for_group.legend': 'Parlez-vous au nom de ce groupe ?',
+  'correction.field.speaks_for_group.yes': 'Oui, j’en suis membre ou responsable',
+  'correction.field.speaks_for_group.no': 'Non',
+  'correction.field.relation_claim.label': 'La relation du groupe au réseau a-t-elle changé ?',
+  'correction.field.relation_claim.hint':
+    'Par exemple « a rejoint le réseau lors de la rencontre de 2025 ». L’équipe le vérifie auprès d’une source ; cela ne modifie pas la fiche à soi seul.',
+  'correction.submit': 'Envoyer la correction',
+  'correction.thanks.title': 'Merci : votre correction a bien été reçue',
+  'correction.state.received': 'Votre correction est en cours de transmission à l’équipe éditoriale.',
+  'correction.state.queued':
+    'Votre correction est enregistrée en lieu sûr et parviendra automatiquement à l’équipe éditoriale (la fiche est peut-être en cours de modification, ou la liaison avec son outil d’examen est en panne) ; inutile de la renvoyer.',
+  'correction.state.pull_request_opened': 'Votre correction attend l’examen de l’équipe éditoriale du réseau.',
+  'correction.state.accepted': 'La correction est acceptée : la fiche la montrera à la prochaine publication.',
+  'correction.state.declined': 'L’équipe éditoriale n’a pas appliqué cette correction.',
+  'correction.thanks.next': 'L’équipe éditoriale examine les corrections une à une ; elle peut vous écrire à l’adresse indiquée.',
+  'correction.backToEntry': 'Retour à la fiche',
+  'correction.unknownEntry.title': 'Fiche introuvable',
+  'correction.unknownEntry.text': 'L’annuaire n’a pas de fiche à cette adresse.',
+  'correction.answer.invalid': 'La correction comporte des erreurs ; rien n’a été envoyé.',
+  'correction.answer.tooLarge': 'La correction est trop longue ; raccourcissez les textes les plus longs.',
+  'correction.answer.unsupported': 'La correction doit être envoyée par formulaire ou en JSON.',
+  'correction.answer.duplicate': 'Cette correction en contredit une autre.',
+  'correction.answer.unavailable':
+    'Nous n’avons pas pu recevoir votre correction à cause d’un problème de notre côté. Rien n’a été enregistré : réessayez dans quelques minutes.',
+  'correction.answer.rateLimited': 'Trop d’envois depuis votre connexion ; attendez une minute avant de réessayer.',
+  'correction.answer.network': 'La correction n’a pas pu être envoyée : vérifiez votre connexion et réessayez. Vos réponses sont conservées.',
+  'correction.answer.crossSite': 'Les corrections ne sont acceptées que depuis le formulaire de ce site. Remplissez le formulaire de cette page.',
 };
 
 export default fr;

@@ -484,9 +484,54 @@ const it: Catalogue = {
   'desk.consent': 'Consenso dato il {date}',
   'desk.forget': 'Cancella questi recapiti',
   'desk.confirmForget': 'Cancellare per sempre questi recapiti? Fallo quando la domanda è stata decisa.',
+
+  'correction.pageTitle': 'Proponi una correzione: {name}',
+  'correction.intro':
+    'Cambia qui sotto ciò che è sbagliato o superato e lascia il resto com’è. La redazione della rete controlla ogni correzione prima di pubblicarla e può scriverti al riguardo.',
+  'correction.introPrivacy':
+    'Quello che proponi sul gruppo è pubblico dal momento dell’invio (una proposta di modifica nel repository pubblico dell’annuario). I tuoi recapiti e il tuo messaggio alla redazione restano privati, cifrati per la redazione.',
+  'correction.section.entry': 'La scheda come dovrebbe essere',
+  'correction.section.source': 'Da dove viene questa informazione',
+  'correction.field.source_url.label': 'Una pagina che mostri l’informazione corretta',
+  'correction.field.source_url.hint': 'Il sito del gruppo, un annuncio… Che inizi con https:// o http://',
+  'correction.field.speaks_for_group.legend': 'Parli a nome di questo gruppo?',
+  'correction.field.speaks_for_group.yes': 'Sì, ne sono iscritto/a o responsabile',
+  'correction.field.speaks_for_group.no': 'No',
+  'correction.field.relation_claim.label': 'Il rapporto del gruppo con la rete è cambiato?',
+  'correction.field.relation_claim.hint':
+    'Per esempio «ha aderito alla rete all’incontro del 2025». La redazione lo verifica su una fonte; da solo non cambia la scheda.',
+  'correction.submit': 'Invia la correzione',
+  'correction.thanks.title': 'Grazie: abbiamo ricevuto la tua correzione',
+  'correction.state.received': 'La tua correzione è in corso di trasmissione alla redazione.',
+  'correction.state.queued':
+    'La tua correzione è conservata al sicuro e arriverà automaticamente alla redazione (la scheda potrebbe essere in modifica, o il collegamento con lo strumento di revisione non funziona); non serve inviarla di nuovo.',
+  'correction.state.pull_request_opened': 'La tua correzione è in attesa di esame da parte della redazione della rete.',
+  'correction.state.accepted': 'La correzione è accettata: la scheda la mostrerà dopo la prossima pubblicazione.',
+  'correction.state.declined': 'La redazione non ha applicato questa correzione.',
+  'correction.thanks.next': 'La redazione esamina le correzioni una per una; può scriverti all’indirizzo che hai indicato.',
+  'correction.backToEntry': 'Torna alla scheda',
+  'correction.unknownEntry.title': 'Scheda non trovata',
+  'correction.unknownEntry.text': 'L’annuario non ha nessuna scheda a questo indirizzo.',
+  'correction.answer.invalid': 'La correzione contiene errori; non è stato inviato nulla.',
+  'correction.answer.tooLarge': 'La correzione è troppo lunga; accorcia i testi più lunghi.',
+  'correction.answer.unsupported': 'La correzione va inviata come modulo o in JSON.',
+  'correction.answer.duplicate': 'Questa correzione è in conflitto con un’altra.',
+  'correction.answer.unavailable':
+    'Non abbiamo potuto ricevere la tua correzione per un problema da parte nostra. Non è stato salvato nulla: riprova tra qualche minuto.',
+  'correction.answer.rateLimited': 'Troppi invii dalla tua connessione; aspetta un minuto e riprova.',
+  'correction.answer.network': 'Non è stato possibile inviare la correzione: controlla la connessione e riprova. Le tue risposte sono ancora qui.',
+  'correction.answer.crossSite': 'Le correzioni sono accettate solo dal modulo di questo sito. Compila il modulo di questa pagina.',
 };
 
 export default it;
 
 /** Ids whose Italian text is rightly the same as the English one (checked by test/i18n). */
-export const sameAsEnglish: readonly MessageId[] = ['map.country', 'entry.dataJson', 'listing.titleWithCount', 'join.inLanguage', 'desk.branch', 'desk.email'];
+export const sameAsEnglish: readonly MessageId[] = [
+  'map.country',
+  'entry.dataJson',
+  'listing.titleWithCount',
+  'join.inLanguage',
+  'desk.branch',
+  'desk.email',
+  'correction.field.speaks_for_group.no',
+];

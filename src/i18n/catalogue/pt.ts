@@ -483,6 +483,42 @@ const pt: Catalogue = {
   'desk.consent': 'Consentimento dado em {date}',
   'desk.forget': 'Apagar estes dados',
   'desk.confirmForget': 'Apagar definitivamente estes dados de contato? Faça isso quando o pedido estiver decidido.',
+
+  'correction.pageTitle': 'Sugerir uma correção: {name}',
+  'correction.intro':
+    'Altere abaixo o que estiver errado ou desatualizado e deixe o resto como está. A equipe editorial da rede analisa cada correção antes de publicá-la e pode escrever para você sobre ela.',
+  'correction.introPrivacy':
+    'O que você propõe sobre o grupo é público a partir do envio (uma proposta de alteração no repositório público do diretório). Seus dados de contato e sua mensagem à equipe continuam privados, criptografados para a equipe editorial.',
+  'correction.section.entry': 'A ficha como deveria ficar',
+  'correction.section.source': 'De onde vem esta informação',
+  'correction.field.source_url.label': 'Uma página que mostre a informação correta',
+  'correction.field.source_url.hint': 'O site do próprio grupo, um comunicado… Começando com https:// ou http://',
+  'correction.field.speaks_for_group.legend': 'Você fala em nome deste grupo?',
+  'correction.field.speaks_for_group.yes': 'Sim, sou membro ou dirigente do grupo',
+  'correction.field.speaks_for_group.no': 'Não',
+  'correction.field.relation_claim.label': 'A relação do grupo com a rede mudou?',
+  'correction.field.relation_claim.hint':
+    'Por exemplo “entrou na rede no encontro de 2025”. A equipe editorial confere numa fonte; isso sozinho não muda a ficha.',
+  'correction.submit': 'Enviar a correção',
+  'correction.thanks.title': 'Obrigado: sua correção foi recebida',
+  'correction.state.received': 'Sua correção está sendo encaminhada à equipe editorial.',
+  'correction.state.queued':
+    'Sua correção está guardada em segurança e chegará automaticamente à equipe editorial (a ficha pode estar sendo editada, ou a conexão com a ferramenta de análise está falhando); não é preciso enviá-la de novo.',
+  'correction.state.pull_request_opened': 'Sua correção aguarda a análise da equipe editorial da rede.',
+  'correction.state.accepted': 'A correção foi aceita: a ficha vai mostrá-la depois da próxima publicação.',
+  'correction.state.declined': 'A equipe editorial não aplicou esta correção.',
+  'correction.thanks.next': 'A equipe editorial analisa as correções uma a uma; ela pode escrever para o endereço que você informou.',
+  'correction.backToEntry': 'Voltar à ficha',
+  'correction.unknownEntry.title': 'Ficha não encontrada',
+  'correction.unknownEntry.text': 'O diretório não tem nenhuma ficha neste endereço.',
+  'correction.answer.invalid': 'A correção tem problemas; nada foi enviado.',
+  'correction.answer.tooLarge': 'A correção é longa demais; encurte os textos mais longos.',
+  'correction.answer.unsupported': 'A correção deve ser enviada como formulário ou em JSON.',
+  'correction.answer.duplicate': 'Esta correção conflita com outra.',
+  'correction.answer.unavailable': 'Não conseguimos receber sua correção por um problema do nosso lado. Nada foi salvo: tente de novo em alguns minutos.',
+  'correction.answer.rateLimited': 'Envios demais a partir da sua conexão; espere um minuto e tente de novo.',
+  'correction.answer.network': 'Não foi possível enviar a correção: verifique sua conexão e tente de novo. Suas respostas continuam aqui.',
+  'correction.answer.crossSite': 'As correções só são aceitas pelo formulário deste site. Preencha o formulário desta página.',
 };
 
 export default pt;

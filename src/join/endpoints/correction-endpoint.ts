@@ -11,7 +11,7 @@ import { correctionRequestSchema } from '../../schema/correction.ts';
 import type { Entry } from '../../schema/entry.ts';
 import type { Artefact } from '../../engine/artefact.ts';
 import type { Clock } from '../store/application-store.ts';
-import { CORRECTION_MESSAGES } from '../pages/correction-messages.ts';
+import { CORRECTION_MESSAGES } from '../pages/messages.ts';
 import { issueFormToken } from '../intake/form-token.ts';
 import type { Log } from '../log.ts';
 import { answerIntake, pageHeaders } from './intake-endpoint.ts';
