@@ -14,12 +14,15 @@ import CMS from 'decap-cms-app';
 import type { Map as ImmutableMap } from 'immutable';
 import { checkEntry, emptyValuePaths, type EntryDraft } from '../src/cms/check-entry.ts';
 import type { DecapConfig } from '../src/cms/decap-config-types.ts';
+import { t, type Locale } from '../src/i18n/index.ts';
 import { editorLanguage } from './editor-language.ts';
 import { skipWhenHiddenInLocale } from './hidden-locale-fields.ts';
-import { GroupPreview, TermPreview } from './preview.ts';
+import { previewTemplates } from './preview.ts';
 
 declare const __CMS_CONFIGS__: Record<string, DecapConfig>;
-declare const __CMS_LOCALES__: readonly string[];
+declare const __CMS_LOCALES__: readonly Locale[];
+
+const language = editorLanguage(__CMS_LOCALES__);
 
 /** Decap shows `String(error)` in its toasts; without the "Error:" prefix the list reads as a sentence. */
 class EntryRefused extends Error {
@@ -54,7 +57,7 @@ CMS.registerEventListener({
   name: 'preSave',
   handler: ({ entry }: { entry: DecapEntry }) => {
     const draft = draftOf(entry);
-    const { problems } = checkEntry(draft);
+    const { problems } = checkEntry(draft, language);
     if (problems.length > 0) throw new EntryRefused(problems);
     // The same entry, without the empty values cleared fields leave behind (what checkEntry checked).
     const data = entry.get('data') as ImmutableMap<string, unknown>;
@@ -65,7 +68,7 @@ CMS.registerEventListener({
 CMS.registerEventListener({
   name: 'prePublish',
   handler: ({ entry }: { entry: DecapEntry }) => {
-    const { problems } = checkEntry({ ...draftOf(entry), newRecord: false });
+    const { problems } = checkEntry({ ...draftOf(entry), newRecord: false }, language);
     if (problems.length > 0) throw new EntryRefused(problems);
   },
 } as never);
@@ -87,10 +90,13 @@ if (english) CMS.registerLocale('en', phrases(english as Record<string, unknown>
 
 skipWhenHiddenInLocale(CMS as never, 'relation');
 
+const { GroupPreview, TermPreview } = previewTemplates(language);
 CMS.registerPreviewTemplate('groups', GroupPreview as never);
 CMS.registerPreviewTemplate('subjects', TermPreview as never);
 CMS.registerPreviewTemplate('sectors', TermPreview as never);
 
-const language = editorLanguage(__CMS_LOCALES__);
 document.documentElement.lang = language;
+// The link to the Applications page (index.html, outside Decap's interface), in the same language.
+const deskLink = document.querySelector<HTMLAnchorElement>('a.desk-link');
+if (deskLink) deskLink.textContent = t(language, 'desk.title');
 CMS.init({ config: (__CMS_CONFIGS__[language] ?? __CMS_CONFIGS__.en) as never });

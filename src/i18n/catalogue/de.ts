@@ -523,6 +523,28 @@ const de: Catalogue = {
   'correction.answer.rateLimited': 'Zu viele Sendungen von eurer Verbindung; wartet eine Minute und versucht es erneut.',
   'correction.answer.network': 'Die Korrektur konnte nicht gesendet werden: Prüft eure Verbindung und versucht es erneut. Eure Angaben sind noch da.',
   'correction.answer.crossSite': 'Korrekturen werden nur über das Formular dieser Website angenommen. Füllt das Formular auf dieser Seite aus.',
+
+  'cms.check.languageBlock': 'Fassung auf {language}',
+  'cms.check.slugFixed':
+    'muss „{slug}“ sein, der Name, unter dem dieser Eintrag gespeichert wurde. Eine Kennung lässt sich nach dem Speichern nicht mehr ändern; falls „{given}“ schon von einem anderen Eintrag belegt war, lösche diesen und lege ihn mit einer freien Kennung neu an.',
+  'cms.check.notTranslated': 'nur die Kurzbeschreibung und der Zweck werden übersetzt; gib dieses Feld in der Fassung auf {language} an',
+  'cms.preview.noSummary': 'Noch keine Kurzbeschreibung',
+  'cms.preview.contact': 'Kontakt',
+  'cms.preview.loading': 'Das Verzeichnis wird geladen…',
+  'cms.preview.noRelated': 'Noch teilt keine andere Gruppe ein Thema mit dieser.',
+  'problem.dateOrder': 'darf nicht vor dem Erstellungsdatum liegen',
+  'problem.addressOrTitle': 'gib eine Adresse oder einen Titel an',
+  'api.noResource': 'Diese Ressource gibt es nicht.',
+  'api.noEntry': 'Das Verzeichnis hat keinen Eintrag mit dieser Kennung.',
+  'api.uriTooLong': 'Die Adresse ist länger als {max} Zeichen; frage nach weniger Werten.',
+  'api.joinUnavailable': 'Anträge können gerade nicht entgegengenommen werden: Der Dienst ist nicht eingerichtet. Bitte versuche es später noch einmal.',
+  'api.editor.noToken': 'Melde dich zuerst im CMS (/admin/) an: Diese Seite verwendet deine GitHub-Anmeldung von dort.',
+  'api.editor.badToken': 'GitHub hat deine Anmeldung nicht akzeptiert; vielleicht ist sie abgelaufen. Melde dich im CMS ab und wieder an.',
+  'api.editor.noPush':
+    'Dein GitHub-Konto darf nicht in das Repository des Verzeichnisses schreiben und kann daher keine Anträge lesen. Bitte die Redaktion des Netzwerks, dich hinzuzufügen.',
+  'api.editor.githubDown':
+    'GitHub konnte nicht gefragt werden, ob du zur Redaktion gehörst. Mit deiner Anmeldung ist alles in Ordnung: Versuche es in einer Minute noch einmal.',
+  'api.editor.notLocal': 'Ohne GitHub-Einstellungen lassen sich Anträge nur auf diesem Rechner lesen (http://localhost).',
 };
 
 export default de;

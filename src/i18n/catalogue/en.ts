@@ -529,6 +529,26 @@ const en = {
   'correction.answer.rateLimited': 'Too many submissions from your connection; wait a minute and try again.',
   'correction.answer.network': 'The correction could not be sent: check your connection and try again. Your answers are still here.',
   'correction.answer.crossSite': 'Corrections are accepted only from this site’s own form. Fill in the form on this page.',
+
+  'cms.check.languageBlock': '{language} version',
+  'cms.check.slugFixed':
+    'must be “{slug}”, the name this entry was saved under. A slug cannot be changed once saved; if “{given}” was taken by another entry, delete this one and create it again with a free slug.',
+  'cms.check.notTranslated': 'only the summary and the purpose are translated; give this field in the {language} version',
+  'cms.preview.noSummary': 'No summary yet',
+  'cms.preview.contact': 'Contact',
+  'cms.preview.loading': 'Loading the directory…',
+  'cms.preview.noRelated': 'No other group shares a subject heading yet.',
+  'problem.dateOrder': 'must not be before the created date',
+  'problem.addressOrTitle': 'give an address or a title',
+  'api.noResource': 'No such resource.',
+  'api.noEntry': 'The directory has no entry with this slug.',
+  'api.uriTooLong': 'The address is longer than {max} characters; ask for fewer values.',
+  'api.joinUnavailable': 'Applications cannot be received at the moment: the service is not configured. Please try again later.',
+  'api.editor.noToken': 'Log in to the CMS (/admin/) first: this page uses your GitHub login from it.',
+  'api.editor.badToken': 'GitHub did not accept your login; it may have expired. Log out of the CMS and log in again.',
+  'api.editor.noPush': 'Your GitHub account cannot write to the directory’s repository, so it cannot read applications. Ask the network’s editors to add you.',
+  'api.editor.githubDown': 'GitHub could not be asked whether you are an editor. Nothing is wrong with your login: try again in a minute.',
+  'api.editor.notLocal': 'Without GitHub settings, applications can only be read from this machine (http://localhost).',
 } as const;
 
 export default en;

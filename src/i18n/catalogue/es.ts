@@ -521,6 +521,27 @@ const es: Catalogue = {
   'correction.answer.rateLimited': 'Demasiados envíos desde tu conexión; espera un minuto y vuelve a intentarlo.',
   'correction.answer.network': 'No se pudo enviar la corrección: comprueba tu conexión y vuelve a intentarlo. Tus respuestas siguen aquí.',
   'correction.answer.crossSite': 'Solo se aceptan correcciones desde el formulario de este sitio. Rellena el formulario de esta página.',
+
+  'cms.check.languageBlock': 'Versión en {language}',
+  'cms.check.slugFixed':
+    'debe ser «{slug}», el nombre con el que se guardó esta ficha. Un identificador no puede cambiar una vez guardado; si «{given}» ya lo usaba otra ficha, borra esta y vuelve a crearla con un identificador libre.',
+  'cms.check.notTranslated': 'solo se traducen el resumen y el objetivo; pon este campo en la versión en {language}',
+  'cms.preview.noSummary': 'Todavía sin resumen',
+  'cms.preview.contact': 'Contacto',
+  'cms.preview.loading': 'Cargando el directorio…',
+  'cms.preview.noRelated': 'Todavía ningún otro grupo comparte un tema con este.',
+  'problem.dateOrder': 'no debe ser anterior a la fecha de creación',
+  'problem.addressOrTitle': 'indica una dirección o un título',
+  'api.noResource': 'Este recurso no existe.',
+  'api.noEntry': 'El directorio no tiene ninguna ficha con este identificador.',
+  'api.uriTooLong': 'La dirección tiene más de {max} caracteres; pide menos valores.',
+  'api.joinUnavailable': 'Ahora mismo no se pueden recibir solicitudes: el servicio no está configurado. Vuelve a intentarlo más tarde.',
+  'api.editor.noToken': 'Inicia sesión primero en el CMS (/admin/): esta página usa la sesión de GitHub que abriste allí.',
+  'api.editor.badToken': 'GitHub no aceptó tu sesión; puede que haya caducado. Cierra la sesión del CMS y vuelve a iniciarla.',
+  'api.editor.noPush':
+    'Tu cuenta de GitHub no puede escribir en el repositorio del directorio, así que no puede leer las solicitudes. Pide al equipo editorial de la red que te añada.',
+  'api.editor.githubDown': 'No se pudo preguntar a GitHub si formas parte del equipo editorial. Tu sesión está bien: vuelve a intentarlo dentro de un minuto.',
+  'api.editor.notLocal': 'Sin ajustes de GitHub, las solicitudes solo pueden leerse desde esta máquina (http://localhost).',
 };
 
 export default es;

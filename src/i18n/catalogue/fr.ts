@@ -522,6 +522,28 @@ const fr: Catalogue = {
   'correction.answer.rateLimited': 'Trop d’envois depuis votre connexion ; attendez une minute avant de réessayer.',
   'correction.answer.network': 'La correction n’a pas pu être envoyée : vérifiez votre connexion et réessayez. Vos réponses sont conservées.',
   'correction.answer.crossSite': 'Les corrections ne sont acceptées que depuis le formulaire de ce site. Remplissez le formulaire de cette page.',
+
+  'cms.check.languageBlock': 'Version en {language}',
+  'cms.check.slugFixed':
+    'doit être « {slug} », le nom sous lequel cette fiche a été enregistrée. Un identifiant ne peut plus changer une fois enregistré ; si « {given} » était pris par une autre fiche, supprimez celle-ci et recréez-la avec un identifiant libre.',
+  'cms.check.notTranslated': 'seuls le résumé et l’objet se traduisent ; indiquez ce champ dans la version en {language}',
+  'cms.preview.noSummary': 'Pas encore de résumé',
+  'cms.preview.contact': 'Contact',
+  'cms.preview.loading': 'Chargement de l’annuaire…',
+  'cms.preview.noRelated': 'Aucun autre groupe ne partage encore de thème avec celui-ci.',
+  'problem.dateOrder': 'ne doit pas être antérieure à la date de création',
+  'problem.addressOrTitle': 'indiquez une adresse ou un titre',
+  'api.noResource': 'Cette ressource n’existe pas.',
+  'api.noEntry': 'L’annuaire n’a pas de fiche avec cet identifiant.',
+  'api.uriTooLong': 'L’adresse dépasse {max} caractères ; demandez moins de valeurs.',
+  'api.joinUnavailable': 'Les demandes ne peuvent pas être reçues pour le moment : le service n’est pas configuré. Réessayez plus tard.',
+  'api.editor.noToken': 'Connectez-vous d’abord au CMS (/admin/) : cette page utilise la connexion GitHub que vous y avez ouverte.',
+  'api.editor.badToken': 'GitHub n’a pas accepté votre connexion ; elle a peut-être expiré. Déconnectez-vous du CMS puis reconnectez-vous.',
+  'api.editor.noPush':
+    'Votre compte GitHub ne peut pas écrire dans le dépôt de l’annuaire, il ne peut donc pas lire les demandes. Demandez à l’équipe éditoriale du réseau de vous ajouter.',
+  'api.editor.githubDown':
+    'Impossible de demander à GitHub si vous faites partie de l’équipe éditoriale. Votre connexion n’est pas en cause : réessayez dans une minute.',
+  'api.editor.notLocal': 'Sans réglages GitHub, les demandes ne peuvent être lues que depuis cette machine (http://localhost).',
 };
 
 export default fr;
@@ -540,4 +562,5 @@ export const sameAsEnglish: readonly MessageId[] = [
   'cms.term.description.label',
   'desk.kind.correction',
   'desk.message',
+  'cms.preview.contact',
 ];

@@ -521,6 +521,27 @@ const it: Catalogue = {
   'correction.answer.rateLimited': 'Troppi invii dalla tua connessione; aspetta un minuto e riprova.',
   'correction.answer.network': 'Non è stato possibile inviare la correzione: controlla la connessione e riprova. Le tue risposte sono ancora qui.',
   'correction.answer.crossSite': 'Le correzioni sono accettate solo dal modulo di questo sito. Compila il modulo di questa pagina.',
+
+  'cms.check.languageBlock': 'Versione in {language}',
+  'cms.check.slugFixed':
+    'deve essere «{slug}», il nome con cui questa scheda è stata salvata. Un identificativo non si può cambiare dopo il salvataggio; se «{given}» era già usato da un’altra scheda, elimina questa e creala di nuovo con un identificativo libero.',
+  'cms.check.notTranslated': 'si traducono solo il riassunto e lo scopo; indica questo campo nella versione in {language}',
+  'cms.preview.noSummary': 'Ancora nessun riassunto',
+  'cms.preview.contact': 'Contatto',
+  'cms.preview.loading': 'Caricamento dell’annuario…',
+  'cms.preview.noRelated': 'Nessun altro gruppo condivide ancora un tema con questo.',
+  'problem.dateOrder': 'non deve essere precedente alla data di creazione',
+  'problem.addressOrTitle': 'indica un indirizzo o un titolo',
+  'api.noResource': 'Questa risorsa non esiste.',
+  'api.noEntry': 'L’annuario non ha nessuna scheda con questo identificativo.',
+  'api.uriTooLong': 'L’indirizzo supera i {max} caratteri; chiedi meno valori.',
+  'api.joinUnavailable': 'Al momento non è possibile ricevere domande: il servizio non è configurato. Riprova più tardi.',
+  'api.editor.noToken': 'Accedi prima al CMS (/admin/): questa pagina usa l’accesso GitHub che hai fatto lì.',
+  'api.editor.badToken': 'GitHub non ha accettato il tuo accesso; forse è scaduto. Esci dal CMS e accedi di nuovo.',
+  'api.editor.noPush':
+    'Il tuo account GitHub non può scrivere nel repository dell’annuario, quindi non può leggere le domande. Chiedi alla redazione della rete di aggiungerti.',
+  'api.editor.githubDown': 'Non è stato possibile chiedere a GitHub se fai parte della redazione. Il tuo accesso va bene: riprova tra un minuto.',
+  'api.editor.notLocal': 'Senza le impostazioni di GitHub, le domande si possono leggere solo da questa macchina (http://localhost).',
 };
 
 export default it;

@@ -519,6 +519,27 @@ const pt: Catalogue = {
   'correction.answer.rateLimited': 'Envios demais a partir da sua conexão; espere um minuto e tente de novo.',
   'correction.answer.network': 'Não foi possível enviar a correção: verifique sua conexão e tente de novo. Suas respostas continuam aqui.',
   'correction.answer.crossSite': 'As correções só são aceitas pelo formulário deste site. Preencha o formulário desta página.',
+
+  'cms.check.languageBlock': 'Versão em {language}',
+  'cms.check.slugFixed':
+    'deve ser “{slug}”, o nome com que esta ficha foi salva. Um identificador não pode mudar depois de salvo; se “{given}” já era usado por outra ficha, apague esta e crie-a de novo com um identificador livre.',
+  'cms.check.notTranslated': 'só o resumo e o objetivo são traduzidos; informe este campo na versão em {language}',
+  'cms.preview.noSummary': 'Ainda sem resumo',
+  'cms.preview.contact': 'Contato',
+  'cms.preview.loading': 'Carregando o diretório…',
+  'cms.preview.noRelated': 'Nenhum outro grupo compartilha um tema com este ainda.',
+  'problem.dateOrder': 'não pode ser anterior à data de criação',
+  'problem.addressOrTitle': 'informe um endereço ou um título',
+  'api.noResource': 'Este recurso não existe.',
+  'api.noEntry': 'O diretório não tem nenhuma ficha com este identificador.',
+  'api.uriTooLong': 'O endereço tem mais de {max} caracteres; peça menos valores.',
+  'api.joinUnavailable': 'No momento não é possível receber pedidos: o serviço não está configurado. Tente de novo mais tarde.',
+  'api.editor.noToken': 'Entre primeiro no CMS (/admin/): esta página usa o login do GitHub que você fez lá.',
+  'api.editor.badToken': 'O GitHub não aceitou seu login; ele pode ter expirado. Saia do CMS e entre de novo.',
+  'api.editor.noPush':
+    'Sua conta do GitHub não pode escrever no repositório do diretório, então não pode ler os pedidos. Peça à equipe editorial da rede que acrescente você.',
+  'api.editor.githubDown': 'Não foi possível perguntar ao GitHub se você faz parte da equipe editorial. Seu login está certo: tente de novo daqui a um minuto.',
+  'api.editor.notLocal': 'Sem as configurações do GitHub, os pedidos só podem ser lidos a partir desta máquina (http://localhost).',
 };
 
 export default pt;

@@ -226,6 +226,7 @@ describe("the editors' desk", () => {
       await page.getByRole('columnheader', { name: 'Referência' }).waitFor();
       await page.goto(`${stack.url}/admin/`);
       await page.waitForFunction(() => document.documentElement.lang === 'pt');
+      await page.getByRole('link', { name: 'Pedidos' }).waitFor(); // the CMS's link to this page, in the same language
       await page.goto(`${stack.url}/admin/applications.html`);
       await page.getByRole('heading', { level: 1, name: 'Pedidos' }).waitFor();
       expect(tp.console).toEqual([]);
