@@ -545,6 +545,8 @@ const de: Catalogue = {
   'api.editor.githubDown':
     'GitHub konnte nicht gefragt werden, ob du zur Redaktion gehörst. Mit deiner Anmeldung ist alles in Ordnung: Versuche es in einer Minute noch einmal.',
   'api.editor.notLocal': 'Ohne GitHub-Einstellungen lassen sich Anträge nur auf diesem Rechner lesen (http://localhost).',
+
+  'api.rateLimited': 'Zu viele Anfragen von dieser Adresse; bitte warte eine Minute und versuche es dann noch einmal.',
 };
 
 export default de;

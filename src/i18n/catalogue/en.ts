@@ -549,6 +549,8 @@ const en = {
   'api.editor.noPush': 'Your GitHub account cannot write to the directory’s repository, so it cannot read applications. Ask the network’s editors to add you.',
   'api.editor.githubDown': 'GitHub could not be asked whether you are an editor. Nothing is wrong with your login: try again in a minute.',
   'api.editor.notLocal': 'Without GitHub settings, applications can only be read from this machine (http://localhost).',
+
+  'api.rateLimited': 'Too many requests from this address; please wait a minute and try again.',
 } as const;
 
 export default en;

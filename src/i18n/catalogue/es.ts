@@ -542,6 +542,8 @@ const es: Catalogue = {
     'Tu cuenta de GitHub no puede escribir en el repositorio del directorio, así que no puede leer las solicitudes. Pide al equipo editorial de la red que te añada.',
   'api.editor.githubDown': 'No se pudo preguntar a GitHub si formas parte del equipo editorial. Tu sesión está bien: vuelve a intentarlo dentro de un minuto.',
   'api.editor.notLocal': 'Sin ajustes de GitHub, las solicitudes solo pueden leerse desde esta máquina (http://localhost).',
+
+  'api.rateLimited': 'Demasiadas peticiones desde esta dirección; espera un minuto y vuelve a intentarlo.',
 };
 
 export default es;

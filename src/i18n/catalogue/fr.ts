@@ -544,6 +544,8 @@ const fr: Catalogue = {
   'api.editor.githubDown':
     'Impossible de demander à GitHub si vous faites partie de l’équipe éditoriale. Votre connexion n’est pas en cause : réessayez dans une minute.',
   'api.editor.notLocal': 'Sans réglages GitHub, les demandes ne peuvent être lues que depuis cette machine (http://localhost).',
+
+  'api.rateLimited': 'Trop de requêtes depuis cette adresse ; attendez une minute avant de réessayer.',
 };
 
 export default fr;

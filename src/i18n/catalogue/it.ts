@@ -542,6 +542,8 @@ const it: Catalogue = {
     'Il tuo account GitHub non può scrivere nel repository dell’annuario, quindi non può leggere le domande. Chiedi alla redazione della rete di aggiungerti.',
   'api.editor.githubDown': 'Non è stato possibile chiedere a GitHub se fai parte della redazione. Il tuo accesso va bene: riprova tra un minuto.',
   'api.editor.notLocal': 'Senza le impostazioni di GitHub, le domande si possono leggere solo da questa macchina (http://localhost).',
+
+  'api.rateLimited': 'Troppe richieste da questo indirizzo; aspetta un minuto e riprova.',
 };
 
 export default it;

@@ -540,6 +540,8 @@ const pt: Catalogue = {
     'Sua conta do GitHub não pode escrever no repositório do diretório, então não pode ler os pedidos. Peça à equipe editorial da rede que acrescente você.',
   'api.editor.githubDown': 'Não foi possível perguntar ao GitHub se você faz parte da equipe editorial. Seu login está certo: tente de novo daqui a um minuto.',
   'api.editor.notLocal': 'Sem as configurações do GitHub, os pedidos só podem ser lidos a partir desta máquina (http://localhost).',
+
+  'api.rateLimited': 'Solicitações demais a partir deste endereço; espere um minuto e tente de novo.',
 };
 
 export default pt;
