@@ -1,45 +1,16 @@
 /**
- * Country and language codes, validated and named by the platform's CLDR data through
- * `Intl.DisplayNames` rather than a hand-made table.
- *
- * ICU also names a few two-letter region codes that are not ISO 3166-1 countries
- * (exceptionally reserved and deprecated codes, user-assigned ranges); those are refused here.
- * See https://www.iso.org/iso-3166-country-codes.html and CLDR's region validity data.
+ * Country and language codes: which codes are valid comes from the platform's CLDR data
+ * (src/schema/platform-codes.ts asks `Intl.DisplayNames`), written down once by
+ * `npm run build:codes` as src/schema/code-lists.ts, so that validating a code is a set lookup.
+ * Asking ICU at run time cost a function's cold start ~10 ms (loading the region names) just to
+ * check `?country=FR`; the names themselves are still asked of `Intl.DisplayNames` where a
+ * page shows them. test/content/code-lists-are-generated.test.ts fails when the written lists
+ * differ from what the running platform says.
  */
-const NOT_COUNTRIES = new Set([
-  // exceptionally reserved
-  'AC',
-  'CP',
-  'CQ',
-  'DG',
-  'EA',
-  'EU',
-  'EZ',
-  'FX',
-  'IC',
-  'TA',
-  'UK',
-  'UN',
-  // transitionally reserved / deprecated
-  'AN',
-  'BU',
-  'CS',
-  'DD',
-  'DY',
-  'HV',
-  'NH',
-  'NT',
-  'RH',
-  'SU',
-  'TP',
-  'VD',
-  'YD',
-  'YU',
-  'ZR',
-  // unknown region
-  'ZZ',
-]);
+import { COUNTRY_CODES, LANGUAGE_CODES } from './code-lists.ts';
 
+const COUNTRIES: ReadonlySet<string> = new Set(COUNTRY_CODES);
+const LANGUAGES: ReadonlySet<string> = new Set(LANGUAGE_CODES);
 const regionNames = new Map<string, Intl.DisplayNames>();
 const languageNames = new Map<string, Intl.DisplayNames>();
 
@@ -75,10 +46,7 @@ export function isIsoAssignedCountryCode(code: string): boolean {
 
 /** True for an ISO 3166-1 alpha-2 code of a country or territory (upper case). */
 export function isCountryCode(code: string): boolean {
-  if (!/^[A-Z]{2}$/.test(code)) return false;
-  if (NOT_COUNTRIES.has(code)) return false;
-  if (/^(Q[M-Z]|X[A-JL-Z])$/.test(code)) return false; // user-assigned, except XK (Kosovo)
-  return regionNamesIn('en').of(code) !== undefined;
+  return COUNTRIES.has(code);
 }
 
 /**
@@ -87,7 +55,7 @@ export function isCountryCode(code: string): boolean {
  * platform's canonical form of each is another code (https://tc39.es/ecma402/#sec-canonicalizelocalelist).
  */
 export function isLanguageCode(code: string): boolean {
-  return /^[a-z]{2}$/.test(code) && languageNamesIn('en').of(code) !== undefined && Intl.getCanonicalLocales(code)[0] === code;
+  return LANGUAGES.has(code);
 }
 
 /** A language code in its current form: `mo` → `ro`, `ji` → `yi`; undefined when it is none. */
@@ -110,24 +78,12 @@ export function languageName(code: string, locale = 'en'): string {
   return languageNamesIn(locale).of(code) ?? code;
 }
 
-/** Every two-letter code (A–Z, in the given case) that passes `valid`, asked of the platform one by one. */
-function twoLetterCodes(first: number, valid: (code: string) => boolean): string[] {
-  const codes: string[] = [];
-  for (let a = first; a < first + 26; a++) {
-    for (let b = first; b < first + 26; b++) {
-      const code = String.fromCharCode(a, b);
-      if (valid(code)) codes.push(code);
-    }
-  }
-  return codes;
-}
-
-/** Every valid country code. */
+/** Every valid country code, A to Z. */
 export function allCountryCodes(): string[] {
-  return twoLetterCodes(65, isCountryCode);
+  return [...COUNTRY_CODES];
 }
 
-/** Every valid ISO 639-1 language code. */
+/** Every valid ISO 639-1 language code, a to z. */
 export function allLanguageCodes(): string[] {
-  return twoLetterCodes(97, isLanguageCode);
+  return [...LANGUAGE_CODES];
 }
