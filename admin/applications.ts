@@ -10,9 +10,17 @@
  *   the Authorization header; under `npm start` the local CMS needs none.
  * - Everything from the server is written with textContent: no HTML from data ever runs.
  * - No inline script or style (the page works under `script-src 'self'`).
+ * - Its texts are the catalogues' `desk.*` (src/i18n/desk-messages.ts, injected by the admin build
+ *   as `__DESK_MESSAGES__`), in the editor's language chosen as the CMS chooses it
+ *   (editor-language.ts: `?lang=`, the choice made in the CMS, the browser's languages).
  */
 import { armor, Decrypter, generateIdentity, identityToRecipient } from 'age-encryption';
-import { DESK_MESSAGES, deskLocale, type DeskMessages } from './applications-messages.ts';
+import type { DeskKey, DeskMessages } from '../src/i18n/desk-messages.ts';
+import { formatMessage } from '../src/i18n/format.ts';
+import type { ParamsOf } from '../src/i18n/types.ts';
+import { editorLanguage } from './editor-language.ts';
+
+declare const __DESK_MESSAGES__: DeskMessages;
 
 const IDENTITY_KEY = 'solidarity-directory.editor-identity';
 
@@ -38,6 +46,8 @@ interface ContactBundle {
   contact: { name: string; email: string; role?: string; message?: string };
   consent: { given_at: string };
 }
+
+const COLUMNS = ['reference', 'kind', 'state', 'received', 'group', 'review', 'details', 'contact'] as const;
 
 type Child = Node | string | null | undefined | false;
 
@@ -73,10 +83,34 @@ function cmsToken(): string | undefined {
 }
 
 async function main() {
-  const m: DeskMessages = DESK_MESSAGES[deskLocale(navigator.languages ?? [navigator.language])];
+  const locale = editorLanguage(__DESK_MESSAGES__.locales);
+  const { texts, fields } = __DESK_MESSAGES__.catalogues[locale];
+  /** A desk text in the editor's language, its `{placeholders}` filled (src/i18n/format.ts). */
+  const tx = <K extends DeskKey>(id: K, params?: ParamsOf<`desk.${K}`>): string => formatMessage(locale, texts[id], params);
+  /** A state or kind the catalogue names (`state.accepted`), else the server's word as it came. */
+  const named = (id: string, fallback: string) => (Object.hasOwn(texts, id) ? tx(id as DeskKey) : fallback);
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  /** A YYYY-MM-DD… timestamp as the language writes the day; anything else as it came. */
+  const dayOf = (timestamp: string) => {
+    const date = new Date(timestamp);
+    return Number.isNaN(date.getTime()) ? timestamp.slice(0, 10) : day.format(date);
+  };
+  const languages = new Intl.DisplayNames([locale], { type: 'language' });
+  /** A field as the CMS labels it, with the language of a translated text: "Summary (French)". */
+  const fieldName = (field: string, language?: string) => {
+    const label = fields[field] ?? field;
+    if (!language) return label;
+    let name = language;
+    try {
+      name = languages.of(language) ?? language;
+    } catch {
+      // not a language tag: shown as it came
+    }
+    return `${label} (${name})`;
+  };
   const desk = document.getElementById('desk')!;
-  document.documentElement.lang = m === DESK_MESSAGES.fr ? 'fr' : 'en';
-  document.title = `${m.title} · Solidarity Directory`;
+  document.documentElement.lang = locale;
+  document.title = tx('documentTitle');
 
   let identity = localStorage.getItem(IDENTITY_KEY) ?? undefined;
   let applications: Application[] = [];
@@ -84,30 +118,30 @@ async function main() {
   const keyState = el('p', { id: 'key-state' });
   const publicKey = el('p', { id: 'public-key', hidden: '' });
   const keyMessage = el('p', { id: 'key-message', class: 'message', role: 'status', hidden: '' });
-  const newKey = el('button', { type: 'button', id: 'new-key', class: 'primary' }, m.newKey);
-  const download = el('a', { id: 'download-key', hidden: '', download: 'solidarity-editor-key.txt' }, m.downloadKey);
+  const newKey = el('button', { type: 'button', id: 'new-key', class: 'primary' }, tx('newKey'));
+  const download = el('a', { id: 'download-key', hidden: '', download: 'solidarity-editor-key.txt' }, tx('downloadKey'));
   const file = el('input', { type: 'file', id: 'key-file', accept: '.txt,.key,text/plain' });
   const paste = el('textarea', { id: 'key-paste', autocomplete: 'off', spellcheck: 'false' });
-  const useKey = el('button', { type: 'button', id: 'use-key' }, m.useKey);
-  const forgetKey = el('button', { type: 'button', id: 'forget-key', hidden: '' }, m.forgetKey);
-  const status = el('p', { id: 'list-status', role: 'status' }, m.loading);
+  const useKey = el('button', { type: 'button', id: 'use-key' }, tx('useKey'));
+  const forgetKey = el('button', { type: 'button', id: 'forget-key', hidden: '' }, tx('forgetKey'));
+  const status = el('p', { id: 'list-status', role: 'status' }, tx('loading'));
   const table = el('table', { id: 'applications', hidden: '' });
 
   desk.append(
-    el('header', {}, el('h1', {}, m.title), el('a', { href: '/admin/' }, m.backToCms)),
+    el('header', {}, el('h1', {}, tx('title')), el('a', { href: '/admin/' }, tx('backToCms'))),
     el(
       'section',
       { 'aria-labelledby': 'key-heading' },
-      el('h2', { id: 'key-heading' }, m.keyHeading),
-      el('p', { class: 'hint' }, m.keyIntro),
+      el('h2', { id: 'key-heading' }, tx('keyHeading')),
+      el('p', { class: 'hint' }, tx('keyIntro')),
       keyState,
       publicKey,
       keyMessage,
       el('div', { class: 'row' }, newKey, download, forgetKey),
-      el('div', { class: 'row' }, el('label', { for: 'key-file' }, m.openKeyFile), file),
-      el('div', {}, el('label', { for: 'key-paste' }, m.pasteKey), el('br'), paste, el('div', { class: 'row' }, useKey)),
+      el('div', { class: 'row' }, el('label', { for: 'key-file' }, tx('openKeyFile')), file),
+      el('div', {}, el('label', { for: 'key-paste' }, tx('pasteKey')), el('br'), paste, el('div', { class: 'row' }, useKey)),
     ),
-    el('section', { 'aria-labelledby': 'list-heading' }, el('h2', { id: 'list-heading' }, m.listHeading), status, table),
+    el('section', { 'aria-labelledby': 'list-heading' }, el('h2', { id: 'list-heading' }, tx('listHeading')), status, table),
   );
   desk.hidden = false;
 
@@ -118,16 +152,16 @@ async function main() {
   };
 
   async function showKey() {
-    keyState.textContent = identity ? m.hasKey : m.noKey;
+    keyState.textContent = identity ? tx('hasKey') : tx('noKey');
     forgetKey.hidden = !identity;
     publicKey.hidden = !identity;
-    if (identity) publicKey.replaceChildren(m.publicKey, ' ', el('code', { id: 'recipient' }, await identityToRecipient(identity)));
+    if (identity) publicKey.replaceChildren(tx('publicKey'), ' ', el('code', { id: 'recipient' }, await identityToRecipient(identity)));
   }
 
   async function keep(text: string): Promise<boolean> {
     const found = identityLines(text)[0];
     if (!found) {
-      say(m.badKey);
+      say(tx('badKey'));
       return false;
     }
     identity = found;
@@ -141,12 +175,12 @@ async function main() {
     const created = await generateIdentity();
     await keep(created);
     const recipient = await identityToRecipient(created);
-    const blob = new Blob([`# Solidarity Directory editor key. Keep it private; share only the public key.\n# public key: ${recipient}\n${created}\n`], {
+    const blob = new Blob([`# ${tx('keyFileNote')}\n# ${tx('keyFilePublic', { recipient })}\n${created}\n`], {
       type: 'text/plain',
     });
     download.href = URL.createObjectURL(blob);
     download.hidden = false;
-    say(m.newKeyDone, true);
+    say(tx('newKeyDone'), true);
   });
   file.addEventListener('change', async () => {
     const chosen = file.files?.[0];
@@ -171,21 +205,21 @@ async function main() {
   };
 
   async function contactCell(a: Application): Promise<Node> {
-    if (!a.contact) return el('p', { class: 'locked' }, m.forgotten);
-    if (!identity) return el('p', { class: 'locked' }, m.locked);
+    if (!a.contact) return el('p', { class: 'locked' }, tx('forgotten'));
+    if (!identity) return el('p', { class: 'locked' }, tx('locked'));
     let bundle: ContactBundle;
     try {
       const decrypter = new Decrypter();
       decrypter.addIdentity(identity);
       bundle = JSON.parse(await decrypter.decrypt(armor.decode(a.contact.ciphertext), 'text')) as ContactBundle;
     } catch {
-      return el('p', { class: 'locked' }, m.notForYou); // encrypted to other editors' keys only
+      return el('p', { class: 'locked' }, tx('notForYou')); // encrypted to other editors' keys only
     }
     const c = bundle.contact;
-    const forget = el('button', { type: 'button' }, m.forget);
+    const forget = el('button', { type: 'button' }, tx('forget'));
     forget.addEventListener('click', async () => {
-      if (!window.confirm(m.confirmForget)) return;
-      const res = await fetch(`/api/v1/applications/${encodeURIComponent(a.reference)}/contact`, {
+      if (!window.confirm(tx('confirmForget'))) return;
+      const res = await fetch(`/api/v1/applications/${encodeURIComponent(a.reference)}/contact?lang=${locale}`, {
         method: 'DELETE',
         headers: headers(),
         credentials: 'same-origin',
@@ -198,16 +232,16 @@ async function main() {
       el(
         'dl',
         { class: 'contact' },
-        el('dt', {}, m.name),
+        el('dt', {}, tx('name')),
         el('dd', {}, c.name),
-        el('dt', {}, m.email),
+        el('dt', {}, tx('email')),
         el('dd', {}, el('a', { href: `mailto:${c.email}` }, c.email)),
-        c.role ? el('dt', {}, m.role) : null,
+        c.role ? el('dt', {}, tx('role')) : null,
         c.role ? el('dd', {}, c.role) : null,
-        c.message ? el('dt', {}, m.message) : null,
+        c.message ? el('dt', {}, tx('message')) : null,
         c.message ? el('dd', {}, c.message) : null,
       ),
-      el('p', { class: 'hint' }, m.consent(bundle.consent.given_at.slice(0, 10))),
+      el('p', { class: 'hint' }, tx('consent', { date: dayOf(bundle.consent.given_at) })),
       forget,
     );
   }
@@ -216,7 +250,7 @@ async function main() {
     const box = el('div');
     if (a.possible_duplicates.length > 0) {
       box.append(
-        el('p', {}, m.duplicates),
+        el('p', {}, tx('duplicates')),
         el(
           'ul',
           {},
@@ -224,8 +258,8 @@ async function main() {
             el(
               'li',
               {},
-              `${d.field}: ${d.value} — `,
-              d.kind === 'entry' ? m.duplicateEntry(d.name ?? d.slug ?? '') : m.duplicateApplication(d.reference ?? ''),
+              `${fieldName(d.field)}: ${d.value} — `,
+              d.kind === 'entry' ? tx('duplicateEntry', { name: d.name ?? d.slug ?? '' }) : tx('duplicateApplication', { reference: d.reference ?? '' }),
             ),
           ),
         ),
@@ -233,7 +267,7 @@ async function main() {
     }
     if (a.changes) {
       box.append(
-        el('p', {}, m.changes),
+        el('p', {}, tx('changes')),
         el(
           'ul',
           {},
@@ -241,15 +275,15 @@ async function main() {
             el(
               'li',
               {},
-              `${c.field}${c.locale ? ` (${c.locale})` : ''}: `,
-              c.to === undefined ? `${m.remove} “${shown(c.from)}”` : `“${shown(c.from)}” → “${shown(c.to)}”`,
+              `${fieldName(c.field, c.locale)}: `,
+              c.to === undefined ? tx('remove', { value: shown(c.from) }) : tx('change', { from: shown(c.from), to: shown(c.to) }),
             ),
           ),
         ),
       );
-      if (a.source_url) box.append(el('p', {}, m.source, ' ', link(a.source_url, a.source_url)));
-      if (a.speaks_for_group) box.append(el('p', {}, m.speaksForGroup));
-      if (a.relation_claim) box.append(el('p', {}, m.relation, ' ', a.relation_claim));
+      if (a.source_url) box.append(el('p', {}, tx('source'), ' ', link(a.source_url, a.source_url)));
+      if (a.speaks_for_group) box.append(el('p', {}, tx('speaksForGroup')));
+      if (a.relation_claim) box.append(el('p', {}, tx('relation'), ' ', a.relation_claim));
     }
     return box;
   }
@@ -262,17 +296,18 @@ async function main() {
     const rows = await Promise.all(
       applications.map(async (a) => {
         const review: Child[] = [];
-        if (a.pull_request) review.push(link(a.pull_request.url, m.pullRequest(a.pull_request.number)));
-        else if (a.branch) review.push(m.branch(a.branch));
-        if (a.last_error) review.push(el('p', { class: 'hint' }, a.last_error === 'draft_open' ? m.waitingForDraft : m.lastError(a.last_error)));
+        if (a.pull_request) review.push(link(a.pull_request.url, tx('pullRequest', { number: a.pull_request.number })));
+        else if (a.branch) review.push(tx('branch', { branch: a.branch }));
+        if (a.last_error)
+          review.push(el('p', { class: 'hint' }, a.last_error === 'draft_open' ? tx('waitingForDraft') : tx('lastError', { code: a.last_error })));
         const group = a.kind === 'correction' ? link(`${location.origin}/groups/${encodeURIComponent(a.slug)}/`, a.name) : a.name;
         return el(
           'tr',
           { 'data-reference': a.reference },
           el('td', {}, el('code', {}, a.reference)),
-          el('td', {}, m.kinds[a.kind] ?? a.kind),
-          el('td', {}, m.states[a.state] ?? a.state),
-          el('td', {}, el('time', { datetime: a.received_at }, a.received_at.slice(0, 10))),
+          el('td', {}, named(`kind.${a.kind}`, a.kind)),
+          el('td', {}, named(`state.${a.state}`, a.state)),
+          el('td', {}, el('time', { datetime: a.received_at }, dayOf(a.received_at))),
           el('td', {}, group),
           el('td', {}, ...review),
           el('td', {}, details(a)),
@@ -280,22 +315,22 @@ async function main() {
         );
       }),
     );
-    table.replaceChildren(el('thead', {}, el('tr', {}, ...m.columns.map((c) => el('th', { scope: 'col' }, c)))), el('tbody', {}, ...rows));
+    table.replaceChildren(el('thead', {}, el('tr', {}, ...COLUMNS.map((c) => el('th', { scope: 'col' }, tx(`column.${c}`))))), el('tbody', {}, ...rows));
     table.hidden = false;
   }
 
   async function load() {
-    status.textContent = m.loading;
+    status.textContent = tx('loading');
     let res: Response;
     try {
-      res = await fetch('/api/v1/applications', { headers: headers(), credentials: 'same-origin' });
+      res = await fetch(`/api/v1/applications?lang=${locale}`, { headers: headers(), credentials: 'same-origin' });
     } catch {
-      status.textContent = m.networkFailed;
+      status.textContent = tx('networkFailed');
       return;
     }
     const body = (await res.json().catch(() => null)) as { data?: Application[]; error?: { message?: string } } | null;
     if (!res.ok || !body?.data) {
-      status.textContent = body?.error?.message ?? m.loadFailed(res.status);
+      status.textContent = body?.error?.message ?? tx('loadFailed', { status: res.status });
       status.className = 'message';
       applications = [];
       await render();
@@ -303,7 +338,7 @@ async function main() {
     }
     applications = body.data;
     status.className = '';
-    status.textContent = applications.length === 0 ? m.empty : m.count(applications.length);
+    status.textContent = applications.length === 0 ? tx('empty') : tx('count', { count: applications.length });
     await render();
   }
 

@@ -5,7 +5,8 @@
  * the schema.
  *
  * The editor's language: `/admin/?lang=pt` (remembered in this browser), else the language
- * chosen before, else the browser's languages — the same picker as the site (src/i18n/negotiate.ts).
+ * chosen before, else the browser's languages — one picker for the CMS and the Applications page
+ * (editor-language.ts), the same as the site's (src/i18n/negotiate.ts).
  * Decap's own buttons and menus come from the locales decap-cms-app bundles; our field labels,
  * hints and options from the catalogues.
  */
@@ -13,26 +14,15 @@ import CMS from 'decap-cms-app';
 import type { Map as ImmutableMap } from 'immutable';
 import { checkEntry, emptyValuePaths, type EntryDraft } from '../src/cms/check-entry.ts';
 import type { DecapConfig } from '../src/cms/decap-config-types.ts';
-import { negotiate } from '../src/i18n/negotiate.ts';
+import { t, type Locale } from '../src/i18n/index.ts';
+import { editorLanguage } from './editor-language.ts';
 import { skipWhenHiddenInLocale } from './hidden-locale-fields.ts';
-import { GroupPreview, TermPreview } from './preview.ts';
+import { previewTemplates } from './preview.ts';
 
 declare const __CMS_CONFIGS__: Record<string, DecapConfig>;
-declare const __CMS_LOCALES__: readonly string[];
+declare const __CMS_LOCALES__: readonly Locale[];
 
-const LANGUAGE_KEY = 'solidarity-directory.editor-language';
-
-function editorLanguage(): string {
-  const asked = new URLSearchParams(location.search).get('lang');
-  let stored: string | null = null;
-  try {
-    if (asked && __CMS_LOCALES__.includes(asked)) localStorage.setItem(LANGUAGE_KEY, asked);
-    stored = localStorage.getItem(LANGUAGE_KEY);
-  } catch {
-    stored = null; // storage refused (private mode): the browser's languages decide
-  }
-  return negotiate(__CMS_LOCALES__, { explicit: [asked, stored], acceptLanguage: navigator.languages.join(',') });
-}
+const language = editorLanguage(__CMS_LOCALES__);
 
 /** Decap shows `String(error)` in its toasts; without the "Error:" prefix the list reads as a sentence. */
 class EntryRefused extends Error {
@@ -67,7 +57,7 @@ CMS.registerEventListener({
   name: 'preSave',
   handler: ({ entry }: { entry: DecapEntry }) => {
     const draft = draftOf(entry);
-    const { problems } = checkEntry(draft);
+    const { problems } = checkEntry(draft, language);
     if (problems.length > 0) throw new EntryRefused(problems);
     // The same entry, without the empty values cleared fields leave behind (what checkEntry checked).
     const data = entry.get('data') as ImmutableMap<string, unknown>;
@@ -78,7 +68,7 @@ CMS.registerEventListener({
 CMS.registerEventListener({
   name: 'prePublish',
   handler: ({ entry }: { entry: DecapEntry }) => {
-    const { problems } = checkEntry({ ...draftOf(entry), newRecord: false });
+    const { problems } = checkEntry({ ...draftOf(entry), newRecord: false }, language);
     if (problems.length > 0) throw new EntryRefused(problems);
   },
 } as never);
@@ -100,10 +90,13 @@ if (english) CMS.registerLocale('en', phrases(english as Record<string, unknown>
 
 skipWhenHiddenInLocale(CMS as never, 'relation');
 
+const { GroupPreview, TermPreview } = previewTemplates(language);
 CMS.registerPreviewTemplate('groups', GroupPreview as never);
 CMS.registerPreviewTemplate('subjects', TermPreview as never);
 CMS.registerPreviewTemplate('sectors', TermPreview as never);
 
-const language = editorLanguage();
 document.documentElement.lang = language;
+// The link to the Applications page (index.html, outside Decap's interface), in the same language.
+const deskLink = document.querySelector<HTMLAnchorElement>('a.desk-link');
+if (deskLink) deskLink.textContent = t(language, 'desk.title');
 CMS.init({ config: (__CMS_CONFIGS__[language] ?? __CMS_CONFIGS__.en) as never });

@@ -1,6 +1,7 @@
 /**
  * Preview templates: a group as the public directory shows it (src/cms/preview-model.ts decides
- * what that is; this file only draws it), and a taxonomy term with its labels.
+ * what that is; this file only draws it), and a taxonomy term with its labels, in the editor's
+ * language (headings from the catalogues: `cms.*`, `entry.related`).
  * Written with createElement because the project's tsconfig has no JSX setting.
  */
 import { createElement as h, useEffect, useState, type ReactNode } from 'react';
@@ -9,8 +10,9 @@ import { decodeDraft } from '../src/cms/check-entry.ts';
 import { previewModel, type PreviewModel } from '../src/cms/preview-model.ts';
 import { decodeEntryFile } from '../src/content/entry-file.ts';
 import { createMarkdownRenderer } from '../src/content/render-markdown.ts';
+import { t, type Locale } from '../src/i18n/index.ts';
 import type { Entry } from '../src/schema/entry.ts';
-import { CONTENT_LOCALES, DEFAULT_LOCALE } from '../src/schema/locales.ts';
+import { CONTENT_LOCALES, DEFAULT_LOCALE, isContentLocale } from '../src/schema/locales.ts';
 import { TAXONOMIES, type TaxonomyName, type TaxonomyTerm } from '../src/schema/taxonomy.ts';
 import { languageName } from '../src/schema/codes.ts';
 
@@ -98,21 +100,23 @@ function link(href: string): ReactNode {
   return /^(https?:\/\/|mailto:)/i.test(href) ? h('a', { href, rel: 'nofollow noopener' }, href) : href;
 }
 
-function GroupView({ model, loading }: { model: PreviewModel; loading: boolean }): ReactNode {
+function GroupView({ model, loading, locale }: { model: PreviewModel; loading: boolean; locale: Locale }): ReactNode {
   const facts = [...model.facts];
   return h(
     'article',
     { className: 'group', 'data-testid': 'group-preview' },
     h('style', null, STYLE),
-    h('h1', null, model.name || h('span', { className: 'empty' }, 'Name')),
+    h('h1', null, model.name || h('span', { className: 'empty' }, t(locale, 'cms.field.name.label'))),
     model.shortName || model.alternateNames.length > 0
       ? h('p', { className: 'aka' }, [model.shortName, ...model.alternateNames].filter(Boolean).join(' · '))
       : null,
-    model.summary ? h('p', { className: 'summary', lang: model.summary.lang }, model.summary.text) : h('p', { className: 'empty' }, 'No summary yet'),
-    chips('Countries', model.city ? [model.city, ...model.countries] : model.countries, 'countries'),
-    chips('Subject headings', model.subjects, 'subjects'),
-    chips('Sectors', model.sectors, 'sectors'),
-    chips('Working languages', model.languages, 'languages'),
+    model.summary
+      ? h('p', { className: 'summary', lang: model.summary.lang }, model.summary.text)
+      : h('p', { className: 'empty' }, t(locale, 'cms.preview.noSummary')),
+    chips(t(locale, 'cms.field.countries.label'), model.city ? [model.city, ...model.countries] : model.countries, 'countries'),
+    chips(t(locale, 'cms.field.subjects.label'), model.subjects, 'subjects'),
+    chips(t(locale, 'cms.field.sectors.label'), model.sectors, 'sectors'),
+    chips(t(locale, 'cms.field.languages.label'), model.languages, 'languages'),
     facts.length > 0
       ? h(
           'dl',
@@ -124,7 +128,7 @@ function GroupView({ model, loading }: { model: PreviewModel; loading: boolean }
       ? h(
           'section',
           { className: 'purpose', lang: model.purposeLang },
-          h('h2', null, 'Purpose'),
+          h('h2', null, t(locale, 'cms.field.purpose.label')),
           // biome-ignore lint/security/noDangerouslySetInnerHtml: the site's own renderer made this HTML; it escapes raw HTML and keeps only http(s)/mailto links
           h('div', { dangerouslySetInnerHTML: { __html: model.purposeHtml } }),
         )
@@ -133,7 +137,7 @@ function GroupView({ model, loading }: { model: PreviewModel; loading: boolean }
       ? h(
           'section',
           { className: 'links' },
-          h('h2', null, 'Contact'),
+          h('h2', null, t(locale, 'cms.preview.contact')),
           h(
             'ul',
             null,
@@ -145,7 +149,7 @@ function GroupView({ model, loading }: { model: PreviewModel; loading: boolean }
       ? h(
           'section',
           { className: 'sources' },
-          h('h2', null, 'Sources'),
+          h('h2', null, t(locale, 'cms.field.sources.label')),
           h(
             'ul',
             null,
@@ -156,11 +160,11 @@ function GroupView({ model, loading }: { model: PreviewModel; loading: boolean }
     h(
       'section',
       { className: 'related', 'data-testid': 'related-groups' },
-      h('h2', null, 'Similar topics'),
+      h('h2', null, t(locale, 'entry.related')),
       loading
-        ? h('p', { className: 'empty' }, 'Loading the directory…')
+        ? h('p', { className: 'empty' }, t(locale, 'cms.preview.loading'))
         : model.related.length === 0
-          ? h('p', { className: 'empty' }, 'No other group shares a subject heading yet.')
+          ? h('p', { className: 'empty' }, t(locale, 'cms.preview.noRelated'))
           : h(
               'ul',
               null,
@@ -182,32 +186,46 @@ function GroupView({ model, loading }: { model: PreviewModel; loading: boolean }
   );
 }
 
-export function GroupPreview({ entry, getCollection }: PreviewProps): ReactNode {
-  const loaded = useCollections(getCollection);
-  const plain = entry.toJS() as { data?: Record<string, unknown>; i18n?: Record<string, { data?: Record<string, unknown> }> };
-  const draft = decodeDraft({ data: plain.data ?? {}, i18n: plain.i18n }).value as Partial<Entry>;
-  const model = previewModel({
-    draft,
-    published: loaded?.groups ?? [],
-    taxonomies: loaded?.taxonomies ?? { subjects: [], sectors: [] },
-    renderMarkdown,
-  });
-  return h(GroupView, { model, loading: loaded === undefined });
-}
+/** The preview templates in the editor's language (admin/cms.ts registers them). */
+export function previewTemplates(locale: Locale) {
+  // biome-ignore lint/correctness/noComponentHookFactories: made once, when cms.ts registers the templates, not per render
+  function GroupPreview({ entry, getCollection }: PreviewProps): ReactNode {
+    const loaded = useCollections(getCollection);
+    const plain = entry.toJS() as { data?: Record<string, unknown>; i18n?: Record<string, { data?: Record<string, unknown> }> };
+    const draft = decodeDraft({ data: plain.data ?? {}, i18n: plain.i18n }).value as Partial<Entry>;
+    const model = previewModel({
+      draft,
+      published: loaded?.groups ?? [],
+      taxonomies: loaded?.taxonomies ?? { subjects: [], sectors: [] },
+      renderMarkdown,
+      locale: isContentLocale(locale) ? locale : DEFAULT_LOCALE,
+    });
+    return h(GroupView, { model, loading: loaded === undefined, locale });
+  }
 
-export function TermPreview({ entry }: PreviewProps): ReactNode {
-  const term = ((entry.get('data') as IMap | undefined)?.toJS() ?? {}) as Partial<TaxonomyTerm>;
-  const labels: Partial<Record<string, string>> = term.label ?? {};
-  return h(
-    'article',
-    { className: 'group' },
-    h('style', null, STYLE),
-    h('h1', null, labels[DEFAULT_LOCALE] || h('span', { className: 'empty' }, 'Label')),
-    term.description ? h('p', null, term.description) : null,
-    h(
-      'dl',
-      { className: 'facts' },
-      CONTENT_LOCALES.flatMap((l) => [h('dt', { key: `${l}-t` }, languageName(l, DEFAULT_LOCALE)), h('dd', { key: `${l}-d` }, labels[l] || '—')]),
-    ),
-  );
+  // biome-ignore lint/correctness/noComponentHookFactories: made once, when cms.ts registers the templates, not per render
+  function TermPreview({ entry }: PreviewProps): ReactNode {
+    const term = ((entry.get('data') as IMap | undefined)?.toJS() ?? {}) as Partial<TaxonomyTerm>;
+    const labels: Partial<Record<string, string>> = term.label ?? {};
+    return h(
+      'article',
+      { className: 'group' },
+      h('style', null, STYLE),
+      h(
+        'h1',
+        null,
+        labels[isContentLocale(locale) ? locale : DEFAULT_LOCALE] ||
+          labels[DEFAULT_LOCALE] ||
+          h('span', { className: 'empty' }, t(locale, 'cms.term.label.label')),
+      ),
+      term.description ? h('p', null, term.description) : null,
+      h(
+        'dl',
+        { className: 'facts' },
+        CONTENT_LOCALES.flatMap((l) => [h('dt', { key: `${l}-t` }, languageName(l, locale)), h('dd', { key: `${l}-d` }, labels[l] || '—')]),
+      ),
+    );
+  }
+
+  return { GroupPreview, TermPreview };
 }

@@ -4,12 +4,33 @@
  * schema and the deploy settings (src/cms/backend-settings.ts) baked in. No script comes from a CDN.
  */
 import { build } from 'esbuild';
-import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { backendSettingsFromEnv } from './backend-settings.ts';
 import { buildCmsConfig } from './cms-config.ts';
 import { localiseCmsConfig } from './localise-config.ts';
+import { deskMessages } from '../i18n/desk-messages.ts';
 import { LOCALES } from '../i18n/index.ts';
+
+/**
+ * The Applications page's script (admin/applications.ts): age-encryption, and only the catalogues'
+ * desk texts (src/i18n/desk-messages.ts) injected as `__DESK_MESSAGES__`, not the whole catalogues.
+ */
+export async function bundleDesk(root: string): Promise<string> {
+  const result = await build({
+    entryPoints: [join(root, 'admin', 'applications.ts')],
+    bundle: true,
+    minify: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    target: ['es2022'],
+    define: { __DESK_MESSAGES__: JSON.stringify(deskMessages()) },
+    legalComments: 'eof', // age-encryption's licences, at the end of the file
+    logLevel: 'warning',
+  });
+  return result.outputFiles[0]!.text;
+}
 
 export async function buildAdmin(root: string, env: Record<string, string | undefined>): Promise<{ outDir: string; bytes: number; summary: string }> {
   const backend = backendSettingsFromEnv(env);
@@ -40,19 +61,9 @@ export async function buildAdmin(root: string, env: Record<string, string | unde
     legalComments: 'linked',
     logLevel: 'warning',
   });
-  // The Applications page: its own small bundle (age-encryption only), no inline script, so it
-  // works under the strict CSP of /admin/ (script-src 'self').
-  await build({
-    entryPoints: [join(root, 'admin', 'applications.ts')],
-    outfile: join(outDir, 'applications.js'),
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: ['es2022'],
-    legalComments: 'linked',
-    logLevel: 'warning',
-  });
+  // The Applications page: its own small bundle, no inline script, so it works under the strict
+  // CSP of /admin/ (script-src 'self').
+  await writeFile(join(outDir, 'applications.js'), await bundleDesk(root));
   for (const name of ['index.html', 'applications.html', 'applications.css', 'desk-link.css']) await copyFile(join(root, 'admin', name), join(outDir, name));
   const { size } = await stat(join(outDir, 'cms.js'));
   const where = backend.repo

@@ -1,17 +1,19 @@
 /**
  * The check the CMS runs before it saves or publishes an entry: the same decoding and the same
  * schema as the content build (src/content/entry-file.ts, src/schema), so an entry the CMS lets
- * through is one `npm run build:content` accepts, and a refusal carries the build's own message.
- * Pure; admin/cms.ts binds it to Decap's preSave and prePublish events.
+ * through is one `npm run build:content` accepts. A refusal says each problem by its code
+ * (src/i18n/problems.ts), in the editor's language, after the field's label as the CMS shows it.
+ * Pure: the caller passes the language; admin/cms.ts binds it to Decap's preSave and prePublish events.
  */
 import type { z } from 'zod';
-import { decodeEntryFile } from '../content/entry-file.ts';
+import { decodeEntryFile, FILE_KEY } from '../content/entry-file.ts';
 import { formatPath } from '../content/validate-content.ts';
+import { DEFAULT_LOCALE as DEFAULT_UI_LOCALE, optional, t, type Locale } from '../i18n/index.ts';
+import { problemOf, problemText, type Problem } from '../i18n/problems.ts';
 import { languageName } from '../schema/codes.ts';
-import { entryFields, entrySchema } from '../schema/entry.ts';
+import { entrySchema } from '../schema/entry.ts';
 import { CONTENT_LOCALES, DEFAULT_LOCALE, isContentLocale } from '../schema/locales.ts';
 import { TAXONOMIES, taxonomyTermSchema } from '../schema/taxonomy.ts';
-import { labelsOf } from './zod-fields.ts';
 
 type Data = Record<string, unknown>;
 
@@ -71,22 +73,40 @@ export function emptyValuePaths(value: unknown, path: (string | number)[] = []):
   return out;
 }
 
-function fieldLabel(collection: string, key: string): string {
-  if (isContentLocale(key)) return `${languageName(key, DEFAULT_LOCALE)} block`; // a language block of the file
-  const fields: Record<string, z.ZodType> = collection === 'groups' ? entryFields : taxonomyTermSchema.shape;
-  const schema = fields[key] ?? (key === 'body' ? entryFields.purpose : undefined);
-  return (schema && labelsOf(schema).title) ?? key;
+/** A field's label as the CMS shows it in this language (src/cms/localise-config.ts: `cms.field.*`, `cms.term.*`). */
+function fieldLabel(locale: Locale, collection: string, key: string): string {
+  if (isContentLocale(key)) return t(locale, 'cms.check.languageBlock', { language: languageName(key, locale) }); // a language block of the file
+  const name = key === FILE_KEY.purpose ? 'purpose' : key;
+  return optional(locale, `cms.${collection === 'groups' ? 'field' : 'term'}.${name}.label`) ?? key;
 }
 
-function describe(collection: string, path: readonly PropertyKey[], message: string): string {
+function describe(locale: Locale, collection: string, path: readonly PropertyKey[], message: string): string {
   const [head, ...rest] = path;
   if (head === undefined) return message;
-  const label = fieldLabel(collection, String(head));
+  const label = fieldLabel(locale, collection, String(head));
   return rest.length > 0 ? `${label} (${formatPath(path)}): ${message}` : `${label}: ${message}`;
 }
 
-function issues(collection: string, error: z.ZodError): string[] {
-  return error.issues.map((i) => describe(collection, i.path, i.message));
+/** One line per problem; an unknown key (a strict object's) is one problem per key, as the build says it. */
+function issues(locale: Locale, collection: string, error: z.ZodError): string[] {
+  return error.issues.flatMap((issue) => {
+    const field = String(issue.path.at(-1) ?? '');
+    if (issue.code === 'unrecognized_keys') {
+      const unknown: Problem = { code: 'unknown_field' };
+      return issue.keys.map((key) => describe(locale, collection, [...issue.path, key], problemText(locale, unknown, key)));
+    }
+    return [describe(locale, collection, issue.path, problemText(locale, problemOf(issue), field))];
+  });
+}
+
+/**
+ * A problem of the file's layout, in the editor's language. A draft only ever has the two with a
+ * code (decodeDraft builds the rest of the layout itself); any other keeps the build's words.
+ */
+function decodingProblem(locale: Locale, problem: ReturnType<typeof decodeEntryFile>['problems'][number]): string {
+  if (problem.code === 'not_translated') return t(locale, 'cms.check.notTranslated', { language: languageName(DEFAULT_LOCALE, locale) });
+  if (problem.code === 'not_text') return t(locale, 'problem.type.string');
+  return problem.message;
 }
 
 /** The draft as the content build would read it back from the file it becomes (not yet validated). */
@@ -100,25 +120,23 @@ export function decodeDraft(draft: Pick<EntryDraft, 'data' | 'i18n'>): ReturnTyp
   return decodeEntryFile(frontMatter, '');
 }
 
-export function checkEntry(draft: EntryDraft): EntryCheck {
+/** `locale`: the editor's language, for the problems' wording (the check itself is the same in every language). */
+export function checkEntry(draft: EntryDraft, locale: Locale = DEFAULT_UI_LOCALE): EntryCheck {
   const data = withoutEmptyValues(draft.data);
   const problems: string[] = [];
   // The build requires the slug to be the file name. Decap names the file once, when the entry is
   // first saved, and adds "-1" when the name is taken; either way the two must agree from then on.
   if (!draft.newRecord && draft.slug !== undefined && data.slug !== draft.slug) {
-    problems.push(
-      `${fieldLabel(draft.collection, 'slug')}: must be “${draft.slug}”, the name this entry was saved under. ` +
-        `A slug cannot be changed once saved; if “${String(data.slug)}” was taken by another entry, delete this one and create it again with a free slug.`,
-    );
+    problems.push(`${fieldLabel(locale, draft.collection, 'slug')}: ${t(locale, 'cms.check.slugFixed', { slug: draft.slug, given: String(data.slug) })}`);
   }
   if (draft.collection === 'groups') {
     const decoded = decodeDraft(draft);
-    problems.push(...decoded.problems.map((p) => describe(draft.collection, p.path, p.message)));
+    problems.push(...decoded.problems.map((p) => describe(locale, draft.collection, p.path, decodingProblem(locale, p))));
     const parsed = entrySchema.safeParse(decoded.value);
-    if (!parsed.success) problems.push(...issues(draft.collection, parsed.error));
+    if (!parsed.success) problems.push(...issues(locale, draft.collection, parsed.error));
   } else if ((TAXONOMIES as readonly string[]).includes(draft.collection)) {
     const parsed = taxonomyTermSchema.safeParse(data);
-    if (!parsed.success) problems.push(...issues(draft.collection, parsed.error));
+    if (!parsed.success) problems.push(...issues(locale, draft.collection, parsed.error));
   }
   return { data, problems };
 }

@@ -12,6 +12,7 @@ import { facetTableOf, type Directory } from '../engine/directory.ts';
 import { pickText } from '../engine/pick-language.ts';
 import { facetLabel } from '../engine/present.ts';
 import { relatedDocs } from '../engine/related.ts';
+import { DEFAULT_LOCALE as DEFAULT_UI_LOCALE, isLocale, t, type Locale } from '../i18n/index.ts';
 import type { Entry } from '../schema/entry.ts';
 import { DEFAULT_LOCALE, type ContentLocale } from '../schema/locales.ts';
 import type { TaxonomyName, TaxonomyTerm } from '../schema/taxonomy.ts';
@@ -56,6 +57,7 @@ export interface PreviewInput {
   published: Partial<Entry>[];
   taxonomies: Record<TaxonomyName, TaxonomyTerm[]>;
   renderMarkdown: (markdown: string) => string;
+  /** The editor's language: the facts' labels and the names of countries, languages and terms; the entry's texts in it when it has them. */
   locale?: ContentLocale;
 }
 
@@ -102,16 +104,17 @@ export function previewModel(input: PreviewInput): PreviewModel {
   const others = input.published.filter(isEntry).filter((e) => e.slug !== draft.slug);
   const dir = previewDirectory([draft, ...others], input.taxonomies);
   const label = (facet: FacetName, value: string) => facetLabel(dir, facet, value, locale);
+  const ui: Locale = isLocale(locale) ? locale : DEFAULT_UI_LOCALE;
 
   const facts: PreviewFact[] = [];
-  if (draft.geographic_scope) facts.push({ label: 'Scope', value: label('scope', draft.geographic_scope) });
-  if (draft.structure) facts.push({ label: 'Structure', value: label('structure', draft.structure) });
+  if (draft.geographic_scope) facts.push({ label: t(ui, 'cms.preview.scope'), value: label('scope', draft.geographic_scope) });
+  if (draft.structure) facts.push({ label: t(ui, 'cms.preview.structure'), value: label('structure', draft.structure) });
   if (draft.network_relation) {
     const relation = label('relation', draft.network_relation);
-    facts.push({ label: 'Relation to the network', value: draft.relation_note ? `${relation} (${draft.relation_note})` : relation });
+    facts.push({ label: t(ui, 'cms.preview.relation'), value: draft.relation_note ? `${relation} (${draft.relation_note})` : relation });
   }
-  if (draft.founded !== undefined) facts.push({ label: 'Founded', value: String(draft.founded) });
-  if (draft.updated) facts.push({ label: 'Updated', value: draft.updated });
+  if (draft.founded !== undefined) facts.push({ label: t(ui, 'cms.preview.founded'), value: String(draft.founded) });
+  if (draft.updated) facts.push({ label: t(ui, 'cms.preview.updated'), value: draft.updated });
 
   const purpose = pickText(draft.purpose, prefs);
   return {

@@ -23,7 +23,12 @@ import { stringifyFrontMatter } from './front-matter.ts';
 /** In the file, `purpose` is stored under Decap's body field name. */
 export const FILE_KEY: Record<(typeof TRANSLATABLE_FIELDS)[number], string> = { summary: 'summary', purpose: 'body' };
 
-type Problem = { path: (string | number)[]; message: string };
+/**
+ * `code` names the problems a draft from the CMS can have, so the CMS can say them in the editor's
+ * language (src/cms/check-entry.ts); the others concern a file's shape, which only a hand-edited
+ * file can get wrong, and the build reports them in English.
+ */
+type Problem = { path: (string | number)[]; message: string; code?: 'not_translated' | 'not_text' };
 
 export interface DecodedEntry {
   /** The logical entry, not yet validated: the schema checks it next. */
@@ -73,6 +78,7 @@ export function decodeEntryFile(frontMatter: unknown, body: string): DecodedEntr
             problems.push({
               path: [locale, key],
               message: `only ${[...translatedKeys].join(' and ')} are translated; give "${key}" in the ${DEFAULT_LOCALE} block`,
+              code: 'not_translated',
             });
           }
         }
@@ -80,7 +86,7 @@ export function decodeEntryFile(frontMatter: unknown, body: string): DecodedEntr
       const text = block[FILE_KEY[field]];
       if (text === undefined || text === null || text === '') continue;
       if (typeof text !== 'string') {
-        problems.push({ path: [locale, FILE_KEY[field]], message: 'must be text' });
+        problems.push({ path: [locale, FILE_KEY[field]], message: 'must be text', code: 'not_text' });
         continue;
       }
       texts[locale] = field === 'purpose' ? text.trim() : text;

@@ -104,7 +104,7 @@ export function guarded(handler: (request: Request) => Promise<Response> | Respo
     try {
       if (request.url.length > URL_MAX) {
         return withSecurityHeaders(
-          errorResponse(414, { code: 'uri_too_long', message: `The address is longer than ${URL_MAX} characters; ask for fewer values.` }, CORS_READ_HEADERS),
+          errorResponse(414, { code: 'uri_too_long', message: t(requestLocale(request), 'api.uriTooLong', { max: URL_MAX }) }, CORS_READ_HEADERS),
         );
       }
       return withSecurityHeaders(await handler(request));

@@ -116,6 +116,10 @@ function bareText(locale: Locale, { code, detail = {} }: Problem, field: string)
           return t(locale, 'problem.countryCode', { value: detail.value ?? '' });
         case 'language_code':
           return t(locale, 'problem.languageCode', { value: detail.value ?? '' });
+        case 'date_order':
+          return t(locale, 'problem.dateOrder');
+        case 'address_or_title':
+          return t(locale, 'problem.addressOrTitle');
         default:
           return t(locale, 'problem.invalid');
       }

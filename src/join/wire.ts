@@ -8,7 +8,8 @@
  * each missing setting, is logged once at start-up.
  */
 import type { Artefact } from '../engine/artefact.ts';
-import { errorResponse } from '../http/respond.ts';
+import { errorResponse, requestLocale } from '../http/respond.ts';
+import { t } from '../i18n/index.ts';
 import { withSecurityHeaders } from '../http/security-headers.ts';
 import type { ApplicationRecord, BlobStore, Clock } from './store/application-store.ts';
 import { createApplicationStore } from './store/application-store.ts';
@@ -160,13 +161,9 @@ export function wireJoin(
   const read = readJoinConfig(env);
   if (!read.ok) {
     (wiring.log ?? consoleLog).error(read.message);
-    const unavailable = async () =>
+    const unavailable = async (request: Request) =>
       withSecurityHeaders(
-        errorResponse(
-          503,
-          { code: 'upstream_unavailable', message: 'Applications cannot be received at the moment: the service is not configured. Please try again later.' },
-          { 'Retry-After': '3600' },
-        ),
+        errorResponse(503, { code: 'upstream_unavailable', message: t(requestLocale(request), 'api.joinUnavailable') }, { 'Retry-After': '3600' }),
       );
     return {
       submit: unavailable,

@@ -18,7 +18,8 @@
  * https://docs.netlify.com/manage/routing/headers/#limitations
  */
 import { randomUUID } from 'node:crypto';
-import { errorResponse } from '../http/respond.ts';
+import { errorResponse, requestLocale } from '../http/respond.ts';
+import { t } from '../i18n/index.ts';
 import { createFunctionRouter, routeParams, type FunctionContext, type LoadedFunction } from './functions.ts';
 import type { SiteSettings } from './netlify-toml.ts';
 import { createHeaderMatcher, createRedirectMatcher } from './path-rules.ts';
@@ -74,7 +75,7 @@ export function createSiteHandler(options: SiteHandlerOptions): SiteHandler {
       if (limit.action === 'rewrite' && limit.to) return dispatch(request, new URL(limit.to, url), { rewritten: true });
       return errorResponse(
         429,
-        { code: 'rate_limited', message: 'Too many requests from this address; please wait a minute and try again.' },
+        { code: 'rate_limited', message: t(requestLocale(request), 'api.rateLimited') },
         { 'Retry-After': String(limiter.retryAfter()) },
       );
     }
@@ -101,7 +102,7 @@ export function createSiteHandler(options: SiteHandlerOptions): SiteHandler {
       // Netlify answers a throwing function with a 500 and logs the error; so do we, without
       // letting the message or stack reach the client.
       log(`[runtime] function ${fn.name} failed: ${(error as Error)?.stack ?? String(error)}`);
-      return errorResponse(500, { code: 'internal_error', message: 'Internal error.' });
+      return errorResponse(500, { code: 'internal_error', message: t(requestLocale(request), 'api.internalError') });
     }
   }
 

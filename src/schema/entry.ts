@@ -105,7 +105,7 @@ export const sourceSchema = z
     url: httpUrlSchema.optional().meta({ title: 'Address', description: 'The page the facts come from.' }),
     title: text(300).optional().meta({ title: 'Title or note', description: 'E.g. “Connexions Directory of Groups & Websites 2018”.' }),
   })
-  .refine((s) => s.url !== undefined || s.title !== undefined, 'give an address or a title')
+  .refine((s) => s.url !== undefined || s.title !== undefined, { message: 'give an address or a title', params: { problem: 'address_or_title' } })
   .meta({ anyOf: [{ required: ['url'] }, { required: ['title'] }] });
 
 /**
@@ -157,7 +157,7 @@ export const entryFields = {
 
 export const entrySchema = z
   .strictObject(entryFields)
-  .refine((e) => e.updated >= e.created, { path: ['updated'], message: 'must not be before the created date' })
+  .refine((e) => e.updated >= e.created, { path: ['updated'], message: 'must not be before the created date', params: { problem: 'date_order' } })
   .meta({ id: 'Entry', title: 'Directory entry' });
 
 export type Entry = z.infer<typeof entrySchema>;

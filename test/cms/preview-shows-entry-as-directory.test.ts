@@ -54,6 +54,28 @@ describe('the group preview', () => {
     expect(model.summary).toEqual({ text: 'Un syndicat.', lang: 'fr' });
     expect(model.purposeHtml).toContain('<strong>organise</strong>');
     expect(model.purposeHtml).not.toContain('<script>');
+
+    // In the editor's language: the facts' labels, the names, and the entry's own text in that language.
+    const german = previewModel({
+      draft: {
+        slug: 'neu',
+        name: 'Neu',
+        countries: ['FR'],
+        network_relation: 'observer',
+        founded: 1995,
+        summary: { en: 'A union.', de: 'Eine Gewerkschaft.' },
+      },
+      published: [],
+      taxonomies: artefact.taxonomies,
+      renderMarkdown,
+      locale: 'de',
+    });
+    expect(german.facts).toEqual([
+      { label: 'Beziehung zum Netzwerk', value: enumLabel('de', 'relation', 'observer') },
+      { label: 'Gegründet', value: '1995' },
+    ]);
+    expect(german.countries).toEqual(['Frankreich']);
+    expect(german.summary).toEqual({ text: 'Eine Gewerkschaft.', lang: 'de' });
   });
 
   it('lists the related groups the engine ranks for a published group, with their subject labels', () => {

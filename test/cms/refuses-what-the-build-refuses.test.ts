@@ -1,6 +1,6 @@
 /**
  * Before saving or publishing, the CMS checks an entry exactly as the content build will, and
- * refuses with the build's own messages; what the build accepts, it lets through. The drafts
+ * refuses with a message per problem, in the editor's language; what the build accepts, it lets through. The drafts
  * here are shaped as Decap keeps them: the default language's fields in `data`, the others'
  * translations in `i18n.<locale>.data`.
  */
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkEntry, emptyValuePaths, withoutEmptyValues, type EntryDraft } from '../../src/cms/check-entry.ts';
 import { parseFrontMatter, parseYaml } from '../../src/content/front-matter.ts';
+import { LOCALES, t } from '../../src/i18n/index.ts';
 import { CONTENT_LOCALES, DEFAULT_LOCALE } from '../../src/schema/locales.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -51,13 +52,13 @@ describe('the check before saving', () => {
   });
 
   it('requires a summary in at least one language, and accepts it in any', () => {
-    expect(checkEntry(group({ summary: '' })).problems).toEqual(['Summary: give the summary in at least one language']);
+    expect(checkEntry(group({ summary: '' })).problems).toEqual(['Summary: give it in at least one language']);
     expect(checkEntry(group({ summary: '' }, { fr: { data: { summary: 'Un syndicat.' } } })).problems).toEqual([]);
   });
 
   it('refuses untranslatable fields in another language’s block', () => {
     const { problems } = checkEntry(group({}, { fr: { data: { summary: 'Un syndicat.', subjects: ['peace'] } } }));
-    expect(problems).toEqual(['French block (fr.subjects): only summary and body are translated; give "subjects" in the en block']);
+    expect(problems).toEqual(['French version (fr.subjects): only the summary and the purpose are translated; give this field in the English version']);
   });
 
   it('refuses a slug that no longer matches the file the entry was saved as', () => {
@@ -94,6 +95,28 @@ describe('the check before saving', () => {
       else delete parent[key];
     }
     expect(copy).toEqual(withoutEmptyValues(raw));
+  });
+
+  it('speaks the editor’s language: labels as the CMS shows them, every problem said by its code', () => {
+    const draft = group({ website: 'www.example.org', founded: 1750, created: '2026-03-01', updated: '2026-02-01', email: 'nobody' });
+    expect(checkEntry(draft, 'pt').problems).toEqual([
+      'Site: deve ser um endereço web começando com http:// ou https://',
+      'E-mail público: deve ser um endereço de e-mail',
+      'Ano de fundação: deve ser 1800 ou depois',
+      'Atualização: não pode ser anterior à data de criação',
+    ]);
+    expect(checkEntry(group({}, { fr: { data: { summary: 'Un syndicat.', subjects: ['peace'] } } }), 'de').problems).toEqual([
+      'Fassung auf Französisch (fr.subjects): nur die Kurzbeschreibung und der Zweck werden übersetzt; gib dieses Feld in der Fassung auf Englisch an',
+    ]);
+    const renamed = { ...group({ slug: 'renamed' }), newRecord: false, slug: 'new-union' };
+    expect(checkEntry(renamed, 'de').problems).toEqual([`Kennung: ${t('de', 'cms.check.slugFixed', { slug: 'new-union', given: 'renamed' })}`]);
+    // The same problems in every language, none of them in English outside English.
+    const english = checkEntry(draft).problems;
+    for (const locale of LOCALES.filter((l) => l !== 'en')) {
+      const theirs = checkEntry(draft, locale).problems;
+      expect(theirs, locale).toHaveLength(english.length);
+      for (const [i, line] of theirs.entries()) expect(line, `${locale}: ${line}`).not.toBe(english[i]);
+    }
   });
 
   it('checks taxonomy terms against the term schema', () => {

@@ -149,6 +149,15 @@ describe('a plain form post', () => {
     expect(r.status).toBe(409);
     expect(r.text).toContain('<h2 id="duplicate-title">Ce groupe figure peut-être déjà dans l’annuaire</h2>');
     expect(r.text).toContain('<a href="/fr/groups/solidaires/">la fiche « Union syndicale Solidaires » de l’annuaire</a>');
+    // In Italian, the link goes to the Italian page of the entry.
+    const italian = await postForm(
+      formBody(h.token(), [
+        ['website', 'https://www.solidaires.org/clap'],
+        ['lang', 'it'],
+      ]),
+    );
+    expect(italian.status).toBe(409);
+    expect(italian.text).toContain('<a href="/it/groups/solidaires/">la scheda «Union syndicale Solidaires» dell’annuario</a>');
     expect(r.text).toContain(
       '<div id="confirm-distinct" class="field checkbox"><input type="checkbox" id="f-confirm_distinct" name="confirm_distinct" value="true">',
     );

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { decryptContact } from '../../src/join/store/contact-encryption.ts';
-import { ACCESS_MESSAGES } from '../../src/join/endpoints/editor-access.ts';
+import { t } from '../../src/i18n/index.ts';
 import { fixtureFiles, validApplication, validCorrection } from '../support/join-fixtures.ts';
 import { joinHarness, type JoinHarness } from '../support/join-harness.ts';
 
@@ -67,15 +67,19 @@ describe('the applications list, on GitHub', () => {
     h = await joinHarness({ standIn: { users } });
     const reader = await list(READER);
     expect(reader.status).toBe(403);
-    expect(reader.body.error).toEqual({ code: 'forbidden', message: ACCESS_MESSAGES.noPush });
+    expect(reader.body.error).toEqual({ code: 'forbidden', message: t('en', 'api.editor.noPush') });
     const stranger = await list('gho_unknown000000000000000000000000000000');
     expect(stranger.status).toBe(401);
-    expect(stranger.body.error.message).toBe(ACCESS_MESSAGES.badToken);
+    expect(stranger.body.error.message).toBe(t('en', 'api.editor.badToken'));
     const none = await list();
     expect(none.status).toBe(401);
-    expect(none.body.error.message).toBe(ACCESS_MESSAGES.noToken);
+    expect(none.body.error.message).toBe(t('en', 'api.editor.noToken'));
     expect(h.github!.calls()).toEqual([REPO_CALL, REPO_CALL]); // no call without a token
     for (const r of [reader, stranger, none]) expect(JSON.stringify(r.body)).not.toMatch(/gho_/);
+    // In the editor's language (the Applications page asks with ?lang=); the code stays the same.
+    const german = await list(READER, { url: 'https://directory.example/api/v1/applications?lang=de' });
+    expect(german.body.error).toEqual({ code: 'forbidden', message: t('de', 'api.editor.noPush') });
+    expect(german.body.error.message).toMatch(/^Dein GitHub-Konto/);
   });
 
   it('answers 503 with an honest message when GitHub fails, and asks again next time', async () => {
@@ -84,7 +88,7 @@ describe('the applications list, on GitHub', () => {
     const down = await list(EDITOR);
     expect(down.status).toBe(503);
     expect(down.headers.get('retry-after')).toBe('60');
-    expect(down.body.error).toEqual({ code: 'upstream_unavailable', message: ACCESS_MESSAGES.githubDown });
+    expect(down.body.error).toEqual({ code: 'upstream_unavailable', message: t('en', 'api.editor.githubDown') });
     h.github!.clearFaults();
     expect((await list(EDITOR)).status).toBe(200);
 

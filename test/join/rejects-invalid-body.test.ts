@@ -3,6 +3,7 @@
  * leaves no trace: no GitHub call, nothing stored.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { t } from '../../src/i18n/index.ts';
 import { JOIN_BODY_LIMIT } from '../../src/schema/join.ts';
 import { validApplication } from '../support/join-fixtures.ts';
 import { joinHarness, type JoinHarness } from '../support/join-harness.ts';
@@ -35,6 +36,21 @@ describe('invalid requests', () => {
       expect((await r.json()).error.code).toBe('method_not_allowed');
     }
     expect((await h.runtime.submit(new Request(URL_, { method: 'OPTIONS' }))).status).toBe(204);
+  });
+
+  it('says what is wrong with an unreadable body in the sender’s language, the code unchanged', async () => {
+    const cases = [
+      { body: '{"name": ', id: 'join.answer.notJson' },
+      { body: '["a list"]', id: 'join.answer.notObject' },
+      { body: `{"name": ${'['.repeat(50)}${']'.repeat(50)}}`, id: 'join.answer.tooDeep' },
+    ] as const;
+    for (const { body, id } of cases) {
+      const r = await send({ headers: { 'Content-Type': 'application/json', 'Accept-Language': 'pt-BR, en;q=0.5' }, body });
+      expect(r.status, id).toBe(400);
+      expect(r.body.error).toEqual({ code: 'invalid_body', message: t('pt', id) });
+      const english = await send({ headers: { 'Content-Type': 'application/json' }, body });
+      expect(english.body.error.message, id).toBe(t('en', id));
+    }
   });
 
   it('answers other media types with 415', async () => {

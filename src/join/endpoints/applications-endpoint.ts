@@ -9,7 +9,8 @@
  * site can read them from an editor's browser. The server hands out ciphertext only: it cannot
  * read it, the editor's browser decrypts it with the editor's own identity.
  */
-import { checkMethod, errorResponse, guarded, json, notFound } from '../../http/respond.ts';
+import { checkMethod, errorResponse, guarded, json, notFound, requestLocale } from '../../http/respond.ts';
+import { t } from '../../i18n/index.ts';
 import type { ApplicationRecord, ApplicationStore } from '../store/application-store.ts';
 import type { EditorAccess } from './editor-access.ts';
 import { readReference } from '../../schema/join.ts';
@@ -63,19 +64,19 @@ export function createApplicationsEndpoint(deps: ApplicationsDeps) {
       const forget = /^\/api\/v1\/applications\/([^/]+)\/contact$/.exec(path);
       const denied = checkMethod(request, forget ? ['DELETE'] : ['GET'], {});
       if (denied) return denied;
-      if (!forget && path !== '/api/v1/applications') return notFound('No such resource.', PRIVATE);
+      if (!forget && path !== '/api/v1/applications') return notFound(t(requestLocale(request), 'api.noResource'), PRIVATE);
       const access = await deps.access(request, clientIp);
       if (!access.ok) {
         const code = access.status === 503 ? 'upstream_unavailable' : access.status === 401 ? 'unauthorized' : 'forbidden';
         return errorResponse(
           access.status,
-          { code, message: access.message },
+          { code, message: t(requestLocale(request), `api.editor.${access.reason}`) },
           { ...PRIVATE, ...(access.status === 401 ? { 'WWW-Authenticate': 'token' } : {}), ...(access.status === 503 ? { 'Retry-After': '60' } : {}) },
         );
       }
       if (forget) {
         const reference = readReference(decodeURIComponent(forget[1]!));
-        if (!reference || !(await deps.store.get(reference))) return notFound('No application has this reference.', PRIVATE);
+        if (!reference || !(await deps.store.get(reference))) return notFound(t(requestLocale(request), 'api.noApplication'), PRIVATE);
         await deps.store.deleteContact(reference);
         return new Response(null, { status: 204, headers: PRIVATE });
       }

@@ -6,12 +6,13 @@
  */
 import { paths } from '../../schema/routes.ts';
 import { randomBytes } from 'node:crypto';
-import { checkMethod, guarded, notFound } from '../../http/respond.ts';
+import { checkMethod, guarded, notFound, requestLocale } from '../../http/respond.ts';
+import { t } from '../../i18n/index.ts';
 import { correctionRequestSchema } from '../../schema/correction.ts';
 import type { Entry } from '../../schema/entry.ts';
 import { docOfSlug, entryOf, type Artefact } from '../../engine/artefact.ts';
 import type { Clock } from '../store/application-store.ts';
-import { CORRECTION_MESSAGES } from '../pages/correction-messages.ts';
+import { CORRECTION_MESSAGES } from '../pages/messages.ts';
 import { issueFormToken } from '../intake/form-token.ts';
 import type { Log } from '../log.ts';
 import { answerIntake, pageHeaders } from './intake-endpoint.ts';
@@ -56,7 +57,7 @@ export function createCorrectionEndpoint(deps: CorrectionEndpointDeps) {
     if (denied) return denied;
     const slug = slugOf(new URL(request.url).pathname);
     const entry = slug === undefined ? undefined : deps.entry(slug);
-    if (!entry) return notFound('The directory has no entry with this slug.', { 'Cache-Control': 'no-store' });
+    if (!entry) return notFound(t(requestLocale(request), 'api.noEntry'), { 'Cache-Control': 'no-store' });
     return answerIntake(
       {
         name: 'correction',

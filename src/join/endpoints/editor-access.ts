@@ -18,7 +18,7 @@
 import { createHash } from 'node:crypto';
 import type { Log } from '../log.ts';
 
-export type AccessResult = { ok: true } | { ok: false; status: 401 | 403 | 503; message: string };
+export type AccessResult = { ok: true } | { ok: false; status: 401 | 403 | 503; reason: AccessRefusal };
 export type EditorAccess = (request: Request, clientIp?: string) => Promise<AccessResult>;
 
 export interface GitHubAccessOptions {
@@ -36,13 +36,8 @@ export interface GitHubAccessOptions {
 
 const CACHE_MAX = 500;
 
-export const ACCESS_MESSAGES = {
-  noToken: 'Log in to the CMS (/admin/) first: this page uses your GitHub login from it.',
-  badToken: 'GitHub did not accept your login; it may have expired. Log out of the CMS and log in again.',
-  noPush: 'Your GitHub account cannot write to the directory’s repository, so it cannot read applications. Ask the network’s editors to add you.',
-  githubDown: 'GitHub could not be asked whether you are an editor. Nothing is wrong with your login: try again in a minute.',
-  notLocal: 'Without GitHub settings, applications can only be read from this machine (http://localhost).',
-} as const;
+/** Why access was refused; the endpoint says it in the caller's language (catalogue `api.editor.<reason>`). */
+export type AccessRefusal = 'noToken' | 'badToken' | 'noPush' | 'githubDown' | 'notLocal';
 
 export function githubEditorAccess(options: GitHubAccessOptions): EditorAccess {
   const ttl = options.ttlMs ?? 60_000;
@@ -58,7 +53,7 @@ export function githubEditorAccess(options: GitHubAccessOptions): EditorAccess {
 
   return async (request) => {
     const token = /^(?:token|bearer)\s+([\w.-]{1,255})$/i.exec(request.headers.get('authorization') ?? '')?.[1];
-    if (!token) return { ok: false, status: 401, message: ACCESS_MESSAGES.noToken };
+    if (!token) return { ok: false, status: 401, reason: 'noToken' };
     const key = createHash('sha256').update(token).digest('hex');
     const hit = cache.get(key);
     if (hit && hit.until > now()) return hit.result;
@@ -77,21 +72,21 @@ export function githubEditorAccess(options: GitHubAccessOptions): EditorAccess {
       });
     } catch (error) {
       options.log.warn(`[applications] GitHub could not be asked about an editor's access (${(error as Error)?.name ?? 'error'})`);
-      return { ok: false, status: 503, message: ACCESS_MESSAGES.githubDown };
+      return { ok: false, status: 503, reason: 'githubDown' };
     }
     if (response.status === 200) {
       const repository = (await response.json().catch(() => null)) as { permissions?: { push?: boolean } } | null;
-      if (repository === null) return { ok: false, status: 503, message: ACCESS_MESSAGES.githubDown };
-      return remember(key, repository.permissions?.push === true ? { ok: true } : { ok: false, status: 403, message: ACCESS_MESSAGES.noPush });
+      if (repository === null) return { ok: false, status: 503, reason: 'githubDown' };
+      return remember(key, repository.permissions?.push === true ? { ok: true } : { ok: false, status: 403, reason: 'noPush' });
     }
     await response.body?.cancel();
-    if (response.status === 401) return remember(key, { ok: false, status: 401, message: ACCESS_MESSAGES.badToken });
+    if (response.status === 401) return remember(key, { ok: false, status: 401, reason: 'badToken' });
     // 404: GitHub hides a repository the token cannot see; 403: refused (a rate limit says so in its headers).
     if (response.status === 404 || (response.status === 403 && response.headers.get('x-ratelimit-remaining') !== '0' && !response.headers.has('retry-after'))) {
-      return remember(key, { ok: false, status: 403, message: ACCESS_MESSAGES.noPush });
+      return remember(key, { ok: false, status: 403, reason: 'noPush' });
     }
     options.log.warn(`[applications] GitHub answered ${response.status} when asked about an editor's access`);
-    return { ok: false, status: 503, message: ACCESS_MESSAGES.githubDown };
+    return { ok: false, status: 503, reason: 'githubDown' };
   };
 }
 
@@ -103,6 +98,6 @@ export function localEditorAccess(): EditorAccess {
   return async (request, clientIp) => {
     const ip = clientIp ?? request.headers.get('x-nf-client-connection-ip') ?? '';
     const host = new URL(request.url).hostname;
-    return isLoopbackIp(ip) && LOOPBACK_HOSTS.has(host) ? { ok: true } : { ok: false, status: 403, message: ACCESS_MESSAGES.notLocal };
+    return isLoopbackIp(ip) && LOOPBACK_HOSTS.has(host) ? { ok: true } : { ok: false, status: 403, reason: 'notLocal' };
   };
 }

@@ -18,6 +18,7 @@ import { issueFormToken } from '../intake/form-token.ts';
 import type { Log } from '../log.ts';
 import type { SubmitOutcome } from '../intake/take-in.ts';
 import { JOIN_MESSAGES, pickLocale, problemText } from '../pages/messages.ts';
+import { t } from '../../i18n/index.ts';
 import { JOIN_BODY_LIMIT } from '../../schema/join.ts';
 import { JOIN_FORM_SHAPE, parseJoinBody, type FieldShape } from '../intake/parse-body.ts';
 import type { FormState } from '../pages/render-join-page.ts';
@@ -135,7 +136,16 @@ export async function answerIntake(door: IntakeDoor, request: Request): Promise<
   if (!parsed.ok) {
     const code = parsed.status === 413 ? 'payload_too_large' : parsed.status === 415 ? 'unsupported_media_type' : 'invalid_body';
     const problems: FieldProblem[] = Object.entries(parsed.fields ?? {}).map(([field, message]) => ({ field, code: 'sent_twice', message }));
-    const message = parsed.status === 413 ? a.tooLarge : parsed.status === 415 ? a.unsupported : parsed.fields ? a.invalid : parsed.message;
+    const message =
+      parsed.status === 413
+        ? a.tooLarge
+        : parsed.status === 415
+          ? a.unsupported
+          : parsed.fields
+            ? a.invalid
+            : parsed.reason
+              ? t(locale, `join.answer.${parsed.reason}`)
+              : parsed.message;
     return fail(
       parsed.status,
       { code, message, ...(problems.length ? { fields: fieldsOf(problems, locale) } : {}) },

@@ -25,7 +25,17 @@ export type ParsedBody =
       /** Texts refused unread for their length (normalise-input.ts): validation reports them. */
       overlong: Overlong[];
     }
-  | { ok: false; status: 400 | 413 | 415; message: string; fields?: Record<string, string>; fromForm: boolean; value?: Record<string, unknown> };
+  | {
+      ok: false;
+      status: 400 | 413 | 415;
+      /** In English, for logs and tests; the endpoint answers in the sender's language by `status` and `reason`. */
+      message: string;
+      /** What was wrong with a body that could not be read as fields (catalogue `join.answer.<reason>`). */
+      reason?: 'unreadable' | 'notJson' | 'notObject' | 'tooDeep';
+      fields?: Record<string, string>;
+      fromForm: boolean;
+      value?: Record<string, unknown>;
+    };
 
 type Kind = 'text' | 'list' | 'number' | 'boolean' | 'object';
 export interface FieldShape {
@@ -150,7 +160,7 @@ export async function parseJoinBody(request: Request, limit = JOIN_BODY_LIMIT, s
   if (!read.ok) {
     return read.reason === 'too_large'
       ? { ok: false, status: 413, fromForm, message: `The application is larger than ${Math.round(limit / 1024)} KB; shorten the longest texts.` }
-      : { ok: false, status: 400, fromForm, message: 'The request body could not be read.' };
+      : { ok: false, status: 400, fromForm, reason: 'unreadable', message: 'The request body could not be read.' };
   }
   let raw: Record<string, unknown>;
   let fields: Record<string, string> = {};
@@ -161,10 +171,10 @@ export async function parseJoinBody(request: Request, limit = JOIN_BODY_LIMIT, s
     try {
       parsed = JSON.parse(read.text);
     } catch {
-      return { ok: false, status: 400, fromForm, message: 'The body is not valid JSON.' };
+      return { ok: false, status: 400, fromForm, reason: 'notJson', message: 'The body is not valid JSON.' };
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      return { ok: false, status: 400, fromForm, message: 'The body must be a JSON object with the application’s fields.' };
+      return { ok: false, status: 400, fromForm, reason: 'notObject', message: 'The body must be a JSON object with the application’s fields.' };
     }
     raw = parsed as Record<string, unknown>;
   }
@@ -173,7 +183,7 @@ export async function parseJoinBody(request: Request, limit = JOIN_BODY_LIMIT, s
   try {
     ({ value: normalised, overlong } = normaliseInput(raw));
   } catch (error) {
-    if (error instanceof TooDeep) return { ok: false, status: 400, fromForm, message: 'The request is nested too deeply.' };
+    if (error instanceof TooDeep) return { ok: false, status: 400, fromForm, reason: 'tooDeep', message: 'The request is nested too deeply.' };
     throw error;
   }
   if (Object.keys(fields).length > 0) return { ok: false, status: 400, fromForm, message: 'Some fields were sent more than once.', fields, value: normalised };

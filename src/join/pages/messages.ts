@@ -1,7 +1,7 @@
 /**
  * The join and correction pages' sentences in the shape those pages read, in every language,
- * built from the message catalogues (src/i18n: `join.*`, `problem.*`, `nav.*`), which hold the
- * words. Validation problems are said by their code (src/i18n/problems.ts), never by matching
+ * built from the message catalogues (src/i18n: `join.*`, `correction.*`, `problem.*`, `nav.*`),
+ * which hold the words. Validation problems are said by their code (src/i18n/problems.ts), never by matching
  * English text; the language is chosen by the one picker (src/i18n/negotiate.ts, q-values honoured).
  */
 import { messages, optional, pickLocale as pick, t } from '../../i18n/index.ts';
@@ -239,6 +239,66 @@ function longDay(l: JoinLocale, day: string): string {
 }
 
 export const JOIN_MESSAGES: Record<JoinLocale, Messages> = Object.fromEntries(JOIN_LOCALES.map((l) => [l, build(l)])) as Record<JoinLocale, Messages>;
+
+/** The correction form's own sentences; its field labels, problems and navigation are the join's (above). */
+export interface CorrectionMessages {
+  pageTitle: (name: string) => string;
+  intro: string;
+  introPrivacy: string;
+  sectionEntry: string;
+  sectionSource: string;
+  sourceUrl: { label: string; hint: string };
+  speaksForGroup: { legend: string; yes: string; no: string };
+  relationClaim: { label: string; hint: string };
+  submit: string;
+  thanksTitle: string;
+  states: Record<JoinState, string>;
+  nextSteps: string;
+  backToEntry: string;
+  unknownEntryTitle: string;
+  unknownEntry: string;
+  /** The same answers as the join's, said of a correction. */
+  answers: Messages['answers'];
+}
+
+function buildCorrection(l: JoinLocale): CorrectionMessages {
+  return {
+    pageTitle: (name) => t(l, 'correction.pageTitle', { name }),
+    intro: t(l, 'correction.intro'),
+    introPrivacy: t(l, 'correction.introPrivacy'),
+    sectionEntry: t(l, 'correction.section.entry'),
+    sectionSource: t(l, 'correction.section.source'),
+    sourceUrl: { label: t(l, 'correction.field.source_url.label'), hint: t(l, 'correction.field.source_url.hint') },
+    speaksForGroup: {
+      legend: t(l, 'correction.field.speaks_for_group.legend'),
+      yes: t(l, 'correction.field.speaks_for_group.yes'),
+      no: t(l, 'correction.field.speaks_for_group.no'),
+    },
+    relationClaim: { label: t(l, 'correction.field.relation_claim.label'), hint: t(l, 'correction.field.relation_claim.hint') },
+    submit: t(l, 'correction.submit'),
+    thanksTitle: t(l, 'correction.thanks.title'),
+    states: Object.fromEntries(JOIN_STATES.map((s) => [s, t(l, `correction.state.${s}`)])) as Record<JoinState, string>,
+    nextSteps: t(l, 'correction.thanks.next'),
+    backToEntry: t(l, 'correction.backToEntry'),
+    unknownEntryTitle: t(l, 'correction.unknownEntry.title'),
+    unknownEntry: t(l, 'correction.unknownEntry.text'),
+    answers: {
+      invalid: t(l, 'correction.answer.invalid'),
+      tooLarge: t(l, 'correction.answer.tooLarge'),
+      unsupported: t(l, 'correction.answer.unsupported'),
+      duplicate: t(l, 'correction.answer.duplicate'),
+      unavailable: t(l, 'correction.answer.unavailable'),
+      rateLimited: t(l, 'correction.answer.rateLimited'),
+      network: t(l, 'correction.answer.network'),
+      crossSite: t(l, 'correction.answer.crossSite'),
+    },
+  };
+}
+
+export const CORRECTION_MESSAGES: Record<JoinLocale, CorrectionMessages> = Object.fromEntries(JOIN_LOCALES.map((l) => [l, buildCorrection(l)])) as Record<
+  JoinLocale,
+  CorrectionMessages
+>;
 
 /** A problem in the page's language, said by its code and details (src/i18n/problems.ts). */
 export function problemText(problem: FieldProblem, locale: JoinLocale): string {

@@ -11,8 +11,7 @@ import { localePrefix, paths } from '../../schema/routes.ts';
 import { JOIN_LOCALES, type JoinLocale, type JoinState } from '../../schema/join.ts';
 import { html, type Html, jsonForScript } from '../../text/html.ts';
 import { publicFieldsOf } from '../intake/correction-changes.ts';
-import { CORRECTION_MESSAGES } from './correction-messages.ts';
-import { JOIN_MESSAGES, problemText } from './messages.ts';
+import { CORRECTION_MESSAGES, JOIN_MESSAGES, problemText } from './messages.ts';
 import { SECTIONS, type FormState, type JoinPageRenderer } from './render-join-page.ts';
 
 const prefix = (locale: JoinLocale) => localePrefix(locale);

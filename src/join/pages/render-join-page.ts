@@ -246,7 +246,7 @@ ${withScript ? html`<script nonce="${nonce}" src="${JOIN_FORM_SCRIPT}" defer></s
     const m = JOIN_MESSAGES[locale];
     const items = matches.map((d) =>
       d.kind === 'entry'
-        ? html`<li><a href="${locale === 'fr' ? '/fr' : ''}/groups/${d.slug}/">${m.duplicateEntry(d.name ?? '')}</a> (${d.value})</li>`
+        ? html`<li><a href="${paths.entry(locale, d.slug ?? '')}">${m.duplicateEntry(d.name ?? '')}</a> (${d.value})</li>`
         : html`<li>${(d.accepted ? m.duplicateAccepted : m.duplicateApplication)((d.received_at ?? '').slice(0, 10))} (${d.value})</li>`,
     );
     return html`<div class="notice" role="alert" aria-labelledby="duplicate-title"><h2 id="duplicate-title">${m.duplicateTitle}</h2><p>${m.duplicateIntro}</p><ul>${items}</ul></div>`;

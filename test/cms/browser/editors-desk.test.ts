@@ -9,16 +9,19 @@
  *    the editor publishes it; the API serves the new website.
  * 3. A correction of an entry an editor has a draft of leaves the draft intact, waits, and arrives
  *    in the Workflow tab once the draft is published.
+ * 4. An editor whose browser asks for German reads the page in German; `?lang=pt` switches it to
+ *    Portuguese, and the CMS follows the same choice.
  */
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleDesk } from '../../../src/cms/build-admin.ts';
 import { editEntryFile } from '../../../src/content/edit-entry-file.ts';
+import { t } from '../../../src/i18n/index.ts';
 import { startStack, type Stack } from '../../support/start-stack.ts';
 import { launchBrowser, PROJECT_ROOT, saveFailureArtifacts, type TestPage } from '../../support/cms-browser.ts';
 import { eventually, publishNow, setStatus } from '../../support/decap-ui.ts';
@@ -85,19 +88,10 @@ beforeAll(async () => {
 
   // Before the site runs, the editor opens the Applications page (the project's own files, at the
   // site's address, so the key stays in this origin's storage) and creates a key.
-  const bundled = await build({
-    entryPoints: [join(PROJECT_ROOT, 'admin', 'applications.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: ['es2022'],
-    write: false,
-    logLevel: 'warning',
-  });
   const files: Record<string, { body: string; type: string }> = {
     '/admin/applications.html': { body: await readFile(join(PROJECT_ROOT, 'admin', 'applications.html'), 'utf8'), type: 'text/html' },
     '/admin/applications.css': { body: await readFile(join(PROJECT_ROOT, 'admin', 'applications.css'), 'utf8'), type: 'text/css' },
-    '/admin/applications.js': { body: bundled.outputFiles[0]!.text, type: 'text/javascript' },
+    '/admin/applications.js': { body: await bundleDesk(PROJECT_ROOT), type: 'text/javascript' },
     '/api/v1/applications': { body: '{"data":[]}', type: 'application/json' },
   };
   await context.route(`${origin}/**`, (route) => {
@@ -202,6 +196,44 @@ describe("the editors' desk", () => {
     await row.getByText('Call me after 6pm.').waitFor();
     expect(tp.console.filter((l) => l.startsWith('[pageerror]') || /Content Security Policy/.test(l))).toEqual([]);
   }, 180_000);
+
+  it('speaks the editor’s language: German from the browser, Portuguese when asked, and the CMS follows', async ({ onTestFailed }) => {
+    // A browser of its own, set to German (navigator.languages and Accept-Language), with no key and no choice made yet.
+    const german = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'de-DE' });
+    const page = await german.newPage();
+    const tp = { page, console: [] as string[] };
+    page.on('pageerror', (e) => tp.console.push(`[pageerror] ${e.message}`));
+    onTestFailed(() => saveFailureArtifacts('editors-desk-german', tp, stack));
+    try {
+      await withStrictCsp(page);
+      await page.goto(`${stack.url}/admin/applications.html`);
+      await page.getByRole('heading', { level: 1, name: 'Anträge' }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+      expect(await page.title()).toBe(t('de', 'desk.documentTitle'));
+      await page.getByText('In diesem Browser ist noch kein Schlüssel.').waitFor();
+      await page.getByRole('button', { name: 'Neuen Schlüssel erstellen' }).waitFor();
+      // The join application sent by the first test: its kind, its state and its locked contact, in German.
+      const row = page.locator('tr', { hasText: 'Couriers Collective of Porto' }).first();
+      await row.waitFor();
+      await row.getByText('Aufnahme', { exact: true }).waitFor();
+      await row.getByText('Gesperrt: Füge oben deinen Schlüssel hinzu, um es zu lesen.').waitFor();
+      await page.getByRole('columnheader', { name: 'Vorgangsnummer' }).waitFor();
+      expect(await page.locator('#list-status').textContent()).toMatch(/^\d+ eingegangen, die neuesten zuerst\.$/);
+
+      // Asked for Portuguese, the page speaks it, and remembers the choice for the CMS too.
+      await page.goto(`${stack.url}/admin/applications.html?lang=pt`);
+      await page.getByRole('heading', { level: 1, name: 'Pedidos' }).waitFor();
+      await page.getByRole('columnheader', { name: 'Referência' }).waitFor();
+      await page.goto(`${stack.url}/admin/`);
+      await page.waitForFunction(() => document.documentElement.lang === 'pt');
+      await page.getByRole('link', { name: 'Pedidos' }).waitFor(); // the CMS's link to this page, in the same language
+      await page.goto(`${stack.url}/admin/applications.html`);
+      await page.getByRole('heading', { level: 1, name: 'Pedidos' }).waitFor();
+      expect(tp.console).toEqual([]);
+    } finally {
+      await german.close();
+    }
+  }, 120_000);
 
   it('a visitor corrects an entry’s website; it is in the Workflow tab; the editor publishes it; the API serves it', async ({ onTestFailed }) => {
     const tp = await newPage();
