@@ -14,7 +14,9 @@
  *   npm run bench:cold -- --phases                       where the time goes, per variant
  *
  * Each variant's entry is a few lines that import the checkout's own modules, exactly as
- * netlify/functions/groups.mts does; esbuild bundles them as Netlify's bundler would.
+ * netlify/functions/groups.mts does; esbuild bundles them as Netlify's bundler would. The answer's
+ * body is read as bytes, as a runtime forwards it (decoding it to a string would time the
+ * harness's first UTF-8 decode of non-ASCII text, which no runtime does).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,7 +39,7 @@ export async function bundleColdStart(dir: string, name: string, body: string): 
   const source = join(dir, `${name}.mjs`);
   writeFileSync(
     source,
-    `const T0 = performance.now();\n${body}\nconst T1 = performance.now();\nconst r = await handler(new Request('${COLD_REQUEST}'));\nawait r.text();\nconst T2 = performance.now();\nif (process.env.PHASES) process.stderr.write(JSON.stringify({ start: T0, body: T1 - T0, first: T2 - T1 }) + '\\n');\nprocess.stdout.write(String(r.status));\n`,
+    `const T0 = performance.now();\n${body}\nconst T1 = performance.now();\nconst r = await handler(new Request('${COLD_REQUEST}'));\nawait r.arrayBuffer();\nconst T2 = performance.now();\nif (process.env.PHASES) process.stderr.write(JSON.stringify({ start: T0, body: T1 - T0, first: T2 - T1 }) + '\\n');\nprocess.stdout.write(String(r.status));\n`,
   );
   const outfile = join(dir, `${name}.bundle.mjs`);
   await build({ entryPoints: [source], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'silent', external: ['node:*'] });

@@ -87,7 +87,7 @@ async function coldStart(artefactText: string, files: [string, string | Buffer][
     writeFileSync(join(dir, 'directory.mjs'), artefactText);
     writeFileSync(join(dir, 'content.json'), contentJson);
     const entry = (body: string) =>
-      `${body}\nconst r = await handler(new Request('https://d.example/api/v1/groups?country=FR&facets=country'));\nawait r.text();\nprocess.stdout.write(String(r.status));\n`;
+      `${body}\nconst r = await handler(new Request('https://d.example/api/v1/groups?country=FR&facets=country'));\nawait r.arrayBuffer();\nprocess.stdout.write(String(r.status));\n`;
     mkdirSync(join(dir, 'generated'));
     for (const [name, data] of files) if (name !== 'directory.json') writeFileSync(join(dir, 'generated', name), data);
     // Exactly as netlify/functions/groups.mts does: the artefact read from a file at start.

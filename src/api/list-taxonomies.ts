@@ -1,5 +1,5 @@
 /** `GET /api/v1/taxonomies`: every vocabulary a partner needs to build filters, with labels and counts. */
-import { GEOGRAPHIC_SCOPES, NETWORK_RELATIONS, STRUCTURES } from '../schema/entry.ts';
+import { GEOGRAPHIC_SCOPES, NETWORK_RELATIONS, STRUCTURES } from '../schema/entry-values.ts';
 import type { ContentLocale } from '../schema/locales.ts';
 import type { TaxonomyTerm } from '../schema/taxonomy.ts';
 import type { FacetName } from '../engine/artefact.ts';

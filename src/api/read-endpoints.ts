@@ -4,7 +4,7 @@
  * netlify/functions/ only bind these to the built directory and a route.
  */
 import { groupQuerySchema, groupsQuerySchema } from '../schema/query.ts';
-import { slugSchema } from '../schema/entry.ts';
+import { slugSchema } from '../schema/entry-values.ts';
 import type { ContentLocale } from '../schema/locales.ts';
 import type { Directory } from '../engine/directory.ts';
 import { parseParams } from '../engine/parse-query.ts';

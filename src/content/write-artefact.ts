@@ -39,9 +39,17 @@ export const entriesFile = (base: 'directory' | 'directory-list', version: strin
 /** The files named by content version, which a build replaces (the JSON files name the current ones). */
 const VERSIONED_PATTERN = /^directory(?:-list)?\.(?:postings|entries|names)\.([\w-]+)\.(?:bin|jsonl|json)$/;
 
-/** One entry per line, ASCII like the JSON files; JSON.stringify never writes a raw line break. */
-export function entryLines(entries: readonly unknown[]): string {
-  return entries.map(asciiJson).join('\n');
+/**
+ * One entry per line, ASCII like the JSON files (JSON.stringify never writes a raw line break),
+ * and where each line starts (n + 1 byte offsets, the last one past the end as if a line break
+ * followed), base64 of little-endian Int32s for the JSON file to carry: a reader goes straight
+ * to an entry's bytes.
+ */
+export function entryLines(entries: readonly unknown[]): { text: string; starts: string } {
+  const lines = entries.map(asciiJson);
+  const starts = new Int32Array(lines.length + 1);
+  for (let i = 0; i < lines.length; i++) starts[i + 1] = starts[i]! + lines[i]!.length + 1;
+  return { text: lines.join('\n'), starts: Buffer.from(starts.buffer).toString('base64') };
 }
 
 /**
@@ -58,18 +66,20 @@ export function artefactFiles(artefact: Artefact): [string, string | Buffer][] {
   const names = namesFile(artefact.version);
   const list = listArtefact(artefact);
   const { nameKeys, domains, ...index } = artefact.index;
+  const lines = { 'directory-list': entryLines(list.entries), directory: entryLines(artefact.entries) };
   // What the JSON files hold: the artefact without what the sidecars hold, and their names.
   const split = (a: Artefact, base: 'directory' | 'directory-list') => ({
     ...a,
     entries: [],
     entriesFile: entriesFile(base, a.version),
+    entryStarts: lines[base].starts,
     index: { ...index, postings: '', postingsFile: file, namesFile: names },
   });
   return [
     [file, postings],
     [names, asciiJson({ nameKeys, domains })],
-    [entriesFile('directory-list', artefact.version), entryLines(list.entries)],
-    [entriesFile('directory', artefact.version), entryLines(artefact.entries)],
+    [entriesFile('directory-list', artefact.version), lines['directory-list'].text],
+    [entriesFile('directory', artefact.version), lines.directory.text],
     ['directory-list.json', asciiJson(split(list, 'directory-list'))],
     ['directory.json', asciiJson(split(artefact, 'directory'))],
     ['directory.d.mts', `declare const artefact: import('../engine/artefact.ts').Artefact;\nexport default artefact;\n`],

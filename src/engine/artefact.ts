@@ -6,7 +6,6 @@ import type { Entry } from '../schema/entry.ts';
 import type { ContentLocale } from '../schema/locales.ts';
 import type { TaxonomyName, TaxonomyTerm } from '../schema/taxonomy.ts';
 import { FACET_NAMES, type FacetParam } from '../schema/query.ts';
-import type { FacetPresentation } from './facet-presentation.ts';
 
 export const FACETS = FACET_NAMES;
 export type FacetName = FacetParam;
@@ -19,6 +18,9 @@ export interface ArtefactEntry extends Entry {
   /** Where the entry's city is, from an offline gazetteer at build time (src/geo/locate-city.ts). */
   geo?: { lat: number; lon: number };
 }
+
+/** Per facet, per language: the directory's values in label order, and their labels (src/engine/facet-presentation.ts). */
+export type FacetPresentation = Partial<Record<FacetName, Record<string, { values: string[]; labels: string[] }>>>;
 
 /** Bumped whenever the layout of the index changes, so that no reader mixes two layouts. */
 export const ARTEFACT_FORMAT = 3;
@@ -53,6 +55,8 @@ export interface Artefact {
    * Lines file beside it (one entry per line, in doc order).
    */
   entriesFile?: string;
+  /** With `entriesFile`: where each line starts, base64 of n + 1 little-endian Int32 byte offsets. */
+  entryStarts?: string;
   taxonomies: Record<TaxonomyName, TaxonomyTerm[]>;
   index: {
     /** Sorted, folded vocabulary. */
@@ -100,11 +104,11 @@ export interface Artefact {
  * whichever way it was reached). The bytes stay bytes until then: where the lines start is found
  * on the first call (one native byte search per line), and only a shown entry becomes a string.
  */
-export function attachEntryLines(artefact: Artefact, bytes: Uint8Array): void {
+export function attachEntryLines(artefact: Artefact, bytes: Uint8Array, knownStarts?: Int32Array): void {
   const count = entryCount(artefact);
   const parsed: (ArtefactEntry | undefined)[] = new Array(count);
   const decoder = new TextDecoder('latin1'); // exact for ASCII, and a plain copy
-  let starts: Int32Array | undefined;
+  let starts = knownStarts?.length === count + 1 ? knownStarts : undefined;
   const lineStarts = () => {
     const at = new Int32Array(count + 1);
     let pos = 0;

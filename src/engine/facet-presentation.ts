@@ -8,11 +8,10 @@
  * with the same options, src/engine/present.ts), so an answer is the same either way;
  * test/api/facet-presentation-is-precomputed.test.ts checks that, language by language.
  */
-import { FACETS, type Artefact, type FacetName } from './artefact.ts';
+import { FACETS, type Artefact, type FacetName, type FacetPresentation } from './artefact.ts';
 import type { Directory } from './directory.ts';
 
-/** Per facet, per language: the directory's values in label order, and their labels. */
-export type FacetPresentation = Partial<Record<FacetName, Record<string, { values: string[]; labels: string[] }>>>;
+export type { FacetPresentation } from './artefact.ts';
 
 /** `collator(locale)` must be the one presentFacet sorts with. */
 export function computeFacetPresentation(

@@ -19,7 +19,23 @@ export type { Catalogue, MessageId, ParamsOf } from './types.ts';
 
 export type Locale = keyof typeof registry;
 
-const CATALOGUES: Readonly<Record<Locale, Catalogue>> = registry;
+/**
+ * A catalogue is an object, or a function that builds it (the languages other than English are
+ * functions: a process builds only those it is asked for, and V8 only pre-parses the others at
+ * start, a few ms of every function's cold start: bench/cold-start.ts).
+ */
+export type CatalogueSource = Catalogue | (() => Catalogue);
+const SOURCES: Readonly<Record<Locale, CatalogueSource>> = registry;
+const built = new Map<Locale, Catalogue>();
+
+function catalogue(locale: Locale): Catalogue {
+  let found = built.get(locale);
+  if (!found) {
+    const source = SOURCES[locale];
+    built.set(locale, (found = typeof source === 'function' ? source() : source));
+  }
+  return found;
+}
 
 export const DEFAULT_LOCALE = 'en' satisfies Locale;
 
@@ -29,29 +45,29 @@ export const DEFAULT_LOCALE = 'en' satisfies Locale;
  */
 export const LOCALES: readonly Locale[] = [
   DEFAULT_LOCALE,
-  ...CONTENT_LOCALES.filter((l): l is ContentLocale & Locale => l !== DEFAULT_LOCALE && l in CATALOGUES),
-  ...(Object.keys(CATALOGUES) as Locale[]).filter((l) => l !== DEFAULT_LOCALE && !isContentLocale(l)).sort(),
+  ...CONTENT_LOCALES.filter((l): l is ContentLocale & Locale => l !== DEFAULT_LOCALE && l in SOURCES),
+  ...(Object.keys(SOURCES) as Locale[]).filter((l) => l !== DEFAULT_LOCALE && !isContentLocale(l)).sort(),
 ];
 
 export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && Object.hasOwn(CATALOGUES, value);
+  return typeof value === 'string' && Object.hasOwn(SOURCES, value);
 }
 
 export function messages(locale: Locale): Catalogue {
-  return CATALOGUES[locale];
+  return catalogue(locale);
 }
 
 /** A message in a language, filled with its parameters. */
 export function t<K extends PlainId>(locale: Locale, id: K): string;
 export function t<K extends MessageId>(locale: Locale, id: K, params: ParamsOf<K>): string;
 export function t(locale: Locale, id: MessageId, params?: Params): string {
-  return formatMessage(locale, CATALOGUES[locale][id] ?? CATALOGUES[DEFAULT_LOCALE][id], params);
+  return formatMessage(locale, catalogue(locale)[id] ?? catalogue(DEFAULT_LOCALE)[id], params);
 }
 
 /** A message that only some ids have (e.g. a field's hint): undefined when the id is not in the catalogue. */
 export function optional(locale: Locale, id: string, params?: Params): string | undefined {
-  if (!Object.hasOwn(CATALOGUES[DEFAULT_LOCALE], id)) return undefined;
-  return formatMessage(locale, CATALOGUES[locale][id as MessageId], params);
+  if (!Object.hasOwn(catalogue(DEFAULT_LOCALE), id)) return undefined;
+  return formatMessage(locale, catalogue(locale)[id as MessageId], params);
 }
 
 /** The language for a request or a page; see negotiate.ts for the order of precedence. */
@@ -71,5 +87,5 @@ export function orList(locale: Locale, items: readonly string[]): string {
 
 /** The language's own name ("Français"), from its catalogue. */
 export function languageOwnName(locale: Locale): string {
-  return CATALOGUES[locale]['language.name'];
+  return catalogue(locale)['language.name'];
 }

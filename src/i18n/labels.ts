@@ -3,7 +3,7 @@
  * A value added to the schema without a label in the catalogue fails the typecheck (below).
  * Country and language names are not here: they come from `Intl.DisplayNames` (schema/codes.ts).
  */
-import { GEOGRAPHIC_SCOPES, NETWORK_RELATIONS, STRUCTURES, type GeographicScope, type NetworkRelation, type Structure } from '../schema/entry.ts';
+import { GEOGRAPHIC_SCOPES, NETWORK_RELATIONS, STRUCTURES, type GeographicScope, type NetworkRelation, type Structure } from '../schema/entry-values.ts';
 import { LOCALES, t, type Locale, type MessageId } from './index.ts';
 
 export interface EnumValues {

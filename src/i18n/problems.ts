@@ -7,7 +7,7 @@
  * `params.problem` (src/schema/entry.ts), so they can be told apart too.
  */
 import type * as z from 'zod';
-import { SLUG_PATTERN } from '../schema/entry.ts';
+import { SLUG_PATTERN } from '../schema/entry-values.ts';
 import { t, type Locale } from './index.ts';
 
 export interface ProblemDetail {

@@ -49,10 +49,12 @@ function parseArtefact(path: string): Artefact {
   const artefact = JSON.parse(readFileSync(path).toString('latin1')) as Artefact;
   // The entries stay text until shown (see Artefact.entryAt): at 10,000 entries parsing them all
   // was most of a cold start (bench/cold-start.ts).
-  const { entriesFile } = artefact;
+  const { entriesFile, entryStarts } = artefact;
   if (entriesFile) {
-    attachEntryLines(artefact, readFileSync(join(dirname(path), entriesFile)));
+    const starts = entryStarts ? new Int32Array(new Uint8Array(Buffer.from(entryStarts, 'base64')).buffer) : undefined;
+    attachEntryLines(artefact, readFileSync(join(dirname(path), entriesFile)), starts);
     delete artefact.entriesFile;
+    delete artefact.entryStarts;
   }
   const { postingsFile, namesFile } = artefact.index;
   if (postingsFile) {

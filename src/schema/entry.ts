@@ -5,15 +5,24 @@
  * CMS config and the JSON Schema both show.
  */
 import * as z from 'zod';
-import { isCountryCode, isLanguageCode } from './codes.ts';
+import { countryCodeSchema, isoDateSchema, languageCodeSchema, slugSchema } from './entry-values.ts';
 import { CONTENT_LOCALES, type ContentLocale } from './locales.ts';
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const SLUG_MAX = 80;
-
-export const GEOGRAPHIC_SCOPES = ['international', 'national', 'regional', 'local'] as const;
-export const NETWORK_RELATIONS = ['founding_member', 'member', 'participant', 'observer', 'none'] as const;
-export const STRUCTURES = ['union', 'confederation', 'federation', 'network', 'coordination', 'collective', 'association', 'other'] as const;
+export {
+  countryCodeSchema,
+  GEOGRAPHIC_SCOPES,
+  isoDateSchema,
+  languageCodeSchema,
+  NETWORK_RELATIONS,
+  SLUG_MAX,
+  SLUG_PATTERN,
+  slugSchema,
+  STRUCTURES,
+  type GeographicScope,
+  type NetworkRelation,
+  type Structure,
+} from './entry-values.ts';
+import { GEOGRAPHIC_SCOPES, NETWORK_RELATIONS, STRUCTURES } from './entry-values.ts';
 
 export const SUMMARY_MAX = 300;
 export const PURPOSE_MAX = 20_000;
@@ -27,22 +36,6 @@ export const EMAIL_MAX = 254;
  * (and, for the join, on the duplicate claims) one entry or application can cause.
  */
 export const LIST_LIMITS = { alternate_names: 10, countries: 100, subjects: 30, sectors: 30, languages: 30, social: 10, sources: 20 } as const;
-
-export const slugSchema = z
-  .string()
-  .max(SLUG_MAX)
-  .regex(SLUG_PATTERN, 'use lower-case letters, digits and single hyphens (e.g. "cgt-spain")')
-  .meta({ title: 'Slug', description: 'Lower-case letters, digits and hyphens; the last part of the group’s address.' });
-
-export const countryCodeSchema = z
-  .string()
-  .refine(isCountryCode, { error: (issue) => `"${String(issue.input)}" is not an ISO 3166-1 alpha-2 country code`, params: { problem: 'country_code' } })
-  .meta({ title: 'Country', description: 'ISO 3166-1 alpha-2 code, upper case (e.g. FR).', pattern: '^[A-Z]{2}$' });
-
-export const languageCodeSchema = z
-  .string()
-  .refine(isLanguageCode, { error: (issue) => `"${String(issue.input)}" is not an ISO 639-1 language code`, params: { problem: 'language_code' } })
-  .meta({ title: 'Language', description: 'ISO 639-1 code, lower case (e.g. fr).', pattern: '^[a-z]{2}$' });
 
 /** `http(s)://`, a domain name (as `z.regexes.domain` checks it), an optional port, then anything. */
 const HTTP_URL_PATTERN = `^https?://${z.regexes.domain.source.replace(/^\^\(\?=\.\{1,253\}\$\)/, '').replace(/\$$/, '')}(?::[0-9]{1,5})?(?:[/?#].*)?$`;
@@ -71,8 +64,6 @@ export const NOT_BLANK = '\\S';
 export function text(max: number) {
   return z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 }
-
-export const isoDateSchema = z.iso.date({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a date written YYYY-MM-DD') });
 
 function unique<T extends z.ZodType>(item: T, what: string, max: number) {
   return z
@@ -161,9 +152,6 @@ export const entrySchema = z
   .meta({ id: 'Entry', title: 'Directory entry' });
 
 export type Entry = z.infer<typeof entrySchema>;
-export type GeographicScope = (typeof GEOGRAPHIC_SCOPES)[number];
-export type NetworkRelation = (typeof NETWORK_RELATIONS)[number];
-export type Structure = (typeof STRUCTURES)[number];
 export type TranslatedText = Partial<Record<ContentLocale, string>>;
 
 /** The fields whose values are given per language. */

@@ -3,7 +3,7 @@
  * OpenAPI document lists them from here.
  */
 import * as z from 'zod';
-import { countryCodeSchema, GEOGRAPHIC_SCOPES, isoDateSchema, languageCodeSchema, NETWORK_RELATIONS, slugSchema, STRUCTURES } from './entry.ts';
+import { countryCodeSchema, GEOGRAPHIC_SCOPES, isoDateSchema, languageCodeSchema, NETWORK_RELATIONS, slugSchema, STRUCTURES } from './entry-values.ts';
 import { CONTENT_LOCALES } from './locales.ts';
 
 export const SORTS = ['relevance', 'name', '-name', 'updated', '-updated'] as const;
