@@ -35,7 +35,8 @@ export const CORS_PREFLIGHT_HEADERS: Record<string, string> = {
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
-export function jsonText(status: number, text: string, headers: Record<string, string> = {}): Response {
+/** `text` may be the UTF-8 bytes of the JSON already (a cached answer, encoded once). */
+export function jsonText(status: number, text: string | Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}): Response {
   return new Response(text, { status, headers: { 'Content-Type': JSON_TYPE, 'X-Content-Type-Options': 'nosniff', ...headers } });
 }
 

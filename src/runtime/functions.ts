@@ -80,9 +80,15 @@ function routeMatches(r: Route, path: string): boolean {
   return r.literal !== undefined ? path === r.literal : r.expression!.test({ pathname: path });
 }
 
-/** Netlify's params: the URLPattern groups of the route, on the request URL. */
+/** Compiled patterns by their text: compiling one (the polyfill's parser) costs far more than using it. */
+const compiled = new Map<string, URLPattern>();
+
+/** Netlify's params: the URLPattern groups of the route, on the request URL; none for a literal path. */
 export function routeParams(pattern: string, url: URL): Record<string, string> {
-  const groups = new URLPattern({ pathname: pattern }).exec({ pathname: url.pathname.replace(/(.)\/$/, '$1') })?.pathname.groups ?? {};
+  if (!pattern.split('/').some(isExpression)) return {};
+  let expression = compiled.get(pattern);
+  if (!expression) compiled.set(pattern, (expression = new URLPattern({ pathname: pattern })));
+  const groups = expression.exec({ pathname: url.pathname.replace(/(.)\/$/, '$1') })?.pathname.groups ?? {};
   return Object.fromEntries(Object.entries(groups).filter((e): e is [string, string] => e[1] !== undefined));
 }
 
@@ -115,16 +121,30 @@ export async function loadFunctions(directory: string, version = ''): Promise<Lo
   return loaded;
 }
 
+/** How many paths the router remembers; past it, it starts afresh (a visitor can make up paths without end). */
+const ROUTE_MEMORY = 1024;
+
 export function createFunctionRouter(functions: readonly LoadedFunction[]) {
-  return (pathname: string, method: string): { fn: LoadedFunction; route: Route } | undefined => {
+  type Match = { fn: LoadedFunction; route: Route } | undefined;
+  // Every request asks the router first, static files too, and the polyfilled URLPattern tests
+  // were a fifth of a cached API answer's CPU under load: the answer for a method and path is
+  // remembered (functions do not change while loaded; a reload makes a new router).
+  const known = new Map<string, Match>();
+  return (pathname: string, method: string): Match => {
+    const key = `${method} ${pathname}`;
+    if (known.has(key)) return known.get(key);
     const path = (pathname !== '/' && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname).toLowerCase();
+    let found: Match;
     for (const fn of functions) {
       if (fn.methods.length && !fn.methods.includes(method)) continue;
       const r = fn.routes.find((candidate) => routeMatches(candidate, path));
       if (!r) continue;
       if (fn.excluded.some((x) => routeMatches(x, path))) continue;
-      return { fn, route: r };
+      found = { fn, route: r };
+      break;
     }
-    return undefined;
+    if (known.size >= ROUTE_MEMORY) known.clear();
+    known.set(key, found);
+    return found;
   };
 }
