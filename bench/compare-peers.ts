@@ -182,7 +182,9 @@ if (process.env.MEMORY) {
   process.stdout.write(String(m.heapUsed + m.arrayBuffers));
 } else process.stdout.write(String(answer.total));
 `;
-  const readList = `const artefact = JSON.parse(readFileSync(join(process.cwd(), 'generated', 'directory-list.json')).toString('latin1'));`;
+  // Every engine reads the artefact through the same reader as ours (src/runtime/read-artefact.ts):
+  // the index parsed, the entries kept as bytes until one is asked for.
+  const readList = `import { readArtefact } from ${src('src/runtime/read-artefact.ts')};\nconst artefact = readArtefact('directory-list.json', import.meta.url);`;
   const peer = (name: string, how: 'load' | 'build') => `
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -191,8 +193,8 @@ import { PEERS } from ${src('bench/peers/text-engines.ts')};
 const peer = PEERS.find((p) => p.name === ${JSON.stringify(name)});
 ${
   how === 'load'
-    ? `${readList}\nconst searcher = peer.load(readFileSync(join(process.cwd(), ${JSON.stringify(`${name}.json`)}), 'utf8'), artefact.entries.length);`
-    : `const artefact = JSON.parse(readFileSync(join(process.cwd(), 'generated', 'directory.json')).toString('latin1'));\nconst { searcher } = peer.build(artefact.entries, artefact.taxonomies.subjects);\nfor (const e of artefact.entries) { delete e.purpose; delete e.purpose_html; }`
+    ? `${readList}\nconst searcher = peer.load(readFileSync(join(process.cwd(), ${JSON.stringify(`${name}.json`)}), 'utf8'), artefact.index.byName.length);`
+    : `import { readArtefact } from ${src('src/runtime/read-artefact.ts')};\nconst artefact = readArtefact('directory.json', import.meta.url);\nconst { searcher } = peer.build(artefact.entries, artefact.taxonomies.subjects);\nfor (const e of artefact.entries) { delete e.purpose; delete e.purpose_html; }`
 }
 delete artefact.index.terms; delete artefact.index.termOffsets; delete artefact.index.postings;
 const run = createFilterLayer(artefact, searcher);
@@ -211,11 +213,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 ${settle}
 ${readList}
-const entries = artefact.entries;
+// The entries as every engine holds them after reading: bytes, not yet parsed.
+const count = artefact.index.byName.length;
 delete artefact.index;
 await settle();
 const m = process.memoryUsage();
-process.stdout.write(String(entries.length > 0 ? m.heapUsed + m.arrayBuffers : 0));`,
+process.stdout.write(String(count > 0 && artefact ? m.heapUsed + m.arrayBuffers : 0));`,
     ...Object.fromEntries(
       PEERS.flatMap((p: PeerText) => [
         [`${p.name}-load`, peer(p.name, 'load')],

@@ -14,7 +14,7 @@
  * also as a prefix), best first. Scratch bitsets are allocated once per layer instance.
  */
 import type { Artefact, FacetName } from '../../src/engine/artefact.ts';
-import { FACETS } from '../../src/engine/artefact.ts';
+import { entryCount, entryOf, FACETS } from '../../src/engine/artefact.ts';
 import { andInto, has, orInto, popcount, setAll, wordsFor } from '../../src/engine/bitset.ts';
 import { queryWords } from '../../src/engine/search.ts';
 import type { GroupsQuery } from '../../src/schema/query.ts';
@@ -41,11 +41,12 @@ interface FacetData {
 }
 
 export function createFilterLayer(artefact: Artefact, text: TextSearcher): (query: GroupsQuery) => EngineResult {
-  const n = artefact.entries.length;
+  // Entries as our engine reads them: counted without parsing, and a date read (parsing that one
+  // entry) only where the binary search of an updated_since filter looks (src/engine/run-query.ts).
+  const n = entryCount(artefact);
   const words = wordsFor(n);
   const byName = Int32Array.from(artefact.index.byName);
   const byUpdated = Int32Array.from(artefact.index.byUpdated);
-  const updated = artefact.entries.map((e) => e.updated);
   const data = {} as Record<FacetName, FacetData>;
   for (const facet of FACETS) {
     const postings = artefact.index.facets[facet];
@@ -99,7 +100,7 @@ export function createFilterLayer(artefact: Artefact, text: TextSearcher): (quer
       let hi = n;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (updated[byUpdated[mid]!]! < query.updated_since) lo = mid + 1;
+        if (entryOf(artefact, byUpdated[mid]!).updated < query.updated_since) lo = mid + 1;
         else hi = mid;
       }
       const bits = take();

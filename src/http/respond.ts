@@ -48,13 +48,18 @@ export function errorResponse(status: number, error: ApiError, headers: Record<s
   return json(status, { error }, { 'Cache-Control': 'no-store', ...headers });
 }
 
-/** The language of an error's message: the `lang` parameter, else Accept-Language, else English. */
+/**
+ * The language of an error's message: the `lang` parameter, else Accept-Language, else English.
+ * An address over URL_MAX is not parsed for it (that is the work its 414 refuses to do).
+ */
 export function requestLocale(request: Request): Locale {
   let lang: string | null = null;
-  try {
-    lang = new URL(request.url).searchParams.get('lang');
-  } catch {
-    lang = null; // a request the runtime built has a valid URL; this only guards hand-made ones
+  if (request.url.length <= URL_MAX) {
+    try {
+      lang = new URL(request.url).searchParams.get('lang');
+    } catch {
+      lang = null; // a request the runtime built has a valid URL; this only guards hand-made ones
+    }
   }
   return pickLocale({ explicit: [lang], acceptLanguage: request.headers.get('accept-language') });
 }

@@ -5,6 +5,7 @@
  * allows are not kept at all: the answer is the same 400 "at most 50 values".
  */
 import { describe, expect, it } from 'vitest';
+import { t } from '../../src/i18n/index.ts';
 import { createGroupsEndpoint } from '../../src/api/read-endpoints.ts';
 import { parseParams } from '../../src/engine/parse-query.ts';
 import { groupsQuerySchema, LIST_MAX } from '../../src/schema/query.ts';
@@ -16,6 +17,14 @@ describe('repeated list parameters', () => {
     const r = await call(groups, `/api/v1/groups?${'country=FR&'.repeat(40_000)}sector=a,${'b,'.repeat(40_000)}c`);
     expect(r.status).toBe(414);
     expect(r.body.error.code).toBe('uri_too_long');
+  });
+
+  it('says so in the Accept-Language of the request, without parsing the address for its lang', async () => {
+    const groups = createGroupsEndpoint(fixtureDirectory());
+    // lang=fr is in the address, which is not parsed: the header decides.
+    const r = await call(groups, `/api/v1/groups?lang=fr&${'country=FR&'.repeat(40_000)}`, { headers: { 'Accept-Language': 'de' } });
+    expect(r.status).toBe(414);
+    expect(r.body.error.message).toBe(t('de', 'api.uriTooLong', { max: 8_192 }));
   });
 
   it('reads list parameters repeated up to the address limit in one pass, keeping no more than the schema allows', () => {
