@@ -5,7 +5,9 @@
  *     directory (bench/self-hosted-site.ts): function routes' latency as a ratio of the static
  *     files' latency of the same server; then, in LOADTEST_RUNS runs, distinct queries (every one
  *     a response-cache miss), repeated queries and If-None-Match revalidations at 10 and 50
- *     connections, as ratios of a constant pre-serialised 20-entry answer of the same server;
+ *     connections, as ratios of a constant pre-serialised 20-entry answer of the same server,
+ *     and the repeated queries also as a ratio of their own answers replayed byte for byte by a
+ *     function that does nothing else (`/replay`: what the endpoint's own work costs);
  *     the server's resident size; a CPU profile of the distinct-query run.
  *  2. Through the whole `npm start` stack (in a temporary clone), as a user meets it: the same
  *     latency ratios, and 10 and 50 connections with their errors.
@@ -203,7 +205,8 @@ const FUNCTION_PATHS = [
 
 async function selfHosted() {
   const artefact = buildArtefact(syntheticContent(10_000, 42), (md) => md);
-  const project = await selfHostedProject(artefact);
+  const project = await selfHostedProject(artefact, MIX_PATHS);
+  const REPLAY_PATHS = MIX_PATHS.map((_, i) => `/replay?i=${i}`);
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const server = await startSelfHosted(project.root, port);
@@ -216,16 +219,16 @@ async function selfHosted() {
     const distinct = distinctPaths();
     const etags = await Promise.all(MIX_PATHS.map(async (p) => (await fetch(origin + p)).headers.get('etag')!));
     console.log(
-      `\n### Throughput, ${RUNS} runs of ${SECONDS} interleaved one-second slices per measure (ratio to /constant, a pre-serialised 20-entry answer of the same server)\n\n| run | connections | constant req/s | distinct queries | repeated queries | If-None-Match → 304 | errors / non-2xx-304 |\n|---|---|---|---|---|---|---|`,
+      `\n### Throughput, ${RUNS} runs of ${SECONDS} interleaved one-second slices per measure (ratio to /constant, a pre-serialised 20-entry answer of the same server)\n\n| run | connections | constant req/s | distinct queries | repeated queries | If-None-Match → 304 | the same answers replayed as constants | repeated ÷ replayed | errors / non-2xx-304 |\n|---|---|---|---|---|---|---|---|---|`,
     );
-    const ratios: Record<number, { distinct: number[]; repeated: number[] }> = {};
+    const ratios: Record<number, { distinct: number[]; repeated: number[]; replayed: number[] }> = {};
     let cursor = 0;
     for (let run = 1; run <= RUNS; run++) {
       for (const connections of CONNECTIONS) {
-        await runClient(origin, ['/constant', ...MIX_PATHS], connections, undefined, 1); // warm up both
+        await runClient(origin, ['/constant', ...MIX_PATHS, ...REPLAY_PATHS], connections, undefined, 1); // warm up all
         // Interleaved one-second slices, summed: the machine's other load then weighs on the
         // ceiling and on each measure alike, instead of on whichever ran during a burst.
-        const slices: ClientResult[][] = [[], [], [], []];
+        const slices: ClientResult[][] = [[], [], [], [], []];
         for (let slice = 0; slice < SECONDS; slice++) {
           slices[0]!.push(await runClient(origin, ['/constant'], connections, undefined, 1));
           // Distinct queries go on where the last slice stopped, so none repeats within the LRU's reach.
@@ -242,23 +245,28 @@ async function selfHosted() {
               1,
             ),
           );
+          // The repeated queries' own answers, byte for byte, from a function that only replays them.
+          slices[4]!.push(await runClient(origin, REPLAY_PATHS, connections, undefined, 1));
         }
-        const [ceiling, dist, rep, reval] = slices.map(combine) as [ClientResult, ClientResult, ClientResult, ClientResult];
-        const r = (ratios[connections] ??= { distinct: [], repeated: [] });
+        const [ceiling, dist, rep, reval, replay] = slices.map(combine) as [ClientResult, ClientResult, ClientResult, ClientResult, ClientResult];
+        const r = (ratios[connections] ??= { distinct: [], repeated: [], replayed: [] });
         r.distinct.push(dist.rps / ceiling.rps);
         r.repeated.push(rep.rps / ceiling.rps);
+        r.replayed.push(rep.rps / replay.rps);
         const pct = (x: ClientResult) => `${Math.round(x.rps).toLocaleString('en')} (**${((100 * x.rps) / ceiling.rps).toFixed(0)}%**)`;
         console.log(
-          `| ${run} | ${connections} (${WRK ? 'wrk' : 'node client'}) | ${Math.round(ceiling.rps).toLocaleString('en')} | ${pct(dist)}, p99 ${dist.p99.toFixed(1)} ms | ${pct(rep)} | ${pct(reval)} | ${[ceiling, dist, rep, reval].reduce((n, x) => n + bad(x), 0)} |`,
+          `| ${run} | ${connections} (${WRK ? 'wrk' : 'node client'}) | ${Math.round(ceiling.rps).toLocaleString('en')} | ${pct(dist)}, p99 ${dist.p99.toFixed(1)} ms | ${pct(rep)} | ${pct(reval)} | ${pct(replay)} | **${((100 * rep.rps) / replay.rps).toFixed(0)}%** | ${[ceiling, dist, rep, reval, replay].reduce((n, x) => n + bad(x), 0)} |`,
         );
       }
     }
-    console.log('\n| connections | distinct, lowest / median of the runs | repeated, lowest / median |\n|---|---|---|');
+    console.log(
+      '\n| connections | distinct, lowest / median of the runs | repeated, lowest / median | repeated ÷ the same answers replayed, lowest / median |\n|---|---|---|---|',
+    );
     for (const connections of CONNECTIONS) {
-      const { distinct: d, repeated: r } = ratios[connections]!;
+      const { distinct: d, repeated: r, replayed: p } = ratios[connections]!;
       const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
       console.log(
-        `| ${connections} | ${(100 * Math.min(...d)).toFixed(0)}% / ${(100 * med(d)).toFixed(0)}% | ${(100 * Math.min(...r)).toFixed(0)}% / ${(100 * med(r)).toFixed(0)}% |`,
+        `| ${connections} | ${(100 * Math.min(...d)).toFixed(0)}% / ${(100 * med(d)).toFixed(0)}% | ${(100 * Math.min(...r)).toFixed(0)}% / ${(100 * med(r)).toFixed(0)}% | ${(100 * Math.min(...p)).toFixed(0)}% / ${(100 * med(p)).toFixed(0)}% |`,
       );
     }
     console.log(

@@ -25,7 +25,21 @@ export default () => new Response(text, { status: 200, headers });
 export const config = { path: '/constant' };
 `;
 
-export async function selfHostedProject(artefact: Artefact): Promise<{ root: string; remove(): void }> {
+// Bench only: the recorded answers (status, every header, body bytes) of the groups endpoint to
+// each query of the repeated mix, replayed as constants: the same bytes on the wire as a repeated
+// query, without the endpoint's work. ?i=N is the Nth query.
+const REPLAY_FUNCTION = `// Bench only: recorded answers of the groups endpoint, replayed as constants.
+import { readFileSync } from 'node:fs';
+const recorded = JSON.parse(readFileSync(new URL('../../generated/replay.json', import.meta.url), 'utf8')).map((r) => ({ ...r, body: Buffer.from(r.body, 'base64') }));
+export default (request) => {
+  const r = recorded[Number(new URL(request.url).searchParams.get('i')) || 0];
+  return new Response(r.body, { status: r.status, headers: r.headers });
+};
+export const config = { path: '/replay' };
+`;
+
+/** `replayPaths`: the queries whose answers /replay serves as constants (see REPLAY_FUNCTION). */
+export async function selfHostedProject(artefact: Artefact, replayPaths: readonly string[] = []): Promise<{ root: string; remove(): void }> {
   const root = mkdtempSync(join(tmpdir(), 'sd-selfhosted-'));
   copyFileSync(join(ROOT, 'netlify.toml'), join(root, 'netlify.toml'));
   mkdirSync(join(root, 'netlify', 'functions'), { recursive: true });
@@ -36,6 +50,13 @@ export async function selfHostedProject(artefact: Artefact): Promise<{ root: str
   for (const [name, data] of artefactFiles(artefact)) if (!name.endsWith('.mjs') && !name.endsWith('.mts')) writeFileSync(join(root, 'generated', name), data);
   const groups = createGroupsEndpoint(createDirectory(artefact));
   writeFileSync(join(root, 'generated', 'constant.json'), await (await groups(new Request('http://127.0.0.1/api/v1/groups?per_page=20'))).text());
+  writeFileSync(join(root, 'netlify', 'functions', 'replay.mts'), REPLAY_FUNCTION);
+  const recorded = [];
+  for (const path of replayPaths) {
+    const r = await groups(new Request(`http://127.0.0.1${path}`));
+    recorded.push({ status: r.status, headers: [...r.headers], body: Buffer.from(await r.arrayBuffer()).toString('base64') });
+  }
+  writeFileSync(join(root, 'generated', 'replay.json'), JSON.stringify(recorded));
   return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 

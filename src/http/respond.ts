@@ -5,7 +5,7 @@
  */
 import type { ErrorCode } from '../schema/api.ts';
 import { orList, pickLocale, t, type Locale } from '../i18n/index.ts';
-import { withSecurityHeaders } from './security-headers.ts';
+import { DATA_SECURITY_HEADERS, markSecured, withSecurityHeaders } from './security-headers.ts';
 
 export type { ErrorCode };
 
@@ -37,7 +37,9 @@ export const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** `text` may be the UTF-8 bytes of the JSON already (a cached answer, encoded once). */
 export function jsonText(status: number, text: string | Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}): Response {
-  return new Response(text, { status, headers: { 'Content-Type': JSON_TYPE, 'X-Content-Type-Options': 'nosniff', ...headers } });
+  // Data's security headers from the start (an endpoint's own header still wins), so that
+  // withSecurityHeaders has nothing to add and need not open the headers again.
+  return markSecured(new Response(text, { status, headers: { ...DATA_SECURITY_HEADERS, 'Content-Type': JSON_TYPE, ...headers } }));
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {

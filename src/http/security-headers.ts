@@ -22,8 +22,25 @@ export const COMMON_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Frame-Options': 'DENY',
 };
 
+/** Every security header of a data answer (JSON, CSV, feeds). */
+export const DATA_SECURITY_HEADERS: Readonly<Record<string, string>> = { ...COMMON_SECURITY_HEADERS, 'Content-Security-Policy': DATA_CSP };
+
+/**
+ * Answers built with every security header already (jsonText): withSecurityHeaders leaves them
+ * untouched. Not reading `response.headers` matters in the self-hosted runtime, where srvx's
+ * FastResponse then writes the headers it was built with straight to Node, without building
+ * undici's `Headers` (src/runtime/site-server.ts).
+ */
+const secured = new WeakSet<Response>();
+
+export function markSecured(response: Response): Response {
+  secured.add(response);
+  return response;
+}
+
 /** Adds what is missing, in place (a Response built with `new Response` has mutable headers). */
 export function withSecurityHeaders(response: Response): Response {
+  if (secured.has(response)) return response;
   const headers = response.headers;
   for (const [name, value] of Object.entries(COMMON_SECURITY_HEADERS)) if (!headers.has(name)) headers.set(name, value);
   if (!headers.has('Content-Security-Policy')) {

@@ -4,7 +4,7 @@
  * schedules running, and a reload that picks up a new build (new artefact, pages or netlify.toml)
  * without dropping a request.
  */
-import { serve, type Server, type ServerRequest, type TrustProxyOption } from 'srvx';
+import { FastResponse, serve, type Server, type ServerRequest, type TrustProxyOption } from 'srvx';
 import { loadFunctions, type LoadedFunction } from './functions.ts';
 import { readSiteSettings } from './netlify-toml.ts';
 import { startSchedules, type Schedules } from './schedules.ts';
@@ -43,6 +43,29 @@ export function trustProxyFromEnv(value: string | undefined): TrustProxyOption {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/**
+ * While a server runs, `Response` in this process is srvx's FastResponse
+ * (https://srvx.h3.dev/guide/node#fastresponse): a drop-in for the platform's class (it is one:
+ * `instanceof Response`, `headers`, `body`, `text()` all behave the same, through a platform
+ * Response made on first use) that srvx writes straight to Node when nothing asked for more than
+ * its status, headers and body. The functions' answers then skip undici's Headers and the chunked
+ * copy of a body they already hold; under load at 10k entries that doubled what one process
+ * serves, cached answers and the constant alike (bench/RESULTS.md). On Netlify the functions
+ * run with the platform's own class. The last server to close puts the platform's class back.
+ */
+const platformResponse = globalThis.Response;
+let running = 0;
+
+function installFastResponses(): () => void {
+  if (running++ === 0) globalThis.Response = FastResponse as unknown as typeof Response;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    if (--running === 0) globalThis.Response = platformResponse;
+  };
 }
 
 export async function startSiteServer(options: SiteServerOptions): Promise<SiteServer> {
@@ -94,6 +117,8 @@ export async function startSiteServer(options: SiteServerOptions): Promise<SiteS
   const port = typeof address === 'object' && address ? address.port : Number(options.port);
   origin = `http://${options.hostname && options.hostname !== '0.0.0.0' ? options.hostname : '127.0.0.1'}:${port}`;
   if (options.schedules !== false) current.schedules = startSchedules(current.functions, origin, log);
+  // Once the server is up (a start that fails leaves the platform's class in place).
+  const release = installFastResponses();
 
   return {
     url: origin,
@@ -109,6 +134,7 @@ export async function startSiteServer(options: SiteServerOptions): Promise<SiteS
       current.schedules?.stop();
       await server.close(true);
       await Promise.allSettled([...pending]);
+      release();
     },
   };
 }
