@@ -21,7 +21,13 @@ export interface ListGroupsBody {
 export type ListGroupsOutcome = { ok: true; body: ListGroupsBody } | { ok: false; fields: Record<string, string> };
 
 /** Serialises one list item; the endpoint passes a caching one, everything else the plain one. */
-export type ItemSerialiser = (doc: number, prefs: readonly ContentLocale[], fields: GroupsQuery['fields'], baseUrl: string) => string;
+/** Given one answer's languages, fields and origin, each of its items as the UTF-8 bytes of its JSON. */
+export type ItemSerialiser = (prefs: readonly ContentLocale[], fields: GroupsQuery['fields'], baseUrl: string) => (doc: number) => Uint8Array;
+
+const utf8 = new TextEncoder();
+const OPEN = utf8.encode('{"data":[');
+const COMMA = utf8.encode(',');
+const CLOSE = utf8.encode('],');
 
 export function listGroups(dir: Directory, query: GroupsQuery, prefs: readonly ContentLocale[], baseUrl: string): ListGroupsOutcome {
   const outcome = listGroupsParts(dir, query, prefs, baseUrl);
@@ -42,11 +48,40 @@ export function listGroupsJson(
   item: ItemSerialiser,
   locale: Locale = 'en',
 ): { ok: true; text: string; links: ListGroupsBody['links'] } | { ok: false; fields: Record<string, string> } {
+  const outcome = listGroupsBytes(dir, query, prefs, baseUrl, item, locale);
+  return outcome.ok ? { ok: true, text: new TextDecoder().decode(outcome.body), links: outcome.links } : outcome;
+}
+
+/**
+ * The same answer as the UTF-8 bytes it is sent as, assembled from each item's cached bytes: no
+ * item is serialised or encoded twice, and the page is one copy of its parts, where joining the
+ * items' text and encoding it were a sixth of a distinct query's time under load.
+ */
+export function listGroupsBytes(
+  dir: Directory,
+  query: GroupsQuery,
+  prefs: readonly ContentLocale[],
+  baseUrl: string,
+  item: ItemSerialiser,
+  locale: Locale = 'en',
+): { ok: true; body: Uint8Array<ArrayBuffer>; links: ListGroupsBody['links'] } | { ok: false; fields: Record<string, string> } {
   const outcome = listGroupsParts(dir, query, prefs, baseUrl, locale);
   if (!outcome.ok) return outcome;
-  const rest = JSON.stringify(outcome.rest);
-  const data = outcome.page.map((doc) => item(doc, prefs, query.fields, baseUrl)).join(',');
-  return { ok: true, text: `{"data":[${data}],${rest.slice(1)}`, links: outcome.rest.links };
+  const items = outcome.page.map(item(prefs, query.fields, baseUrl));
+  const rest = utf8.encode(JSON.stringify(outcome.rest).slice(1));
+  const parts: Uint8Array[] = [OPEN];
+  items.forEach((bytes, i) => {
+    if (i > 0) parts.push(COMMA);
+    parts.push(bytes);
+  });
+  parts.push(CLOSE, rest);
+  const body = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    body.set(p, at);
+    at += p.length;
+  }
+  return { ok: true, body, links: outcome.rest.links };
 }
 
 function listGroupsParts(dir: Directory, query: GroupsQuery, prefs: readonly ContentLocale[], baseUrl: string, locale: Locale = 'en') {
@@ -77,18 +112,34 @@ function listGroupsParts(dir: Directory, query: GroupsQuery, prefs: readonly Con
   return { ok: true as const, page, rest };
 }
 
-/** A serialiser that keeps each entry's default-fields JSON per language and origin, up to `limit` items. */
-export function cachingItemSerialiser(dir: Directory, limit = 50_000): ItemSerialiser {
-  const cache = new Map<string, string>();
-  return (doc, prefs, fields, baseUrl) => {
-    const entry = dir.entry(doc);
-    if (fields) return JSON.stringify(listItem(entry, prefs, fields, baseUrl));
-    const key = `${doc}|${prefs.join(',')}|${baseUrl}`;
-    let text = cache.get(key);
-    if (text === undefined) {
-      text = JSON.stringify(listItem(entry, prefs, undefined, baseUrl));
-      if (cache.size < limit) cache.set(key, text);
+/**
+ * A serialiser that keeps each entry's default-fields JSON per language and origin, up to `limit`
+ * items in all and `variants` language-and-origin combinations (both come from the request, so
+ * both are bounded). An answer looks its combination up once, then each item by its doc id: per
+ * item, building and hashing a string key was a tenth of a distinct query's time under load.
+ */
+export function cachingItemSerialiser(dir: Directory, limit = 50_000, variants = 64): ItemSerialiser {
+  const byVariant = new Map<string, Map<number, Uint8Array>>();
+  let kept = 0;
+  return (prefs, fields, baseUrl) => {
+    if (fields) return (doc) => utf8.encode(JSON.stringify(listItem(dir.entry(doc), prefs, fields, baseUrl)));
+    const key = `${prefs.join(',')}|${baseUrl}`;
+    let texts = byVariant.get(key);
+    if (!texts) {
+      texts = new Map();
+      if (byVariant.size < variants) byVariant.set(key, texts);
     }
-    return text;
+    const known = texts;
+    return (doc) => {
+      let text = known.get(doc);
+      if (text === undefined) {
+        text = utf8.encode(JSON.stringify(listItem(dir.entry(doc), prefs, undefined, baseUrl)));
+        if (kept < limit) {
+          known.set(doc, text);
+          kept++;
+        }
+      }
+      return text;
+    };
   };
 }

@@ -11,17 +11,29 @@ import { parseParams } from '../engine/parse-query.ts';
 import { preferredLocales } from '../engine/pick-language.ts';
 import { etag, httpDate, isNotModified, linkHeader, notModified, readCacheHeaders } from '../http/caching.ts';
 import { createResponseCache } from '../http/response-cache.ts';
-import { checkMethod, CORS_READ_HEADERS, guarded, invalidParameters, jsonText, notFound, requestLocale } from '../http/respond.ts';
+import {
+  checkMethod,
+  CORS_READ_HEADERS,
+  guarded,
+  invalidParameters,
+  jsonHeaders,
+  jsonText,
+  jsonWithHeaders,
+  notFound,
+  requestLocale,
+} from '../http/respond.ts';
 import { t } from '../i18n/index.ts';
 import { getGroup } from './get-group.ts';
 import { canonicalQuery } from '../engine/canonical-query.ts';
-import { cachingItemSerialiser, listGroupsJson } from './list-groups.ts';
+import { cachingItemSerialiser, listGroupsBytes } from './list-groups.ts';
 import { listTaxonomies } from './list-taxonomies.ts';
 
 interface Prepared {
   key: string;
   tag: string;
   headers: Record<string, string>;
+  /** A 200's every header, Link included, made on the first repeat (groups endpoint). */
+  complete?: Readonly<Record<string, string>>;
 }
 
 /** The fixed part of a read answer's headers: every read endpoint here answers in a negotiated language. */
@@ -45,8 +57,6 @@ interface ListAnswer {
   link: string;
 }
 
-const utf8 = new TextEncoder();
-
 export function createGroupsEndpoint(dir: Directory, cacheSize = 2000) {
   const cache = createResponseCache<ListAnswer>(cacheSize);
   /**
@@ -59,14 +69,16 @@ export function createGroupsEndpoint(dir: Directory, cacheSize = 2000) {
   return guarded((request) => {
     const denied = checkMethod(request, ['GET']);
     if (denied) return denied;
-    const url = new URL(request.url);
-    const rawKey = `${url.search}|${request.headers.get('accept-language') ?? ''}|${url.origin}`;
+    // The address as it came (origin, path and query) and the languages asked for: a repeat is
+    // found without parsing anything.
+    const rawKey = `${request.url}|${request.headers.get('accept-language') ?? ''}`;
     const known = seen.get(rawKey);
     if (known) {
       if (isNotModified(request, known.tag, known.headers['Last-Modified'])) return notModified(known.tag, known.headers);
       const answer = cache.get(known.key);
-      if (answer !== undefined) return jsonText(200, answer.body, { ...known.headers, Link: answer.link });
+      if (answer !== undefined) return jsonWithHeaders(200, answer.body, (known.complete ??= jsonHeaders({ ...known.headers, Link: answer.link })));
     }
+    const url = new URL(request.url);
     const parsed = parseParams(groupsQuerySchema, url.searchParams, requestLocale(request));
     if (!parsed.ok) return invalidParameters(parsed.fields, CORS_READ_HEADERS, requestLocale(request));
     const prefs = preferredLocales(parsed.value.lang, request.headers.get('accept-language'));
@@ -74,10 +86,10 @@ export function createGroupsEndpoint(dir: Directory, cacheSize = 2000) {
     if (isNotModified(request, p.tag, p.headers['Last-Modified'])) return notModified(p.tag, p.headers);
     let answer = cache.get(p.key);
     if (answer === undefined) {
-      const outcome = listGroupsJson(dir, parsed.value, prefs, url.origin, item, requestLocale(request));
+      const outcome = listGroupsBytes(dir, parsed.value, prefs, url.origin, item, requestLocale(request));
       if (!outcome.ok) return invalidParameters(outcome.fields, CORS_READ_HEADERS, requestLocale(request));
       const { first, prev, next, last } = outcome.links;
-      answer = { body: utf8.encode(outcome.text), link: linkHeader({ first, prev, next, last }) };
+      answer = { body: outcome.body, link: linkHeader({ first, prev, next, last }) };
       cache.set(p.key, answer);
     }
     seen.set(rawKey, p);

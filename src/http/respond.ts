@@ -37,9 +37,23 @@ export const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** `text` may be the UTF-8 bytes of the JSON already (a cached answer, encoded once). */
 export function jsonText(status: number, text: string | Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}): Response {
-  // Data's security headers from the start (an endpoint's own header still wins), so that
-  // withSecurityHeaders has nothing to add and need not open the headers again.
-  return markSecured(new Response(text, { status, headers: { ...DATA_SECURITY_HEADERS, 'Content-Type': JSON_TYPE, ...headers } }));
+  return jsonWithHeaders(status, text, jsonHeaders(headers));
+}
+
+/**
+ * Every header of a JSON answer: data's security headers from the start (an endpoint's own header
+ * still wins), so that withSecurityHeaders has nothing to add and need not open them again.
+ */
+export function jsonHeaders(headers: Record<string, string>): Record<string, string> {
+  return { ...DATA_SECURITY_HEADERS, 'Content-Type': JSON_TYPE, ...headers };
+}
+
+/**
+ * A JSON answer whose headers are already complete (jsonHeaders). The object may be shared by many
+ * answers (a cached one's): a Response copies headers it is built with and never changes them.
+ */
+export function jsonWithHeaders(status: number, text: string | Uint8Array<ArrayBuffer>, complete: Readonly<Record<string, string>>): Response {
+  return markSecured(new Response(text, { status, headers: complete }));
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
