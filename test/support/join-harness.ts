@@ -52,14 +52,48 @@ export function recordingLog(): Log & { lines: string[] } {
   return { lines, info: (m) => void lines.push(`info ${m}`), warn: (m) => void lines.push(`warn ${m}`), error: (m) => void lines.push(`error ${m}`) };
 }
 
+/**
+ * Netlify Blobs applies a conditional write (`onlyIfNew`, `onlyIfMatch`) atomically; the local
+ * BlobsServer checks the condition, then writes, with awaits between (@netlify/blobs
+ * dist/server.js `put`), so two concurrent `onlyIfNew` writes to one key can both succeed there,
+ * which the service never allows: two applications could then both take one slug claim, a
+ * flaky failure of the concurrent-delivery test. Here the writes to one key go one at a time,
+ * as the service orders them; reads are untouched. The order is the server's (`chains`), shared by
+ * every handle opened on it: the join opens its store per request.
+ */
+function atomicWrites(store: BlobStore, chains: Map<string, Promise<unknown>>, storeName: string): BlobStore {
+  const serial = <T>(blobKey: string, write: () => Promise<T>): Promise<T> => {
+    const key = `${storeName}/${blobKey}`;
+    const next = (chains.get(key) ?? Promise.resolve()).then(write, write);
+    const settled = next.catch(() => undefined);
+    chains.set(key, settled);
+    void settled.then(() => {
+      if (chains.get(key) === settled) chains.delete(key);
+    });
+    return next;
+  };
+  return {
+    get: store.get.bind(store),
+    getWithMetadata: store.getWithMetadata.bind(store),
+    list: store.list.bind(store),
+    set: ((key: string, ...rest: unknown[]) =>
+      serial(key, () => (store.set as (...a: unknown[]) => Promise<unknown>).call(store, key, ...rest))) as BlobStore['set'],
+    setJSON: ((key: string, ...rest: unknown[]) =>
+      serial(key, () => (store.setJSON as (...a: unknown[]) => Promise<unknown>).call(store, key, ...rest))) as BlobStore['setJSON'],
+    delete: ((key: string) => serial(key, () => store.delete(key))) as BlobStore['delete'],
+  };
+}
+
 export async function startBlobs() {
   const directory = mkdtempSync(join(tmpdir(), 'join-blobs-'));
   const token = 'blobs-token';
   const server = new BlobsServer({ directory, token });
   const { port } = await server.start();
   const url = `http://127.0.0.1:${port}`;
+  const chains = new Map<string, Promise<unknown>>();
   return {
-    open: (name: string): BlobStore => getStore({ name, siteID: 'join-test', token, edgeURL: url, uncachedEdgeURL: url, consistency: 'strong' }),
+    open: (name: string): BlobStore =>
+      atomicWrites(getStore({ name, siteID: 'join-test', token, edgeURL: url, uncachedEdgeURL: url, consistency: 'strong' }), chains, name),
     async stop() {
       await server.stop();
       rmSync(directory, { recursive: true, force: true });
