@@ -12,14 +12,23 @@ import type { Artefact } from '../../src/engine/artefact.ts';
 
 const project = join(import.meta.dirname, '..', '..');
 
+/** The shipped content built into a temporary folder, removed afterwards. */
+async function withBuild(test: (root: string, out: string, built: Artefact) => Promise<void>) {
+  const root = await mkdtemp(join(tmpdir(), 'sd-artefact-'));
+  try {
+    await cp(join(project, 'content'), join(root, 'content'), { recursive: true });
+    const out = join(root, 'generated');
+    const result = await buildContent(root, out);
+    if (!result.ok) throw new Error(result.messages.join('\n'));
+    await test(root, out, result.artefact);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
 describe('the artefact files the functions read', () => {
   it('are pure ASCII JSON that reads back to exactly the built artefact, full and list', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'sd-artefact-'));
-    try {
-      await cp(join(project, 'content'), join(root, 'content'), { recursive: true });
-      const out = join(root, 'generated');
-      const built = await buildContent(root, out);
-      if (!built.ok) throw new Error(built.messages.join('\n'));
+    await withBuild(async (root, out, built) => {
       const names = await readdir(out);
       expect(names.filter((n) => n.endsWith('.jsonl')).length).toBe(2);
       for (const name of names.filter((n) => n.endsWith('.json') || n.endsWith('.jsonl'))) {
@@ -33,22 +42,15 @@ describe('the artefact files the functions read', () => {
       // postings come back as the decoded array the built artefact's base64 stands for.
       const moduleUrl = pathToFileURL(join(root, 'netlify', 'functions', 'x.mjs')).href;
       const decoded = (a: Artefact): Artefact => ({ ...a, index: { ...a.index, postings: createDirectory(a).postings } });
-      expect(readArtefact('directory.json', moduleUrl)).toEqual(decoded(built.artefact));
-      expect(readArtefact('directory-list.json', moduleUrl)).toEqual(decoded(listArtefact(built.artefact)));
+      expect(readArtefact('directory.json', moduleUrl)).toEqual(decoded(built));
+      expect(readArtefact('directory-list.json', moduleUrl)).toEqual(decoded(listArtefact(built)));
       expect(createDirectory(readArtefact('directory.json', moduleUrl)).postings.length).toBeGreaterThan(1000);
       expect(readArtefact('directory-list.json', moduleUrl).entries.find((e) => e.slug === 'cgt-spain')?.name).toBe('Confederación General del Trabajo');
-    } finally {
-      await rm(root, { recursive: true, force: true });
-    }
+    });
   });
 
   it('keep the entries as text until one is shown: a page parses its own entries, not all of them', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'sd-artefact-'));
-    try {
-      await cp(join(project, 'content'), join(root, 'content'), { recursive: true });
-      const out = join(root, 'generated');
-      const built = await buildContent(root, out);
-      if (!built.ok) throw new Error(built.messages.join('\n'));
+    await withBuild(async (root, out, built) => {
       const moduleUrl = pathToFileURL(join(root, 'netlify', 'functions', 'y.mjs')).href;
       const artefact = readArtefact('directory-list.json', moduleUrl);
       const parsed = vi.spyOn(JSON, 'parse');
@@ -66,9 +68,7 @@ describe('the artefact files the functions read', () => {
       expect(all).toHaveLength(dir.size);
       expect(all[0]).toBe(shown);
       expect(artefact.entries).toBe(all);
-      expect(all).toEqual(listArtefact(built.artefact).entries);
-    } finally {
-      await rm(root, { recursive: true, force: true });
-    }
+      expect(all).toEqual(listArtefact(built).entries);
+    });
   });
 });
