@@ -50,7 +50,7 @@ describe('the artefact files the functions read', () => {
   });
 
   it('keep the entries as text until one is shown: a page parses its own entries, not all of them', async () => {
-    await withBuild(async (root, out, built) => {
+    await withBuild(async (root, _out, built) => {
       const moduleUrl = pathToFileURL(join(root, 'netlify', 'functions', 'y.mjs')).href;
       const artefact = readArtefact('directory-list.json', moduleUrl);
       const parsed = vi.spyOn(JSON, 'parse');
