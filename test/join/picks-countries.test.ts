@@ -4,16 +4,15 @@
  * multi-select listbox and named buttons (read from Chromium's accessibility tree), announcing
  * what changed; what it chooses is what the form sends. Without JavaScript, the plain select.
  */
-import { createServer, type Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bundleJoinForm } from '../../src/site/build-site.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { screenshot, seriousViolations } from '../support/site-browser.ts';
 import { joinHarness, type JoinHarness } from '../support/join-harness.ts';
+import { startJoinSite } from '../support/join-site.ts';
 
 let h: JoinHarness;
-let server: Server;
+let site: Awaited<ReturnType<typeof startJoinSite>>;
 let base: string;
 let browser: Browser;
 let context: BrowserContext;
@@ -21,37 +20,13 @@ let page: Page;
 
 beforeAll(async () => {
   h = await joinHarness();
-  const joinFormJs = await bundleJoinForm(); // what the site build writes to /assets/join-form.js
-  server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const url = new URL(req.url ?? '/', base);
-    const request = new Request(url, {
-      method: req.method,
-      headers: req.headers as Record<string, string>,
-      body: chunks.length ? Buffer.concat(chunks) : undefined,
-    });
-    const handler =
-      url.pathname === '/api/v1/join'
-        ? h.runtime.submit
-        : url.pathname.startsWith('/api/v1/join/')
-          ? h.runtime.status
-          : /^(\/fr)?\/join(\/thanks)?$/.test(url.pathname)
-            ? h.runtime.page
-            : undefined;
-    const asset =
-      url.pathname === '/assets/join-form.js' ? new Response(joinFormJs, { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } }) : undefined;
-    const response = asset ?? (handler ? await handler(request) : new Response('not found', { status: 404 }));
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  site = await startJoinSite(h);
+  base = site.base;
   browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await site?.close();
   await h?.close();
 });
 beforeEach(async () => {

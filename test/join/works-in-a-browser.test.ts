@@ -5,57 +5,30 @@
  * accessibility violation in English or French.
  */
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
 import { joinHarness, type JoinHarness } from '../support/join-harness.ts';
-import { JOIN_FORM_SCRIPT } from '../../src/join/pages/render-join-page.ts';
-import { bundleJoinForm } from '../../src/site/build-site.ts';
+import { startJoinSite } from '../support/join-site.ts';
 
 let h: JoinHarness;
-let server: Server;
+let site: Awaited<ReturnType<typeof startJoinSite>>;
 let base: string;
 let browser: Browser;
 const AXE = readFileSync(join(import.meta.dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 beforeAll(async () => {
   h = await joinHarness();
-  // The join form's script, as the site build bundles it into dist/assets/.
-  const script = await bundleJoinForm();
-  // The site in front of the handlers, as Netlify routes it.
-  server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const url = new URL(req.url ?? '/', base);
-    const request = new Request(url, {
-      method: req.method,
-      headers: req.headers as Record<string, string>,
-      body: chunks.length ? Buffer.concat(chunks) : undefined,
-    });
-    const handler =
-      url.pathname === '/api/v1/join'
-        ? h.runtime.submit
-        : url.pathname.startsWith('/api/v1/join/')
-          ? h.runtime.status
-          : /^(\/[a-z]{2})?\/join(\/thanks)?$/.test(url.pathname)
-            ? h.runtime.page
-            : undefined;
-    const asset = url.pathname === JOIN_FORM_SCRIPT ? new Response(script, { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } }) : undefined;
-    const response = asset ?? (handler ? await handler(request) : new Response('not found', { status: 404 }));
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  site = await startJoinSite(h);
+  base = site.base;
   browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await site?.close();
   await h?.close();
 });
 
