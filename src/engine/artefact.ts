@@ -99,32 +99,20 @@ export interface Artefact {
 
 /**
  * Gives a just-read artefact its entries from their JSON Lines file, one ASCII line per entry in
- * doc order: `entryAt(doc)` decodes and parses one on first use; `entries` parses the rest the
- * first time something asks for all of them, reusing those already parsed (one object per entry,
- * whichever way it was reached). The bytes stay bytes until then: where the lines start is found
- * on the first call (one native byte search per line), and only a shown entry becomes a string.
+ * doc order, each starting at `starts[doc]` (n + 1 offsets, the last one past the end as if a
+ * line break followed): `entryAt(doc)` decodes and parses one on first use; `entries` parses the
+ * rest the first time something asks for all of them, reusing those already parsed (one object
+ * per entry, whichever way it was reached). Only a shown entry becomes a string.
  */
-export function attachEntryLines(artefact: Artefact, bytes: Uint8Array, knownStarts?: Int32Array): void {
+export function attachEntryLines(artefact: Artefact, bytes: Uint8Array, starts: Int32Array): void {
   const count = entryCount(artefact);
+  if (starts.length !== count + 1) throw new Error(`the entries file has ${starts.length - 1} line starts for ${count} entries`);
   const parsed: (ArtefactEntry | undefined)[] = new Array(count);
   const decoder = new TextDecoder('latin1'); // exact for ASCII, and a plain copy
-  let starts = knownStarts?.length === count + 1 ? knownStarts : undefined;
-  const lineStarts = () => {
-    const at = new Int32Array(count + 1);
-    let pos = 0;
-    for (let doc = 0; doc < count; doc++) {
-      at[doc] = pos;
-      const end = bytes.indexOf(10, pos);
-      pos = end < 0 ? bytes.length : end + 1;
-    }
-    at[count] = bytes.length + 1; // as if the last line ended with a line break too
-    return at;
-  };
   const entryAt = (doc: number): ArtefactEntry => {
     if (!(doc >= 0 && doc < count)) throw new RangeError(`no entry ${doc} (the artefact has ${count})`);
     const known = parsed[doc];
     if (known) return known;
-    starts ??= lineStarts();
     return (parsed[doc] = JSON.parse(decoder.decode(bytes.subarray(starts[doc]!, starts[doc + 1]! - 1))) as ArtefactEntry);
   };
   Object.defineProperty(artefact, 'entryAt', { value: entryAt, enumerable: false });

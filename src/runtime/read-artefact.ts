@@ -51,7 +51,8 @@ function parseArtefact(path: string): Artefact {
   // was most of a cold start (bench/cold-start.ts).
   const { entriesFile, entryStarts } = artefact;
   if (entriesFile) {
-    const starts = entryStarts ? new Int32Array(new Uint8Array(Buffer.from(entryStarts, 'base64')).buffer) : undefined;
+    if (!entryStarts) throw new Error(`${path} names its entries file but not where its lines start: rebuild with \`npm run build:content\``);
+    const starts = new Int32Array(new Uint8Array(Buffer.from(entryStarts, 'base64')).buffer);
     attachEntryLines(artefact, readFileSync(join(dirname(path), entriesFile)), starts);
     delete artefact.entriesFile;
     delete artefact.entryStarts;
