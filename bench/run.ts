@@ -16,7 +16,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { cachingItemSerialiser, listGroups, listGroupsJson } from '../src/api/list-groups.ts';
 import { buildArtefact } from '../src/content/build-artefact.ts';
 import { createMarkdownRenderer } from '../src/content/render-markdown.ts';
@@ -32,6 +31,7 @@ import { MIX, MIX_QUERIES } from './mix.ts';
 import { QUERY_CLASSES } from './random-queries.ts';
 import { exportBench } from './export.ts';
 import { ADVERSARIAL_HEADER, adversarialRows } from './adversarial.ts';
+import { bundleColdStart, CONSTANT_BODY, groupsFunctionBody, timeColdStarts } from './cold-start.ts';
 import { LISTING_MAP_HEADER, listingMapLine } from './listing-map.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -86,58 +86,33 @@ async function coldStart(artefactText: string, files: [string, string | Buffer][
   try {
     writeFileSync(join(dir, 'directory.mjs'), artefactText);
     writeFileSync(join(dir, 'content.json'), contentJson);
-    const entry = (body: string) =>
-      `${body}\nconst r = await handler(new Request('https://d.example/api/v1/groups?country=FR&facets=country'));\nawait r.arrayBuffer();\nprocess.stdout.write(String(r.status));\n`;
     mkdirSync(join(dir, 'generated'));
     for (const [name, data] of files) if (name !== 'directory.json') writeFileSync(join(dir, 'generated', name), data);
-    // Exactly as netlify/functions/groups.mts does: the artefact read from a file at start.
-    writeFileSync(
-      join(dir, 'ours.mjs'),
-      entry(
-        `import { readArtefact } from '${ROOT}/src/runtime/read-artefact.ts';\nimport { createDirectory } from '${ROOT}/src/engine/directory.ts';\nimport { createGroupsEndpoint } from '${ROOT}/src/api/read-endpoints.ts';\nconst handler = createGroupsEndpoint(createDirectory(readArtefact('directory-list.json', import.meta.url)));`,
+    const factory = `import { createDirectory } from '${ROOT}/src/engine/directory.ts';\nimport { createGroupsEndpoint } from '${ROOT}/src/api/read-endpoints.ts';`;
+    // Exactly as netlify/functions/groups.mts does (the artefact read from a file at start); the
+    // alternative we measured and rejected (the same artefact bundled as a module); indexing at
+    // start; and the runtime's own floor, a handler answering a constant (bench/cold-start.ts).
+    const bundles = {
+      handler: await bundleColdStart(dir, 'handler', CONSTANT_BODY),
+      ours: await bundleColdStart(dir, 'ours', groupsFunctionBody(ROOT)),
+      module: await bundleColdStart(
+        dir,
+        'module',
+        `import artefact from './directory.mjs';\n${factory}\nconst handler = createGroupsEndpoint(createDirectory(artefact));`,
       ),
-    );
-    // The alternative we measured and rejected: the same artefact bundled as a module.
-    writeFileSync(
-      join(dir, 'module.mjs'),
-      entry(
-        `import artefact from './directory.mjs';\nimport { createDirectory } from '${ROOT}/src/engine/directory.ts';\nimport { createGroupsEndpoint } from '${ROOT}/src/api/read-endpoints.ts';\nconst handler = createGroupsEndpoint(createDirectory(artefact));`,
+      indexing: await bundleColdStart(
+        dir,
+        'indexing',
+        `import content from './content.json' with { type: 'json' };\nimport { buildArtefact } from '${ROOT}/src/content/build-artefact.ts';\n${factory}\nconst handler = createGroupsEndpoint(createDirectory(buildArtefact(content, (md) => md)));`,
       ),
-    );
-    writeFileSync(
-      join(dir, 'indexing.mjs'),
-      entry(
-        `import content from './content.json' with { type: 'json' };\nimport { buildArtefact } from '${ROOT}/src/content/build-artefact.ts';\nimport { createDirectory } from '${ROOT}/src/engine/directory.ts';\nimport { createGroupsEndpoint } from '${ROOT}/src/api/read-endpoints.ts';\nconst handler = createGroupsEndpoint(createDirectory(buildArtefact(content, (md) => md)));`,
-      ),
-    );
-    // The runtime's own floor: a handler answering a constant Response to a web Request.
-    writeFileSync(join(dir, 'handler.mjs'), entry(`const handler = async () => new Response('{}', { headers: { 'content-type': 'application/json' } });`));
-    for (const name of ['ours', 'module', 'indexing', 'handler']) {
-      await build({
-        entryPoints: [join(dir, `${name}.mjs`)],
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        target: 'node20',
-        outfile: join(dir, `${name}.bundle.mjs`),
-        logLevel: 'silent',
-        external: ['node:*'],
-      });
-    }
-    const time = (args: string[]) =>
-      median(
-        Array.from({ length: 7 }, () => {
-          const t = process.hrtime.bigint();
-          const r = spawnSync(process.execPath, args, { encoding: 'utf8', cwd: dir });
-          if (r.status !== 0) throw new Error(r.stderr);
-          return Number(process.hrtime.bigint() - t) / 1e6;
-        }),
-      );
-    const bare = time(['-e', "process.stdout.write('200')"]);
-    const handler = time([join(dir, 'handler.bundle.mjs')]);
-    const ours = time([join(dir, 'ours.bundle.mjs')]);
-    const module = time([join(dir, 'module.bundle.mjs')]);
-    const indexing = time([join(dir, 'indexing.bundle.mjs')]);
+    };
+    const times = timeColdStarts(bundles, 7, () => dir);
+    const bareTimes = Array.from({ length: 7 }, () => {
+      const t = process.hrtime.bigint();
+      spawnSync(process.execPath, ['-e', "process.stdout.write('200')"], { encoding: 'utf8', cwd: dir });
+      return Number(process.hrtime.bigint() - t) / 1e6;
+    });
+    const [handler, ours, module, indexing] = (['handler', 'ours', 'module', 'indexing'] as const).map((n) => median(times[n]!));
     const heap = execFileSync(
       process.execPath,
       ['--expose-gc', '-e', `import('${join(dir, 'directory.mjs')}').then(() => { gc(); process.stdout.write(String(process.memoryUsage().heapUsed)); })`],
@@ -146,7 +121,14 @@ async function coldStart(artefactText: string, files: [string, string | Buffer][
     const emptyHeap = execFileSync(process.execPath, ['--expose-gc', '-e', `gc(); process.stdout.write(String(process.memoryUsage().heapUsed))`], {
       encoding: 'utf8',
     });
-    return { bare, handler, ours, module, indexing, heapMb: (Number(heap) - Number(emptyHeap)) / 1048576 };
+    return {
+      bare: median(bareTimes),
+      handler: handler!,
+      ours: ours!,
+      module: module!,
+      indexing: indexing!,
+      heapMb: (Number(heap) - Number(emptyHeap)) / 1048576,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
